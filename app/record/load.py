@@ -1,0 +1,233 @@
+"""Load a record file: safe, bounded YAML, then the schema, then the cross-reference checks.
+
+A record is written by hand by study coordinators, so every problem is reported with
+the file, the line where YAML knows it, the field path and a plain message; nothing
+half-valid is ever returned.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from app.record.checks import check_record
+from app.record.issues import Issue, Path, RecordError
+from app.record.models import SCHEMA_VERSION, TrialRecord
+
+#: A record larger than this is refused before it is parsed.
+MAX_BYTES = 2 * 1024 * 1024
+#: Deepest nesting of mappings and lists accepted.
+MAX_DEPTH = 32
+#: Most YAML nodes a document may expand to, aliases counted as often as they are used.
+MAX_NODES = 200_000
+#: Id of the record shipped inside the app.
+DEFAULT_RECORD = "NCT05703308.yaml"
+
+try:  # libyaml's parser when available: same results, several times faster.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+def default_record_text() -> tuple[str, bytes]:
+    """The embedded default record's display name and bytes."""
+    ref = resources.files("resources") / "records" / DEFAULT_RECORD
+    return f"<embedded>/{DEFAULT_RECORD}", ref.read_bytes()
+
+
+def load_record(path: str | os.PathLike[str] | None = None) -> TrialRecord:
+    """Load and validate a record file (the embedded default record when ``path`` is None).
+
+    Raises:
+        RecordError: the file cannot be read, is not a valid record, or is inconsistent.
+    """
+    if path is None:
+        source, data = default_record_text()
+        return parse_record(data, source)
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise RecordError(source, [Issue((), "the file does not exist")]) from None
+    except IsADirectoryError:
+        raise RecordError(source, [Issue((), "this is a folder, not a record file")]) from None
+    except PermissionError:
+        raise RecordError(source, [Issue((), "the file cannot be read (permission denied)")]) from None
+    except OSError as exc:
+        raise RecordError(source, [Issue((), f"the file cannot be read ({exc.strerror})")]) from None
+    return parse_record(data, source)
+
+
+def parse_record(data: bytes, source: str = "<record>") -> TrialRecord:
+    """Validate a record from the bytes of a YAML file.
+
+    Raises:
+        RecordError: the bytes are not a valid, consistent record.
+    """
+    document, lines = _parse_yaml(data, source)
+    return validate_record(document, source, lines)
+
+
+def validate_record(
+    document: object, source: str = "<record>", lines: Mapping[Path, int] | None = None
+) -> TrialRecord:
+    """Validate already-parsed record data (for example a dict from an importer).
+
+    Raises:
+        RecordError: the data is not a valid, consistent record.
+    """
+    lines = lines or {}
+    if not isinstance(document, dict):
+        raise RecordError(source, [Issue((), "a record must be a mapping of fields at the top")])
+    version = document.get("schema_version")
+    if version != SCHEMA_VERSION:
+        message = (
+            "schema_version is missing"
+            if version is None
+            else f"schema_version {version!r} is not supported (this TrialGuide reads "
+            f"{SCHEMA_VERSION})"
+        )
+        raise RecordError(source, [Issue(("schema_version",), message, lines.get(("schema_version",)))])
+    languages = document.get("languages")
+    context = {
+        "languages": tuple(lang for lang in languages if isinstance(lang, str))
+        if isinstance(languages, list | tuple)
+        else ()
+    }
+    try:
+        record = TrialRecord.model_validate(document, context=context)
+    except ValidationError as exc:
+        issues = [_issue_from_error(error, lines) for error in exc.errors(include_url=False)]
+        raise RecordError(source, issues) from None
+    problems = check_record(record)
+    if problems:
+        raise RecordError(source, [_with_line(issue, lines) for issue in problems])
+    return record
+
+
+def _with_line(issue: Issue, lines: Mapping[Path, int]) -> Issue:
+    path = issue.path
+    while path:
+        if path in lines:
+            return Issue(issue.path, issue.message, lines[path])
+        path = path[:-1]
+    return issue
+
+
+_UNION_TAGS = {"choice", "number"}
+
+
+def _issue_from_error(error: Mapping[str, Any], lines: Mapping[Path, int]) -> Issue:
+    loc = list(error["loc"])
+    # Drop the discriminator tag pydantic puts after a question's index.
+    path: list[str | int] = [
+        part
+        for i, part in enumerate(loc)
+        if not (isinstance(part, str) and part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int))
+    ]
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    message = _message(kind, error, ctx)
+    if kind == "missing_language":
+        path.append(ctx["lang"])
+    return _with_line(Issue(tuple(path), message), lines)
+
+
+def _message(kind: str, error: Mapping[str, Any], ctx: Mapping[str, Any]) -> str:
+    if kind == "missing":
+        return "this required field is missing"
+    if kind == "extra_forbidden":
+        return "this field is not part of the record format (misspelt or misplaced?)"
+    if kind == "enum":
+        return f"{error['input']!r} is not one of: {ctx.get('expected', '')}"
+    if kind == "literal_error":
+        return f"{error['input']!r} is not allowed here; expected {ctx.get('expected', '')}"
+    if kind == "string_pattern_mismatch":
+        return f"{error['input']!r} does not have the expected form ({ctx.get('pattern')})"
+    message = str(error["msg"])
+    return message[0].lower() + message[1:] if message else kind
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.nodes = 0
+
+
+def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
+    if len(data) > MAX_BYTES:
+        raise RecordError(
+            source,
+            [Issue((), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; a record is far smaller")],
+        )
+    if not data.strip():
+        raise RecordError(source, [Issue((), "the file is empty")])
+    if b"\x00" in data:
+        raise RecordError(source, [Issue((), "this is a binary file, not a YAML record")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RecordError(
+            source,
+            [Issue((), f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")],
+        ) from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RecordError(source, [Issue((), "the file holds no YAML document")])
+        lines: dict[Path, int] = {}
+        _walk(node, (), 0, _Budget(), lines, source)
+        document = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        raise RecordError(source, [Issue((), f"this is not valid YAML: {problem}", line)]) from None
+    except yaml.YAMLError as exc:
+        raise RecordError(source, [Issue((), f"this is not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise RecordError(source, [Issue((), "the YAML is nested too deeply")]) from None
+    finally:
+        loader.dispose()
+    return document, lines
+
+
+def _walk(
+    node: yaml.Node, path: Path, depth: int, budget: _Budget, lines: dict[Path, int], source: str
+) -> None:
+    """Bound size and depth, refuse duplicate keys, and note each field's line."""
+    budget.nodes += 1
+    if budget.nodes > MAX_NODES:
+        raise RecordError(
+            source,
+            [Issue(path, "the YAML expands to too many values (an alias bomb?); a record is far smaller")],
+        )
+    if depth > MAX_DEPTH:
+        raise RecordError(source, [Issue(path, f"the YAML is nested deeper than {MAX_DEPTH} levels")])
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
+            if key == "<<":
+                raise RecordError(
+                    source,
+                    [Issue(path, "YAML merge keys (<<) are not allowed in a record", key_node.start_mark.line + 1)],
+                )
+            if key in seen:
+                raise RecordError(
+                    source,
+                    [Issue((*path, key), f"the key {key!r} appears twice", key_node.start_mark.line + 1)],
+                )
+            seen.add(key)
+            _walk(value_node, (*path, key), depth + 1, budget, lines, source)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), depth + 1, budget, lines, source)
+

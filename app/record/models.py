@@ -1,0 +1,476 @@
+"""The trial record: every word about the trial that a patient or counselor can see.
+
+A record has two kinds of text:
+
+* *official* text, the registry's words, verbatim and in English (plain ``str`` fields);
+* *patient-facing* text (:data:`Text`), a mapping of language code to plain-language
+  text, with one entry for every language the record declares in ``languages``.
+
+Models are immutable and reject unknown keys. Cross-references (a question's criterion,
+a glossary mark in a text) are checked in :mod:`app.record.checks`, which reports every
+problem with its field path.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from app.record.enums import (
+    AgencyClass,
+    AgeUnit,
+    Allocation,
+    ArmType,
+    AssessedBy,
+    ContactRole,
+    CriterionKind,
+    DateType,
+    InterventionModel,
+    InterventionType,
+    Masking,
+    OfficialRole,
+    OverallStatus,
+    Phase,
+    PrimaryPurpose,
+    ReferenceType,
+    Sex,
+    StudyType,
+    Verdict,
+)
+
+#: The version of the record format this code reads.
+SCHEMA_VERSION = 1
+
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+NctId = Annotated[str, StringConstraints(pattern=r"^NCT\d{8}$")]
+PartialDateStr = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")]
+
+
+def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    """Demand a non-blank text in every language the record declares."""
+    declared: tuple[str, ...] = tuple((info.context or {}).get("languages", ()))
+    for lang in declared:
+        if lang not in value:
+            raise PydanticCustomError(
+                "missing_language",
+                "the {lang} text is missing",
+                {"lang": lang},
+            )
+    for lang, text in value.items():
+        if declared and lang not in declared:
+            raise PydanticCustomError(
+                "undeclared_language",
+                "{lang} is not one of the record's languages",
+                {"lang": lang},
+            )
+        if not text.strip():
+            raise PydanticCustomError(
+                "blank_language",
+                "the {lang} text is empty",
+                {"lang": lang},
+            )
+    return value
+
+
+#: Patient-facing text: language code -> text, one entry per declared language.
+Text = Annotated[dict[LanguageCode, str], AfterValidator(_check_languages)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class PartialDate(_Model):
+    """A registry date, to the day or to the month, actual or planned."""
+
+    date: PartialDateStr
+    type: DateType = DateType.ACTUAL
+
+    @model_validator(mode="after")
+    def _real_day(self) -> PartialDate:
+        parts = [int(p) for p in self.date.split("-")]
+        if len(parts) == 3:
+            import datetime
+
+            try:
+                datetime.date(*parts)
+            except ValueError as exc:
+                raise PydanticCustomError(
+                    "bad_date", "{date} is not a real date", {"date": self.date}
+                ) from exc
+        return self
+
+
+class Identification(_Model):
+    """Who the study is, in the registry and in plain words."""
+
+    nct_id: NctId
+    org_study_id: str | None = None
+    brief_title: NonEmpty
+    official_title: NonEmpty
+    acronym: str | None = None
+    plain_title: Text | None = None
+    short_title: Text | None = None
+
+
+class Enrollment(_Model):
+    """How many people the study takes (or took)."""
+
+    count: int = Field(ge=0)
+    type: DateType = DateType.ACTUAL
+
+
+class Status(_Model):
+    """Recruitment status, phase, size and key dates."""
+
+    overall_status: OverallStatus
+    phases: tuple[Phase, ...] = ()
+    study_type: StudyType
+    enrollment: Enrollment | None = None
+    start: PartialDate | None = None
+    primary_completion: PartialDate | None = None
+    completion: PartialDate | None = None
+    last_update_posted: PartialDateStr | None = None
+    results_posted: bool = False
+
+    @property
+    def enrolling(self) -> bool:
+        """Whether a new participant can join now."""
+        return self.overall_status.enrolling
+
+
+class Organization(_Model):
+    """A sponsor or collaborator."""
+
+    name: NonEmpty
+    agency_class: AgencyClass = AgencyClass.UNKNOWN
+
+
+class Sponsors(_Model):
+    """The lead sponsor and any collaborators."""
+
+    lead: Organization
+    collaborators: tuple[Organization, ...] = ()
+    responsible_party: str | None = None
+
+
+class Design(_Model):
+    """How the study is built (``designModule.designInfo``)."""
+
+    allocation: Allocation | None = None
+    intervention_model: InterventionModel | None = None
+    intervention_model_description: str | None = None
+    primary_purpose: PrimaryPurpose | None = None
+    masking: Masking | None = None
+    masking_description: str | None = None
+
+
+class Arm(_Model):
+    """A study group."""
+
+    label: NonEmpty
+    type: ArmType | None = None
+    description: str | None = None
+    interventions: tuple[str, ...] = ()
+    plain: Text | None = None
+
+
+class Intervention(_Model):
+    """A treatment or procedure being studied."""
+
+    name: NonEmpty
+    type: InterventionType
+    description: str | None = None
+    arm_labels: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()
+
+
+class Outcome(_Model):
+    """What the study measures, and when."""
+
+    measure: NonEmpty
+    time_frame: str | None = None
+    description: str | None = None
+    plain: Text | None = None
+
+
+class Outcomes(_Model):
+    """Primary and secondary outcome measures."""
+
+    primary: tuple[Outcome, ...] = ()
+    secondary: tuple[Outcome, ...] = ()
+
+
+class Age(_Model):
+    """An age limit with its unit ("25 Years")."""
+
+    value: int = Field(ge=0)
+    unit: AgeUnit = AgeUnit.YEARS
+
+
+class Criterion(_Model):
+    """One eligibility criterion: the registry's words and their plain-language twin.
+
+    ``assessed_by`` says who can tell whether it holds: the patient (a self-check
+    question asks about it) or the study team at screening (``how_checked`` says how).
+    ``plain`` may be missing only in a draft just imported from the registry.
+    """
+
+    id: Id
+    kind: CriterionKind
+    official: NonEmpty
+    plain: Text | None = None
+    assessed_by: AssessedBy = AssessedBy.STUDY_TEAM
+    how_checked: Text | None = None
+
+
+class Eligibility(_Model):
+    """Who can take part."""
+
+    criteria_text: NonEmpty
+    minimum_age: Age | None = None
+    maximum_age: Age | None = None
+    sex: Sex = Sex.ALL
+    healthy_volunteers: bool = False
+    criteria: tuple[Criterion, ...] = ()
+
+
+class Location(_Model):
+    """A study site."""
+
+    facility: NonEmpty
+    city: str | None = None
+    state: str | None = None
+    country: str | None = None
+    status: OverallStatus | None = None
+    plain: Text | None = None
+
+
+class Investigator(_Model):
+    """A person responsible for the study."""
+
+    name: NonEmpty
+    role: OfficialRole
+    affiliation: str | None = None
+
+
+class Contact(_Model):
+    """A way to reach the study team, exactly as the registry gives it."""
+
+    name: NonEmpty
+    role: ContactRole = ContactRole.CONTACT
+    phone: str | None = None
+    email: str | None = None
+
+
+class Reference(_Model):
+    """A publication about the study."""
+
+    citation: NonEmpty
+    type: ReferenceType | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^\d+$")] | None = None
+    doi: str | None = None
+
+
+class RelatedStudy(_Model):
+    """Another registry entry on a similar question."""
+
+    nct_id: NctId
+    title: NonEmpty
+
+
+class Official(_Model):
+    """The registry's own text, verbatim, in English."""
+
+    brief_summary: NonEmpty
+    detailed_description: str | None = None
+
+
+class ProcedureStep(_Model):
+    """One step of taking part, in time order: when, what, how long, where."""
+
+    id: Id
+    title: Text
+    when: Text
+    what: Text
+    duration: Text | None = None
+    where: Text | None = None
+    arms: tuple[str, ...] = ()
+
+
+class ChoiceOption(_Model):
+    """An answer the patient can tap, and what it means for the criterion."""
+
+    id: Id
+    label: Text
+    verdict: Verdict
+    reason: Text
+
+
+class RangeRule(_Model):
+    """A number range and its verdict, for a number question (bounds inclusive)."""
+
+    min: float | None = None
+    max: float | None = None
+    verdict: Verdict
+    reason: Text
+
+    def contains(self, value: float) -> bool:
+        """Whether ``value`` lies within the rule's inclusive bounds."""
+        return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+
+
+class _QuestionBase(_Model):
+    id: Id
+    criterion: Id
+    text: Text
+    why: Text
+    unanswered_reason: Text
+
+
+class ChoiceQuestion(_QuestionBase):
+    """A question answered by tapping one option."""
+
+    type: Literal["choice"] = "choice"
+    options: tuple[ChoiceOption, ...] = Field(min_length=2)
+
+
+class NumberQuestion(_QuestionBase):
+    """A question answered with a whole number (for example an age in years).
+
+    The first rule whose range contains the answer gives the verdict; an answer that no
+    rule covers is ``not_met`` with ``outside_reason``.
+    """
+
+    type: Literal["number"] = "number"
+    unit: Text
+    min_value: int = 0
+    max_value: int = 130
+    rules: tuple[RangeRule, ...] = Field(min_length=1)
+    outside_reason: Text
+
+
+Question = Annotated[ChoiceQuestion | NumberQuestion, Field(discriminator="type")]
+
+
+class GlossaryTerm(_Model):
+    """A medical term, explained in plain words.
+
+    Texts mark a term as ``[[id]]`` (shown as the term) or ``[[id|shown words]]``.
+    """
+
+    id: Id
+    term: Text
+    expansion: Text | None = None
+    definition: Text
+
+
+class OutcomeTexts(_Model):
+    """What the result screen says for each outcome, beyond the per-criterion reasons."""
+
+    likely_match: Text
+    may_match: Text
+    does_not_match: Text
+
+
+class PatientContent(_Model):
+    """Plain-language content written for patients, in every declared language."""
+
+    summary: Text
+    who_can_take_part: Text
+    enrolling_note: Text
+    procedures: tuple[ProcedureStep, ...] = Field(min_length=1)
+    outcome_texts: OutcomeTexts
+    after_selfcheck: Text
+    contact: Text
+    glossary: tuple[GlossaryTerm, ...] = ()
+
+
+class Approval(_Model):
+    """An approval stamp: the digest of the approved content and the approver's note."""
+
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    note: str = ""
+    approved_at: str | None = None
+
+
+class TrialRecord(_Model):
+    """One trial: the registry's facts and the plain-language content built on them."""
+
+    schema_version: Literal[1]
+    content_version: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    languages: tuple[LanguageCode, ...] = Field(min_length=1)
+    identification: Identification
+    status: Status
+    sponsors: Sponsors
+    conditions: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    official: Official
+    design: Design = Design()
+    arms: tuple[Arm, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    outcomes: Outcomes = Outcomes()
+    eligibility: Eligibility
+    locations: tuple[Location, ...] = ()
+    investigators: tuple[Investigator, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    references: tuple[Reference, ...] = ()
+    related_studies: tuple[RelatedStudy, ...] = ()
+    patient: PatientContent | None = None
+    questions: tuple[Question, ...] = ()
+    approval: Approval | None = None
+
+    @property
+    def enrolling(self) -> bool:
+        """Whether the study takes new participants now."""
+        return self.status.enrolling
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The criterion with this id.
+
+        Raises:
+            KeyError: no criterion has that id.
+        """
+        for criterion in self.eligibility.criteria:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+    def question(self, question_id: str) -> ChoiceQuestion | NumberQuestion:
+        """The self-check question with this id.
+
+        Raises:
+            KeyError: no question has that id.
+        """
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def glossary_term(self, term_id: str) -> GlossaryTerm:
+        """The glossary term with this id.
+
+        Raises:
+            KeyError: no term has that id.
+        """
+        for term in self.patient.glossary if self.patient else ():
+            if term.id == term_id:
+                return term
+        raise KeyError(term_id)
+
+
+#: ``[[id]]`` or ``[[id|shown words]]``: a glossary mark inside patient-facing text.
+GLOSSARY_MARK = re.compile(r"\[\[([a-z][a-z0-9_]*)(?:\|([^\]]+))?\]\]")

@@ -1,0 +1,1 @@
+"""Data files of TrialGuide (records, fonts, style sheet, icons), read with importlib.resources."""

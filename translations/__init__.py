@@ -1,0 +1,1 @@
+"""Gettext catalogs of the interface words, read with importlib.resources."""
