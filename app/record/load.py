@@ -29,15 +29,43 @@ MAX_NODES = 200_000
 DEFAULT_RECORD = "NCT05703308.yaml"
 
 try:  # libyaml's parser when available: same results, several times faster.
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Safe loader that keeps what coordinators type: dates and yes/no stay strings.
+
+    YAML 1.1 would turn ``date: 2020-06-21`` into a date object and an option id
+    ``yes`` into ``True``; a record wants the text as written.
+    """
+
+
+def _keep_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    return str(node.value)
+
+
+def _only_true_false(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool | str:
+    value = str(node.value)
+    if value.lower() in {"true", "false"}:
+        return value.lower() == "true"
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _keep_text)
+_Loader.add_constructor("tag:yaml.org,2002:bool", _only_true_false)
 
 
 def default_record_text() -> tuple[str, bytes]:
     """The embedded default record's display name and bytes."""
-    ref = resources.files("resources") / "records" / DEFAULT_RECORD
-    return f"<embedded>/{DEFAULT_RECORD}", ref.read_bytes()
+    source = f"<embedded>/{DEFAULT_RECORD}"
+    try:
+        return source, (resources.files("resources") / "records" / DEFAULT_RECORD).read_bytes()
+    except OSError:
+        raise RecordError(
+            source, [Issue((), "the embedded default record is missing from this installation")]
+        ) from None
 
 
 def load_record(path: str | os.PathLike[str] | None = None) -> TrialRecord:

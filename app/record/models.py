@@ -20,8 +20,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
     ValidationInfo,
     model_validator,
 )
@@ -363,7 +365,22 @@ class NumberQuestion(_QuestionBase):
     outside_reason: Text
 
 
-Question = Annotated[ChoiceQuestion | NumberQuestion, Field(discriminator="type")]
+def _question_type(value: object) -> str:
+    """A question without ``type`` is a choice question."""
+    if isinstance(value, dict):
+        kind = value.get("type", "choice")
+        return kind if isinstance(kind, str) else "?"
+    return str(getattr(value, "type", "choice"))
+
+
+Question = Annotated[
+    Annotated[ChoiceQuestion, Tag("choice")] | Annotated[NumberQuestion, Tag("number")],
+    Discriminator(
+        _question_type,
+        custom_error_type="question_type",
+        custom_error_message="type must be 'choice' (the default) or 'number'",
+    ),
+]
 
 
 class GlossaryTerm(_Model):

@@ -1,0 +1,260 @@
+"""The ``trialguide`` command line.
+
+With no subcommand it opens the app window on the embedded default record (or
+``--record``). Subcommands work without a display:
+
+* ``validate RECORD [--strict]``: check a record file; exit 0 or 2.
+* ``schema``: print the record's JSON Schema.
+* ``import-ctgov STUDY.json -o RECORD.yaml``: start a record from a ClinicalTrials.gov study.
+* ``check --answers ANSWERS.json``: run the self-check on an answers file.
+
+Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
+Every error names what is wrong and where; none ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.record import TrialRecord
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+#: Largest answers file read (a real one is a few hundred bytes).
+MAX_ANSWERS_BYTES = 64 * 1024
+
+
+class CliError(Exception):
+    """A user-facing error: the message is printed and the exit code is 2."""
+
+
+def _print_err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _record_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--record",
+        metavar="RECORD",
+        help="record file (YAML); the embedded default record when omitted",
+    )
+
+
+def _lang_arg(parser: argparse.ArgumentParser, default: str = "en") -> None:
+    parser.add_argument("--lang", choices=("en", "fa"), default=default, help="language")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="trialguide",
+        description="Explains one clinical trial to patients and counselors, in English and Persian.",
+    )
+    _record_arg(parser)
+    parser.add_argument("--lang", choices=("en", "fa"), default=None, help="language to start in")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="open the app window (the default)")
+    _record_arg(run)
+    run.add_argument("--lang", choices=("en", "fa"), default=None, help="language to start in")
+
+    validate = sub.add_parser("validate", help="check a record file")
+    validate.add_argument("record", metavar="RECORD", help="record file (YAML)")
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also lint the content: Persian letters and digits, reading level, glossary",
+    )
+
+    sub.add_parser("schema", help="print the JSON Schema of the record format")
+
+    imp = sub.add_parser("import-ctgov", help="start a record from a ClinicalTrials.gov v2 study JSON")
+    imp.add_argument("study", metavar="STUDY.json", help="one study as the API v2 returns it")
+    imp.add_argument("-o", "--out", required=True, metavar="RECORD.yaml", help="record file to write")
+    imp.add_argument("--force", action="store_true", help="overwrite RECORD.yaml if it exists")
+
+    check = sub.add_parser("check", help="run the self-check on an answers file")
+    _record_arg(check)
+    check.add_argument(
+        "--answers", required=True, metavar="ANSWERS.json", help="question id -> option id or number"
+    )
+    _lang_arg(check)
+    check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def load_record_or_fail(path: str | None) -> TrialRecord:
+    """Load a record, turning its problems into a :class:`CliError`."""
+    from app.record import RecordError, load_record
+
+    try:
+        return load_record(path)
+    except RecordError as exc:
+        raise CliError(exc.describe()) from None
+
+
+def read_answers(path: str) -> dict[str, Any]:
+    """Read an answers file: a JSON object of question id -> answer."""
+    source = Path(path)
+    try:
+        data = source.read_bytes()[: MAX_ANSWERS_BYTES + 1]
+    except FileNotFoundError:
+        raise CliError(f"{path}: the answers file does not exist") from None
+    except OSError as exc:
+        raise CliError(f"{path}: the answers file cannot be read ({exc.strerror})") from None
+    if len(data) > MAX_ANSWERS_BYTES:
+        raise CliError(f"{path}: the answers file is too large to be an answers file")
+    try:
+        answers = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: the answers file is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    if not isinstance(answers, dict):
+        raise CliError(f"{path}: answers must be a JSON object of question id -> answer")
+    return answers
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from app.record import RecordError, load_record
+    from app.record.lint import lint_record
+
+    try:
+        record = load_record(args.record)
+    except RecordError as exc:
+        _print_err(exc.describe())
+        _print_err(f"{args.record}: not valid ({len(exc.issues)} problem(s))")
+        return EXIT_BAD_INPUT
+    if args.strict:
+        problems = lint_record(record)
+        if problems:
+            for problem in problems:
+                _print_err(problem.describe(args.record))
+            _print_err(f"{args.record}: valid, but {len(problems)} content problem(s) (--strict)")
+            return EXIT_BAD_INPUT
+    print(
+        f"{args.record}: valid record {record.identification.nct_id} "
+        f"(content {record.content_version}, languages {', '.join(record.languages)}, "
+        f"{len(record.eligibility.criteria)} criteria, {len(record.questions)} questions"
+        f"{', strict lint clean' if args.strict else ''})"
+    )
+    return EXIT_OK
+
+
+def _cmd_schema(_args: argparse.Namespace) -> int:
+    from app.record.models import TrialRecord
+
+    schema = TrialRecord.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "TrialGuide trial record"
+    print(json.dumps(schema, indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from app.record import RecordError, validate_record
+    from app.record.ctgov import CtgovImportError, dump_record_yaml, study_to_record
+
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise CliError(f"{out}: already exists (use --force to overwrite)")
+    try:
+        raw = Path(args.study).read_bytes()
+    except OSError as exc:
+        raise CliError(f"{args.study}: cannot be read ({exc.strerror})") from None
+    try:
+        study = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CliError(f"{args.study}: not a JSON file ({exc})") from None
+    try:
+        data = study_to_record(study)
+        record = validate_record(data, args.study)
+    except CtgovImportError as exc:
+        raise CliError(f"{args.study}: {exc}") from None
+    except RecordError as exc:
+        raise CliError(exc.describe()) from None
+    out.write_text(dump_record_yaml(data), encoding="utf-8")
+    print(
+        f"{out}: record for {record.identification.nct_id} written "
+        f"({len(record.eligibility.criteria)} criteria); add plain language, Persian and "
+        "questions, then run: trialguide validate --strict"
+    )
+    return EXIT_OK
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from app.selfcheck import AnswerError, check_answers, evaluate
+
+    record = load_record_or_fail(args.record)
+    raw = read_answers(args.answers)
+    try:
+        answers = check_answers(record, raw)
+    except AnswerError as exc:
+        raise CliError(f"{args.answers}: {exc}") from None
+    result = evaluate(record, answers)
+
+    from app.content import criterion_reason, result_as_text
+
+    if args.json:
+        payload = {
+            "outcome": result.outcome.value,
+            "enrolling": result.enrolling,
+            "criteria": [
+                {
+                    "id": item.criterion_id,
+                    "verdict": item.status.value,
+                    "reason": criterion_reason(item, args.lang),
+                }
+                for item in result.criteria
+            ],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(result_as_text(record, result, args.lang))
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    try:
+        from app.ui.main import run_app
+    except ImportError:
+        _print_err("The app window is not built yet in this version; the subcommands work.")
+        return EXIT_FAILURE
+    return run_app(record_path=args.record, language=args.lang)
+
+
+_COMMANDS = {
+    "validate": _cmd_validate,
+    "schema": _cmd_schema,
+    "import-ctgov": _cmd_import,
+    "check": _cmd_check,
+    "run": _cmd_run,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or "run"
+    try:
+        return _COMMANDS[command](args)
+    except CliError as exc:
+        _print_err(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Content lint for ``trialguide validate --strict``: what a valid record still gets wrong.
+
+The schema and :mod:`app.record.checks` decide whether a record can be shown at all;
+the lint decides whether it is ready for patients: Persian written with Persian letters
+and digits, English at a 6th to 8th grade reading level, every medical abbreviation
+explained in the glossary, and no untranslated draft left behind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from app.record.checks import iter_texts
+from app.record.issues import Issue
+from app.record.models import GLOSSARY_MARK, TrialRecord
+
+#: Highest Flesch-Kincaid grade accepted for English plain-language text.
+MAX_GRADE = 8.0
+#: Texts shorter than this many words are labels, not prose: no grade for them.
+MIN_WORDS_FOR_GRADE = 12
+
+_ARABIC_LETTERS = {"\u064a": "ي (Arabic yeh; write ی U+06CC)", "\u0643": "ك (Arabic kaf; write ک U+06A9)"}
+_LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9\s<>=≤≥/.,:%×µ+\-]*[A-Za-z0-9]|[A-Za-z]")
+_ASCII_DIGIT = re.compile(r"[0-9]+")
+_MISSING_ZWNJ = re.compile(r"(?<![\w\u200c])(ن?می) (?=[\u0600-\u06ff])")
+_ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?\b")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
+# Names and units that are not medical jargon and need no glossary entry.
+_PLAIN_CAPITALS = {"I", "OK", "ID", "NCT", "PDF", "QR", "TV"}
+
+
+def _strip_marks(text: str, record: TrialRecord, lang: str) -> str:
+    """Replace ``[[id]]`` and ``[[id|words]]`` by the words a reader sees."""
+
+    def shown(match: re.Match[str]) -> str:
+        if match.group(2):
+            return match.group(2)
+        try:
+            return record.glossary_term(match.group(1)).term.get(lang, match.group(1))
+        except KeyError:
+            return match.group(1)
+
+    return GLOSSARY_MARK.sub(shown, text)
+
+
+def count_syllables(word: str) -> int:
+    """Estimate English syllables with the usual vowel-group rule."""
+    word = word.lower().strip("'’")
+    if len(word) <= 3:
+        return 1
+    word = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", word)
+    word = re.sub(r"^y", "", word)
+    return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
+
+
+def grade_level(text: str) -> float:
+    """Flesch-Kincaid grade level of English text."""
+    words = _WORD.findall(text)
+    if not words:
+        return 0.0
+    sentences = max(1, len([s for s in _SENTENCE_END.split(text) if _WORD.search(s)]))
+    syllables = sum(count_syllables(w) for w in words)
+    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
+
+
+def lint_record(record: TrialRecord) -> list[Issue]:
+    """Return every content problem in a valid record (empty when it is ready)."""
+    return list(_lint(record))
+
+
+def _lint(record: TrialRecord) -> Iterator[Issue]:
+    if record.patient is None:
+        yield Issue(("patient",), "there is no plain-language content for patients yet")
+    for ci, criterion in enumerate(record.eligibility.criteria):
+        if criterion.plain is None:
+            yield Issue(
+                ("eligibility", "criteria", ci, "plain"),
+                f"criterion {criterion.id!r} has no plain-language text",
+            )
+    if not record.questions:
+        yield Issue(("questions",), "the record has no self-check questions")
+
+    known_terms = set()
+    if record.patient:
+        for term in record.patient.glossary:
+            known_terms.add(term.id.upper())
+            known_terms.update(word.upper() for text in term.term.values() for word in text.split())
+    for path, lang, raw in iter_texts(record):
+        field = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
+        text = _strip_marks(raw, record, lang)
+        if lang == "fa":
+            yield from _lint_persian(path, text)
+        elif lang == "en":
+            if field not in {"term", "expansion"}:
+                for abbreviation in sorted(set(_ABBREVIATION.findall(GLOSSARY_MARK.sub("", raw)))):
+                    bare = abbreviation.rstrip("s") if abbreviation.endswith("s") else abbreviation
+                    if bare not in known_terms and abbreviation not in known_terms:
+                        if bare in _PLAIN_CAPITALS:
+                            continue
+                        yield Issue(
+                            path,
+                            f"{abbreviation!r} is not explained: add it to the glossary and "
+                            f"mark it [[id]]",
+                        )
+            if len(_WORD.findall(text)) >= MIN_WORDS_FOR_GRADE:
+                grade = grade_level(text)
+                if grade > MAX_GRADE:
+                    yield Issue(
+                        path,
+                        f"reading level is grade {grade:.1f}; plain language should be grade "
+                        f"{MAX_GRADE:.0f} or below (shorter sentences, shorter words)",
+                    )
+
+
+def _lint_persian(path: tuple[str | int, ...], text: str) -> Iterator[Issue]:
+    for letter, name in _ARABIC_LETTERS.items():
+        if letter in text:
+            yield Issue(path, f"Persian text uses the Arabic letter {name}")
+    prose = _LATIN_RUN.sub("", text)
+    digits = _ASCII_DIGIT.findall(prose)
+    if digits:
+        yield Issue(
+            path,
+            f"Persian text uses Latin digits ({', '.join(digits[:3])}); write Persian digits",
+        )
+    for match in _MISSING_ZWNJ.finditer(text):
+        yield Issue(
+            path,
+            f"write {match.group(1)!r} joined by a zero-width non-joiner (U+200C), not a space",
+        )

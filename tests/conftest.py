@@ -1,0 +1,63 @@
+"""Shared fixtures. Qt runs offscreen unless a display is configured."""
+
+from __future__ import annotations
+
+import copy
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+DEFAULT_RECORD_PATH = ROOT / "resources" / "records" / "NCT05703308.yaml"
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    from app.record.load import _Loader
+
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_Loader)  # noqa: S506 - the project's safe loader
+
+
+@pytest.fixture(scope="session")
+def _minimal_dict() -> dict[str, Any]:
+    return _load_yaml(DATA / "records" / "minimal.yaml")
+
+
+@pytest.fixture
+def minimal_dict(_minimal_dict: dict[str, Any]) -> dict[str, Any]:
+    """The small test record as plain data, a fresh copy for each test to break."""
+    return copy.deepcopy(_minimal_dict)
+
+
+@pytest.fixture(scope="session")
+def minimal_record():
+    """The small test record, loaded."""
+    from app.record import load_record
+
+    return load_record(DATA / "records" / "minimal.yaml")
+
+
+@pytest.fixture(scope="session")
+def default_record():
+    """The embedded default record (NCT05703308), loaded."""
+    from app.record import load_record
+
+    return load_record()
+
+
+@pytest.fixture(scope="session")
+def _default_dict() -> dict[str, Any]:
+    return _load_yaml(DEFAULT_RECORD_PATH)
+
+
+@pytest.fixture
+def default_dict(_default_dict: dict[str, Any]) -> dict[str, Any]:
+    """The default record as plain data, a fresh copy for each test to break."""
+    return copy.deepcopy(_default_dict)

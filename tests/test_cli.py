@@ -1,0 +1,166 @@
+"""The command line: exit codes and outputs of every subcommand."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from app.cli import main
+from tests.conftest import DATA, DEFAULT_RECORD_PATH
+
+MINIMAL = str(DATA / "records" / "minimal.yaml")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_ok(capsys):
+    code, out, err = run(capsys, "validate", MINIMAL)
+    assert code == 0, err
+    assert out.count("\n") == 1
+    assert "valid record NCT00000001" in out and "3 criteria, 2 questions" in out
+
+
+def test_validate_broken_lists_every_error(capsys, tmp_path, minimal_dict):
+    del minimal_dict["patient"]["summary"]["fa"]
+    minimal_dict["status"]["overall_status"] = "OPEN"
+    path = tmp_path / "broken.yaml"
+    path.write_text(yaml.safe_dump(minimal_dict, allow_unicode=True), encoding="utf-8")
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 2
+    assert out == ""
+    assert f"{path}:" in err
+    assert "patient.summary.fa: the fa text is missing" in err
+    assert "status.overall_status: 'OPEN' is not one of" in err
+    assert "Traceback" not in err
+
+
+def test_validate_missing_file(capsys, tmp_path):
+    code, _out, err = run(capsys, "validate", str(tmp_path / "none.yaml"))
+    assert code == 2
+    assert "does not exist" in err
+
+
+def test_validate_strict_default_record(capsys):
+    code, out, err = run(capsys, "validate", "--strict", str(DEFAULT_RECORD_PATH))
+    assert code == 0, err
+    assert "strict lint clean" in out
+
+
+def test_validate_strict_reports_lint(capsys, tmp_path, minimal_dict):
+    minimal_dict["patient"]["contact"]["fa"] = "با شماره 021 تماس بگیرید"  # Latin digits
+    minimal_dict["patient"]["contact"]["en"] = "Call the TSH desk."  # unexplained abbreviation
+    path = tmp_path / "lint.yaml"
+    path.write_text(yaml.safe_dump(minimal_dict, allow_unicode=True), encoding="utf-8")
+    assert run(capsys, "validate", str(path))[0] == 0
+    code, _out, err = run(capsys, "validate", "--strict", str(path))
+    assert code == 2
+    assert "patient.contact.fa: Persian text uses Latin digits" in err
+    assert "patient.contact.en: 'TSH' is not explained" in err
+
+
+def test_schema_is_json_schema(capsys):
+    code, out, _err = run(capsys, "schema")
+    assert code == 0
+    schema = json.loads(out)
+    assert schema["title"] == "TrialGuide trial record"
+    assert {"identification", "eligibility", "patient", "questions"} <= set(schema["properties"])
+    assert schema["additionalProperties"] is False
+
+
+def _answers(tmp_path, data, name="answers.json"):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_check_json(capsys, tmp_path):
+    answers = _answers(tmp_path, {"age": 30, "pregnant": "no"})
+    code, out, err = run(capsys, "check", "--record", MINIMAL, "--answers", answers, "--json")
+    assert code == 0, err
+    payload = json.loads(out)
+    assert payload["outcome"] == "may_match"
+    assert payload["enrolling"] is True
+    assert payload["criteria"] == [
+        {"id": "age", "verdict": "met", "reason": "Your age is in the range."},
+        {"id": "blood", "verdict": "screening", "reason": "A blood test at the first visit."},
+        {"id": "not_pregnant", "verdict": "met", "reason": "You said you are not pregnant."},
+    ]
+
+
+def test_check_json_persian(capsys, tmp_path):
+    answers = _answers(tmp_path, {"age": 70})
+    code, out, _err = run(
+        capsys, "check", "--record", MINIMAL, "--answers", answers, "--json", "--lang", "fa"
+    )
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["outcome"] == "does_not_match"
+    assert payload["criteria"][0]["reason"] == "سن شما بیرون از ۱۸ تا ۶۰ است."
+
+
+def test_check_default_record_text(capsys, tmp_path):
+    answers = _answers(tmp_path, {"age": 30, "sex": "male"})
+    code, out, _err = run(capsys, "check", "--answers", answers)
+    assert code == 0
+    assert "NCT05703308" in out
+    assert "eligible" not in out.lower().replace("ineligible", "")
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ({"colour": "blue"}, "colour: there is no question with this id"),
+        ({"pregnant": "perhaps"}, "pregnant: 'perhaps' is not an answer"),
+        ({"age": "old"}, "age: 'old' is not a whole number"),
+        ({"age": 131}, "age: 131 is outside 0 to 130"),
+        ({"age": -5}, "age: -5 is outside 0 to 130"),
+        (["age", 3], "answers must be a JSON object"),
+    ],
+)
+def test_check_bad_answers(capsys, tmp_path, data, words):
+    answers = _answers(tmp_path, data)
+    code, out, err = run(capsys, "check", "--record", MINIMAL, "--answers", answers)
+    assert code == 2
+    assert out == ""
+    assert words in err
+    assert answers in err
+
+
+def test_check_answers_not_json(capsys, tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text("{age: 3", encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--record", MINIMAL, "--answers", str(path))
+    assert code == 2
+    assert "not valid JSON" in err
+
+
+def test_check_bad_record(capsys, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("schema_version: 1\n", encoding="utf-8")
+    answers = _answers(tmp_path, {})
+    code, _out, err = run(capsys, "check", "--record", str(bad), "--answers", answers)
+    assert code == 2
+    assert "identification: this required field is missing" in err
+
+
+def test_unknown_subcommand_exits_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+
+
+def test_python_dash_m_entry_point():
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "validate", MINIMAL],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "valid record" in result.stdout
