@@ -1,0 +1,192 @@
+"""One patient's visit: language, screen, self-check step, answers and text size.
+
+The session is the only state the screens share. Widgets read it and call its
+methods; they re-render on its signals. Answers live here, in memory only: they are
+never logged or written to disk, and :meth:`Session.reset` forgets them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal
+
+from app import i18n
+from app.record import TrialRecord
+from app.selfcheck import Answer, SelfCheckResult, check_answer, evaluate
+
+
+class Screen(StrEnum):
+    """The screens of the app, in the order a visitor meets them."""
+
+    WELCOME = "welcome"
+    ABOUT = "about"
+    PROCEDURES = "procedures"
+    SELFCHECK = "selfcheck"
+    RESULT = "result"
+    DETAILS = "details"
+    GLOSSARY = "glossary"
+    CONTACT = "contact"
+
+
+#: Text size steps offered in the header, in percent.
+TEXT_SCALES = (100, 125, 150, 175, 200)
+MIN_TEXT_SCALE = 100
+MAX_TEXT_SCALE = 200
+
+
+class Session(QObject):
+    """The state of one visit.
+
+    Signals:
+        language_changed(str): the language code after a switch.
+        screen_changed(str): the :class:`Screen` value now shown.
+        question_changed(int): the index of the self-check question now shown.
+        answers_changed(): an answer was given, changed or cleared.
+        text_scale_changed(int): the text size in percent.
+        high_contrast_changed(bool): the high-contrast theme was switched.
+        term_requested(str): a glossary term should be explained in place.
+        reset_done(): everything went back to the defaults (a new visitor).
+    """
+
+    language_changed = Signal(str)
+    screen_changed = Signal(str)
+    question_changed = Signal(int)
+    answers_changed = Signal()
+    text_scale_changed = Signal(int)
+    high_contrast_changed = Signal(bool)
+    term_requested = Signal(str)
+    reset_done = Signal()
+
+    def __init__(
+        self, record: TrialRecord, default_language: str = "en", parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        if default_language not in record.languages:
+            default_language = record.languages[0]
+        self._record = record
+        self._default_language = default_language
+        self._language = default_language
+        self._screen = Screen.WELCOME
+        self._question_index = 0
+        self._answers: dict[str, Answer] = {}
+        self._text_scale = MIN_TEXT_SCALE
+        self._high_contrast = False
+
+    # -- reading -------------------------------------------------------------------
+    @property
+    def record(self) -> TrialRecord:
+        """The trial being shown."""
+        return self._record
+
+    @property
+    def language(self) -> str:
+        """The current language code."""
+        return self._language
+
+    @property
+    def default_language(self) -> str:
+        """The language a new visitor starts in."""
+        return self._default_language
+
+    @property
+    def screen(self) -> Screen:
+        """The screen now shown."""
+        return self._screen
+
+    @property
+    def question_index(self) -> int:
+        """Index of the self-check question now shown."""
+        return self._question_index
+
+    @property
+    def answers(self) -> Mapping[str, Answer]:
+        """A read-only view of the answers given so far."""
+        return dict(self._answers)
+
+    @property
+    def text_scale(self) -> int:
+        """Text size in percent (100 to 200)."""
+        return self._text_scale
+
+    @property
+    def high_contrast(self) -> bool:
+        """Whether the high-contrast theme is on."""
+        return self._high_contrast
+
+    def result(self) -> SelfCheckResult:
+        """The self-check result for the answers so far."""
+        return evaluate(self._record, self._answers)
+
+    # -- changing ------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch language; the screen, step and answers stay as they are."""
+        if language not in self._record.languages:
+            raise ValueError(f"{language!r} is not one of the record's languages")
+        if language != self._language or i18n.current_language() != language:
+            self._language = language
+            # The catalogs, Qt's translator and the layout direction switch first, so
+            # every screen re-renders in the new language on the signal.
+            i18n.set_language(language)
+            self.language_changed.emit(language)
+
+    def go_to(self, screen: Screen | str) -> None:
+        """Show another screen."""
+        screen = Screen(screen)
+        if screen != self._screen:
+            self._screen = screen
+            self.screen_changed.emit(screen.value)
+
+    def go_to_question(self, index: int) -> None:
+        """Show the self-check question at ``index`` (clamped to the questions there are)."""
+        count = len(self._record.questions)
+        index = max(0, min(index, count - 1)) if count else 0
+        if index != self._question_index:
+            self._question_index = index
+            self.question_changed.emit(index)
+
+    def answer(self, question_id: str, value: object) -> Answer:
+        """Record an answer after checking it fits its question.
+
+        Raises:
+            app.selfcheck.AnswerError: the answer does not fit the question.
+        """
+        answer = check_answer(self._record, question_id, value)
+        if self._answers.get(question_id) != answer:
+            self._answers[question_id] = answer
+            self.answers_changed.emit()
+        return answer
+
+    def clear_answer(self, question_id: str) -> None:
+        """Forget one answer."""
+        if self._answers.pop(question_id, None) is not None:
+            self.answers_changed.emit()
+
+    def set_text_scale(self, percent: int) -> None:
+        """Set the text size, clamped to 100..200 percent."""
+        percent = max(MIN_TEXT_SCALE, min(MAX_TEXT_SCALE, int(percent)))
+        if percent != self._text_scale:
+            self._text_scale = percent
+            self.text_scale_changed.emit(percent)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch the high-contrast theme."""
+        if on != self._high_contrast:
+            self._high_contrast = on
+            self.high_contrast_changed.emit(on)
+
+    def show_term(self, term_id: str) -> None:
+        """Ask for a glossary term's definition to be shown where the visitor is."""
+        self.term_requested.emit(term_id)
+
+    def reset(self) -> None:
+        """Forget the visitor: answers, step, screen, text size, theme and language."""
+        self._answers.clear()
+        self.go_to_question(0)
+        self.set_text_scale(MIN_TEXT_SCALE)
+        self.set_high_contrast(False)
+        self.set_language(self._default_language)
+        self.go_to(Screen.WELCOME)
+        self.answers_changed.emit()
+        self.reset_done.emit()

@@ -1,0 +1,1 @@
+"""The Qt interface: thin widgets that read the record and the session."""

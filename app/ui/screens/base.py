@@ -1,0 +1,124 @@
+"""What every screen shares: a scrolling page, the session, and re-rendering on its signals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import text_direction
+from app.session import Screen, Session
+from app.ui.text import TextLabel
+
+#: Widest a column of reading text gets, in px at 100% text size (about 75 characters).
+READING_WIDTH = 880
+
+
+class ScreenPage(QWidget):
+    """Base of every screen: a vertically scrolling, centred reading column.
+
+    Subclasses build their widgets once in ``__init__`` (calling :meth:`retranslate`
+    at the end) and put every visible word in :meth:`retranslate`, which runs again
+    on each language switch: widgets are updated in place, never rebuilt, so focus,
+    scroll position and answers survive a switch.
+    """
+
+    screen_id: Screen
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("ScreenPage")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll)
+        holder = QWidget()
+        holder_layout = QHBoxLayout(holder)
+        holder_layout.setContentsMargins(32, 28, 32, 32)
+        self.column = QWidget()
+        self.column.setMaximumWidth(self._reading_width())
+        self.column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        holder_layout.addStretch(1)
+        holder_layout.addWidget(self.column, 100)
+        holder_layout.addStretch(1)
+        self.body = QVBoxLayout(self.column)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(18)
+        self.scroll.setWidget(holder)
+        session.language_changed.connect(self._on_language_changed)
+        session.text_scale_changed.connect(self._on_text_scale_changed)
+
+    # -- building blocks -------------------------------------------------------------
+    def heading(self, role: str = "h1") -> QLabel:
+        """A heading label (``h1``, ``h2`` or ``h3``), word-wrapped."""
+        label = QLabel(self.column)
+        label.setProperty("role", role)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setAccessibleName("")
+        return label
+
+    def text(self, role: str | None = None, parent: QWidget | None = None) -> TextLabel:
+        """A label for record text whose glossary links open the term in place."""
+        label = TextLabel(role, parent or self.column)
+        label.term_activated.connect(self.session.show_term)
+        return label
+
+    def button(self, role: str | None = None, parent: QWidget | None = None) -> QPushButton:
+        """A push button with the given style role."""
+        button = QPushButton(parent or self.column)
+        if role:
+            button.setProperty("role", role)
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        return button
+
+    def card(self, role: str = "card", parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+        """A framed panel and its layout."""
+        frame = QFrame(parent or self.column)
+        frame.setProperty("role", role)
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(8)
+        return frame, layout
+
+    def set_text(self, label: TextLabel, text: Mapping[str, str] | str | None) -> None:
+        """Show a record text (or a translated string) in the current language."""
+        label.set_record_text(text, self.lang, self.session.record)
+
+    @property
+    def lang(self) -> str:
+        """The current language."""
+        return self.session.language
+
+    # -- re-rendering ----------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Put every visible word in the current language. Subclasses override."""
+        self.setLayoutDirection(text_direction(self.lang))
+
+    def _reading_width(self) -> int:
+        return round(READING_WIDTH * max(100, self.session.text_scale) / 100)
+
+    def _on_language_changed(self, _lang: str) -> None:
+        self.retranslate()
+
+    def _on_text_scale_changed(self, _scale: int) -> None:
+        self.column.setMaximumWidth(self._reading_width())
+
+    def title(self) -> str:
+        """The screen's name, for the window title and the navigation."""
+        raise NotImplementedError

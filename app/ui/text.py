@@ -1,0 +1,131 @@
+"""Typesetting the record's text for Qt: glossary links, paragraphs, lists and direction.
+
+Patient-facing text is written in the record as plain text with ``[[term]]`` marks,
+blank lines between paragraphs and ``- `` bullets. :func:`to_html` turns it into Qt
+rich text with every mark a link (``term:<id>``) and the block direction set explicitly
+(``dir="rtl"`` for Persian), since Qt otherwise guesses it from the first strong letter.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from app.i18n import is_rtl, localize, pick, text_direction
+from app.record import TrialRecord
+from app.record.models import GLOSSARY_MARK
+
+TERM_SCHEME = "term:"
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+def _inline(text: str, lang: str, record: TrialRecord | None, link_color: str | None) -> str:
+    """Escape a run of text and turn its glossary marks into links."""
+    out: list[str] = []
+    position = 0
+    for mark in GLOSSARY_MARK.finditer(text):
+        out.append(html.escape(localize(text[position : mark.start()], lang)))
+        term_id, shown = mark.group(1), mark.group(2)
+        if shown is None and record is not None:
+            try:
+                shown = pick(record.glossary_term(term_id).term, lang)
+            except KeyError:
+                shown = term_id
+        label = html.escape(localize(shown or term_id, lang))
+        style = f' style="color:{link_color};"' if link_color else ""
+        out.append(f'<a href="{TERM_SCHEME}{term_id}"{style}>{label}</a>')
+        position = mark.end()
+    out.append(html.escape(localize(text[position:], lang)))
+    return "".join(out)
+
+
+def to_html(
+    text: Mapping[str, str] | str | None,
+    lang: str,
+    record: TrialRecord | None = None,
+    link_color: str | None = None,
+) -> str:
+    """Rich text for a record text (or an already-picked string) in ``lang``."""
+    raw = text if isinstance(text, str) else pick(text, lang)
+    direction = "rtl" if is_rtl(lang) else "ltr"
+    blocks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", raw.strip()):
+        lines = [line for line in paragraph.splitlines() if line.strip()]
+        if lines and all(_BULLET.match(line) for line in lines):
+            items = "".join(
+                f"<li>{_inline(_BULLET.sub('', line), lang, record, link_color)}</li>"
+                for line in lines
+            )
+            blocks.append(f'<ul dir="{direction}" style="margin-top:0;">{items}</ul>')
+        else:
+            body = _inline(" ".join(line.strip() for line in lines), lang, record, link_color)
+            blocks.append(f'<p dir="{direction}">{body}</p>')
+    return "".join(blocks)
+
+
+def plain_text(text: Mapping[str, str] | str | None, lang: str, record: TrialRecord | None = None) -> str:
+    """The words a reader sees, without markup (for accessible names and the handout)."""
+    raw = text if isinstance(text, str) else pick(text, lang)
+
+    def shown(match: re.Match[str]) -> str:
+        if match.group(2):
+            return match.group(2)
+        if record is not None:
+            try:
+                return pick(record.glossary_term(match.group(1)).term, lang)
+            except KeyError:
+                pass
+        return match.group(1)
+
+    return localize(GLOSSARY_MARK.sub(shown, raw), lang)
+
+
+class TextLabel(QLabel):
+    """A word-wrapped label for record text, with glossary terms as keyboard-reachable links.
+
+    Signals:
+        term_activated(str): a glossary term link was clicked or activated by keyboard.
+    """
+
+    term_activated = Signal(str)
+
+    def __init__(self, role: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setOpenExternalLinks(False)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if role:
+            self.setProperty("role", role)
+        self.linkActivated.connect(self._on_link)
+
+    def set_record_text(
+        self,
+        text: Mapping[str, str] | str | None,
+        lang: str,
+        record: TrialRecord | None = None,
+    ) -> None:
+        """Show a record text (or a translated string) in ``lang``, right to left for Persian."""
+        rich = to_html(text, lang, record)
+        self.setText(rich)
+        self.setLayoutDirection(text_direction(lang))
+        # AlignLeading is mirrored by the layout direction: the right edge for Persian.
+        self.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+        has_links = TERM_SCHEME in rich
+        flags = (
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            if has_links
+            else Qt.TextInteractionFlag.NoTextInteraction
+        )
+        self.setTextInteractionFlags(flags)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
+        self.setAccessibleName(plain_text(text, lang, record)[:200])
+
+    def _on_link(self, href: str) -> None:
+        if href.startswith(TERM_SCHEME):
+            self.term_activated.emit(href[len(TERM_SCHEME) :])
