@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,6 +89,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _lang_arg(check)
     check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    render = sub.add_parser("render", help="draw one screen to a PNG file (no display needed)")
+    render.add_argument(
+        "--screen",
+        required=True,
+        choices=("welcome", "about", "procedures", "selfcheck", "result", "details", "glossary", "contact"),
+    )
+    _lang_arg(render)
+    render.add_argument("--out", required=True, metavar="FILE.png")
+    render.add_argument("--width", type=int, default=1280)
+    render.add_argument("--height", type=int, default=800)
+    render.add_argument("--text-scale", type=int, default=100, metavar="100..200")
+    render.add_argument("--answers", metavar="ANSWERS.json")
+    render.add_argument("--question", metavar="ID", help="self-check question to show")
+    render.add_argument("--high-contrast", action="store_true")
+    _record_arg(render)
     return parser
 
 
@@ -222,6 +238,40 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from app.selfcheck import AnswerError
+
+    if not 100 <= args.text_scale <= 200:
+        raise CliError(f"--text-scale {args.text_scale}: give a percentage from 100 to 200")
+    if not (320 <= args.width <= 7680 and 240 <= args.height <= 4320):
+        raise CliError(f"--width/--height {args.width}x{args.height}: not a sensible screen size")
+    record = load_record_or_fail(args.record)
+    answers = read_answers(args.answers) if args.answers else {}
+    if args.question is not None and args.question not in {q.id for q in record.questions}:
+        raise CliError(f"--question {args.question}: the record has no such question")
+    from app.ui.render import render_screen
+
+    try:
+        render_screen(
+            record,
+            args.screen,
+            args.lang,
+            args.out,
+            width=args.width,
+            height=args.height,
+            text_scale=args.text_scale,
+            answers=answers,
+            question=args.question,
+            high_contrast=args.high_contrast,
+        )
+    except AnswerError as exc:
+        raise CliError(f"{args.answers}: {exc}") from None
+    except OSError as exc:
+        raise CliError(f"{args.out}: {exc}") from None
+    print(f"{args.out}: {args.screen} in {args.lang} at {args.width}x{args.height}, {args.text_scale}%")
+    return EXIT_OK
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     try:
         from app.ui.main import run_app
@@ -237,6 +287,7 @@ _COMMANDS = {
     "import-ctgov": _cmd_import,
     "check": _cmd_check,
     "run": _cmd_run,
+    "render": _cmd_render,
 }
 
 
@@ -254,6 +305,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if os.environ.get("TRIALGUIDE_DEBUG"):
+            raise
+        _print_err(
+            f"trialguide: unexpected error: {type(exc).__name__}: {exc}\n"
+            "Set TRIALGUIDE_DEBUG=1 to see the details, and report it to the developers."
+        )
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -31,20 +31,6 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
 _PLAIN_CAPITALS = {"I", "OK", "ID", "NCT", "PDF", "QR", "TV"}
 
 
-def _strip_marks(text: str, record: TrialRecord, lang: str) -> str:
-    """Replace ``[[id]]`` and ``[[id|words]]`` by the words a reader sees."""
-
-    def shown(match: re.Match[str]) -> str:
-        if match.group(2):
-            return match.group(2)
-        try:
-            return record.glossary_term(match.group(1)).term.get(lang, match.group(1))
-        except KeyError:
-            return match.group(1)
-
-    return GLOSSARY_MARK.sub(shown, text)
-
-
 def count_syllables(word: str) -> int:
     """Estimate English syllables with the usual vowel-group rule."""
     word = word.lower().strip("'’")
@@ -89,7 +75,7 @@ def _lint(record: TrialRecord) -> Iterator[Issue]:
             known_terms.update(word.upper() for text in term.term.values() for word in text.split())
     for path, lang, raw in iter_texts(record):
         field = next((p for p in reversed(path[:-1]) if isinstance(p, str)), "")
-        text = _strip_marks(raw, record, lang)
+        text = record.unmark(raw, lang)
         if lang == "fa":
             yield from _lint_persian(path, text)
         elif lang == "en":

@@ -488,6 +488,23 @@ class TrialRecord(_Model):
                 return term
         raise KeyError(term_id)
 
+    def unmark(self, text: str, lang: str) -> str:
+        """``text`` with each glossary mark replaced by the words a reader sees.
+
+        ``[[id|words]]`` shows ``words``; ``[[id]]`` shows the term in ``lang``.
+        """
+
+        def shown(match: re.Match[str]) -> str:
+            if match.group(2):
+                return match.group(2)
+            try:
+                term = self.glossary_term(match.group(1)).term
+            except KeyError:
+                return match.group(1)
+            return term.get(lang) or next(iter(term.values()))
+
+        return GLOSSARY_MARK.sub(shown, text)
+
 
 #: ``[[id]]`` or ``[[id|shown words]]``: a glossary mark inside patient-facing text.
 GLOSSARY_MARK = re.compile(r"\[\[([a-z][a-z0-9_]*)(?:\|([^\]]+))?\]\]")

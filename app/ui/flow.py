@@ -57,19 +57,30 @@ class FlowLayout(QLayout):
     def _arrange(self, rect: QRect, apply: bool) -> int:
         margins = self.contentsMargins()
         area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line_height = area.x(), area.y(), 0
-        rtl = self.parentWidget() is not None and self.parentWidget().isRightToLeft()
+        parent = self.parentWidget()
+        rtl = parent is not None and parent.isRightToLeft()
+        lines: list[list[tuple[QLayoutItem, QSize, int]]] = [[]]
+        x, line_width = area.x(), 0
         for item in self._items:
             if item.isEmpty():
                 continue
             hint = item.sizeHint()
-            if x + hint.width() > area.right() + 1 and line_height > 0:
+            if x + hint.width() > area.right() + 1 and lines[-1]:
+                lines.append([])
                 x = area.x()
-                y += line_height + self._spacing
-                line_height = 0
-            if apply:
-                left = x if not rtl else area.right() + 1 - (x - area.x()) - hint.width()
-                item.setGeometry(QRect(QPoint(left, y), hint))
+            lines[-1].append((item, hint, x))
             x += hint.width() + self._spacing
-            line_height = max(line_height, hint.height())
-        return y + line_height - rect.y() + margins.bottom()
+            line_width = max(line_width, x)
+        y = area.y()
+        for line in lines:
+            if not line:
+                continue
+            line_height = max(hint.height() for _item, hint, _x in line)
+            if apply:
+                for item, hint, left in line:
+                    if rtl:
+                        left = area.right() + 1 - (left - area.x()) - hint.width()
+                    top = y + (line_height - hint.height()) // 2  # centred on the line
+                    item.setGeometry(QRect(QPoint(left, top), hint))
+            y += line_height + self._spacing
+        return max(0, y - self._spacing - rect.y() + margins.bottom())

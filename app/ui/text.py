@@ -68,20 +68,9 @@ def to_html(
 
 
 def plain_text(text: Mapping[str, str] | str | None, lang: str, record: TrialRecord | None = None) -> str:
-    """The words a reader sees, without markup (for accessible names and the handout)."""
+    """The words a reader sees, without markup (for accessible names)."""
     raw = text if isinstance(text, str) else pick(text, lang)
-
-    def shown(match: re.Match[str]) -> str:
-        if match.group(2):
-            return match.group(2)
-        if record is not None:
-            try:
-                return pick(record.glossary_term(match.group(1)).term, lang)
-            except KeyError:
-                pass
-        return match.group(1)
-
-    return localize(GLOSSARY_MARK.sub(shown, raw), lang)
+    return localize(record.unmark(raw, lang) if record else GLOSSARY_MARK.sub(r"\1", raw), lang)
 
 
 class TextLabel(QLabel):

@@ -1,0 +1,88 @@
+"""Words shared by the screens, the command line and the handout.
+
+The outcome's headline, each criterion's status label and reason, and the result as
+plain text. All of them take the language explicitly, so the same function serves the
+interface (current language) and the handout or ``trialguide check --lang``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from app.i18n import N_, localize, pick, translation
+from app.record import TrialRecord
+from app.selfcheck import CriterionResult, CriterionStatus, Outcome, SelfCheckResult
+
+OUTCOME_TITLES: dict[Outcome, str] = {
+    Outcome.LIKELY_MATCH: N_("Your answers fit what the study looks for"),
+    Outcome.MAY_MATCH: N_("You may fit this study, but some things are still open"),
+    Outcome.DOES_NOT_MATCH: N_("This study does not seem to fit you"),
+}
+
+STATUS_LABELS: dict[CriterionStatus, str] = {
+    CriterionStatus.MET: N_("Fits"),
+    CriterionStatus.NOT_MET: N_("Does not fit"),
+    CriterionStatus.UNKNOWN: N_("Not known yet"),
+    CriterionStatus.SCREENING: N_("The study team checks this"),
+}
+
+DEFAULT_SCREENING_REASON = N_("The study team checks this at the screening visit.")
+ONLY_TEAM_DECIDES = N_(
+    "This is not a decision. Only the study team can decide who can take part, "
+    "after they talk with you and do their own tests."
+)
+NOT_ENROLLING = N_("This study is not taking new people now.")
+ENROLLING = N_("This study is taking new people now.")
+
+
+def tr(message: str, lang: str) -> str:
+    """Translate an interface message into ``lang`` (whatever the current language is)."""
+    return localize(translation(lang).gettext(message), lang)
+
+
+def outcome_title(outcome: Outcome, lang: str) -> str:
+    """The result's headline in ``lang``."""
+    return tr(OUTCOME_TITLES[outcome], lang)
+
+
+def status_label(status: CriterionStatus, lang: str) -> str:
+    """A criterion status in ``lang`` ("Fits", "Does not fit", ...)."""
+    return tr(STATUS_LABELS[status], lang)
+
+
+def criterion_reason(item: CriterionResult, lang: str) -> str:
+    """Why a criterion stands where it does, in ``lang``."""
+    if item.reason is None:
+        return tr(DEFAULT_SCREENING_REASON, lang)
+    return localize(item.reason, lang)
+
+
+def shown_text(record: TrialRecord, text: Mapping[str, str] | None, lang: str) -> str:
+    """A record text in ``lang`` as plain words: glossary marks resolved, then typeset."""
+    return localize(record.unmark(pick(text, lang), lang), lang)
+
+
+def criterion_text(record: TrialRecord, criterion_id: str, lang: str) -> str:
+    """A criterion in plain words (its official text when no plain text is written yet)."""
+    criterion = record.criterion(criterion_id)
+    if criterion.plain is None:
+        return criterion.official
+    return shown_text(record, criterion.plain, lang)
+
+
+def result_as_text(record: TrialRecord, result: SelfCheckResult, lang: str) -> str:
+    """The whole result as plain text in ``lang`` (for ``trialguide check``)."""
+    title = record.identification.short_title or record.identification.plain_title
+    study = localize(title, lang) if title else record.identification.brief_title
+    lines = [f"{study} ({record.identification.nct_id})", "", outcome_title(result.outcome, lang)]
+    if record.patient is not None:
+        texts = record.patient.outcome_texts
+        lines.append(shown_text(record, getattr(texts, result.outcome.value), lang))
+    lines.append(tr(ENROLLING if result.enrolling else NOT_ENROLLING, lang))
+    lines.append("")
+    for item in result.criteria:
+        label = status_label(item.status, lang)
+        lines.append(f"[{label}] {criterion_text(record, item.criterion_id, lang)}")
+        lines.append(f"    {criterion_reason(item, lang)}")
+    lines += ["", tr(ONLY_TEAM_DECIDES, lang)]
+    return "\n".join(lines)

@@ -1,0 +1,124 @@
+"""The main window: header, section navigation and the screens, all driven by one session."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+
+from app.i18n import _, localize, text_direction
+from app.session import Screen, Session
+from app.ui.header import Header
+from app.ui.navbar import NavBar
+from app.ui.popover import TermPopover
+from app.ui.screens.base import ScreenPage
+from app.ui.style import THEMES, stylesheet
+
+#: Screen -> "module:Class" of its page; pages are built the first time they are shown,
+#: so start-up only pays for the welcome screen.
+PAGES: dict[Screen, str] = {
+    Screen.WELCOME: "app.ui.screens.welcome:WelcomeScreen",
+    Screen.ABOUT: "app.ui.screens.about:AboutScreen",
+    Screen.PROCEDURES: "app.ui.screens.procedures:ProceduresScreen",
+    Screen.SELFCHECK: "app.ui.screens.selfcheck:SelfCheckScreen",
+    Screen.RESULT: "app.ui.screens.result:ResultScreen",
+    Screen.DETAILS: "app.ui.screens.details:DetailsScreen",
+    Screen.GLOSSARY: "app.ui.screens.glossary:GlossaryScreen",
+    Screen.CONTACT: "app.ui.screens.contact:ContactScreen",
+}
+
+
+def page_class(screen: Screen) -> type[ScreenPage]:
+    """The page class of a screen, imported on first use."""
+    module_name, class_name = PAGES[screen].split(":")
+    cls: type[ScreenPage] = getattr(importlib.import_module(module_name), class_name)
+    return cls
+
+
+class MainWindow(QMainWindow):
+    """Header, navigation and a stack of screens. Holds no state of its own: the session does."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.pages: dict[Screen, ScreenPage] = {}
+        root = QWidget(self)
+        root.setObjectName("Root")
+        root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(root)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = Header(session, root)
+        self.navbar = NavBar(session, root)
+        self.stack = QStackedWidget(root)
+        layout.addWidget(self.header)
+        layout.addWidget(self.navbar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(root)
+        self.popover = TermPopover(session, root)
+
+        session.screen_changed.connect(self._on_screen_changed)
+        session.language_changed.connect(self._on_language_changed)
+        session.text_scale_changed.connect(self._apply_style)
+        session.high_contrast_changed.connect(self._apply_style)
+        session.term_requested.connect(self.popover.show_term)
+        session.reset_done.connect(self._on_reset)
+
+        self._apply_style()
+        self._on_language_changed(session.language)
+        self._on_screen_changed(session.screen.value)
+        self.resize(1280, 800)
+
+    def page(self, screen: Screen | str) -> ScreenPage:
+        """The page of a screen, built on first request."""
+        screen = Screen(screen)
+        page = self.pages.get(screen)
+        if page is None:
+            page = page_class(screen)(self.session, self.stack)
+            self.pages[screen] = page
+            self.stack.addWidget(page)
+        return page
+
+    def _on_screen_changed(self, screen: str) -> None:
+        page = self.page(screen)
+        self.stack.setCurrentWidget(page)
+        self.navbar.setVisible(screen != Screen.WELCOME.value)
+        self.popover.hide()
+        self._update_title()
+        page.scroll.verticalScrollBar().setValue(0)
+
+    def _on_language_changed(self, lang: str) -> None:
+        self.setLayoutDirection(text_direction(lang))
+        self._update_title()
+
+    def _on_reset(self) -> None:
+        self._apply_style()
+        for page in self.pages.values():
+            page.scroll.verticalScrollBar().setValue(0)
+
+    def _update_title(self) -> None:
+        identification = self.session.record.identification
+        title = identification.short_title or identification.plain_title
+        study = localize(title, self.session.language) if title else identification.brief_title
+        self.setWindowTitle(_("TrialGuide: {study}").format(study=study))
+
+    def _apply_style(self, *_args: object) -> None:
+        app = QApplication.instance()
+        sheet = stylesheet(self.session.text_scale, self.session.high_contrast)
+        if isinstance(app, QApplication):
+            app.setStyleSheet(sheet)
+            # Links in rich text (glossary terms) take the palette's link colour.
+            palette = app.palette()
+            colors = THEMES["high_contrast" if self.session.high_contrast else "normal"]
+            palette.setColor(QPalette.ColorRole.Link, QColor(colors["primary"]))
+            palette.setColor(QPalette.ColorRole.LinkVisited, QColor(colors["primary"]))
+            app.setPalette(palette)
+        else:  # pragma: no cover - a QMainWindow always has a QApplication
+            self.setStyleSheet(sheet)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Forget the visit when the window closes: nothing a patient typed outlives it."""
+        self.session.reset()
+        super().closeEvent(event)

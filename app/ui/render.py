@@ -1,0 +1,57 @@
+"""Render any screen, in any language and text size, to a PNG (offscreen)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from app.record import TrialRecord
+from app.session import Screen
+
+
+def render_screen(
+    record: TrialRecord,
+    screen: Screen | str,
+    lang: str,
+    out: str | os.PathLike[str],
+    width: int = 1280,
+    height: int = 800,
+    text_scale: int = 100,
+    answers: Mapping[str, object] | None = None,
+    question: str | None = None,
+    high_contrast: bool = False,
+) -> None:
+    """Draw one screen into a PNG file.
+
+    Raises:
+        app.selfcheck.AnswerError: an answer does not fit its question.
+        KeyError: ``question`` is not a question of the record.
+        OSError: the PNG cannot be written.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.ui.main import application, create_window
+
+    app = application()
+    session, window = create_window(record, lang)
+    for question_id, value in (answers or {}).items():
+        session.answer(question_id, value)
+    session.set_text_scale(text_scale)
+    session.set_high_contrast(high_contrast)
+    screen = Screen(screen)
+    if question is not None:
+        index = [q.id for q in record.questions].index(question) if question in {
+            q.id for q in record.questions
+        } else None
+        if index is None:
+            raise KeyError(question)
+        session.go_to_question(index)
+    session.go_to(screen)
+    window.resize(width, height)
+    window.show()
+    app.processEvents()
+    image = window.grab()
+    if not image.save(os.fspath(out), "PNG"):
+        raise OSError(f"cannot write {out}")
+    window.close()
+    window.deleteLater()
+    app.processEvents()
