@@ -89,6 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _lang_arg(check)
     check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    approve = sub.add_parser(
+        "approve", help="stamp a record with the SHA-256 digest of its approved content"
+    )
+    approve.add_argument("record", metavar="RECORD", help="record file (YAML) to stamp in place")
+    approve.add_argument("--note", default="", help="approver's note, e.g. the ethics approval ref")
+
+    set_pin = sub.add_parser("set-pin", help="set the staff PIN (stored as a salted scrypt hash)")
+    set_pin.add_argument("--config", metavar="FILE", help="config file (the platform's default)")
+    set_pin.add_argument(
+        "--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)"
+    )
+
     render = sub.add_parser("render", help="draw one screen to a PNG file (no display needed)")
     render.add_argument(
         "--screen",
@@ -156,9 +168,12 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 _print_err(problem.describe(args.record))
             _print_err(f"{args.record}: valid, but {len(problems)} content problem(s) (--strict)")
             return EXIT_BAD_INPUT
+    from app.record.approval import approval_status
+
+    approval = approval_status(record).state.value
     print(
         f"{args.record}: valid record {record.identification.nct_id} "
-        f"(content {record.content_version}, languages {', '.join(record.languages)}, "
+        f"(content {record.content_version}, {approval}, languages {', '.join(record.languages)}, "
         f"{len(record.eligibility.criteria)} criteria, {len(record.questions)} questions"
         f"{', strict lint clean' if args.strict else ''})"
     )
@@ -272,6 +287,51 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_approve(args: argparse.Namespace) -> int:
+    from app.record.approval import approval_status, stamp_text
+
+    record = load_record_or_fail(args.record)
+    path = Path(args.record)
+    text = path.read_text(encoding="utf-8-sig")
+    path.write_text(stamp_text(text, record, args.note), encoding="utf-8")
+    stamped = load_record_or_fail(args.record)
+    status = approval_status(stamped)
+    if not status.approved:  # pragma: no cover - would be a bug in stamp_text
+        raise CliError(f"{path}: the stamp does not match after writing; the file is unchanged?")
+    print(f"{path}: approved content {record.content_version}, sha256 {status.digest}")
+    return EXIT_OK
+
+
+def _cmd_set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
+    from app.config import ConfigError, default_config_path, load_config, write_pin_hash
+    from app.pin import PinError, hash_pin
+
+    path = Path(args.config) if args.config else default_config_path()
+    if path.exists():
+        try:
+            load_config(path)
+        except ConfigError as exc:
+            raise CliError(f"{exc}\nFix the config file before setting the PIN.") from None
+    if args.pin_stdin:
+        pin = sys.stdin.readline().strip()
+    else:
+        pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        if getpass.getpass("The same PIN again: ") != pin:
+            raise CliError("the two PINs differ; nothing was changed")
+    try:
+        pin_hash = hash_pin(pin)
+    except PinError as exc:
+        raise CliError(f"PIN not set: {exc}") from None
+    try:
+        write_pin_hash(path, pin_hash)
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write the config ({exc.strerror})") from None
+    print(f"{path}: staff PIN set (stored as a salted scrypt hash)")
+    return EXIT_OK
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     try:
         from app.ui.main import run_app
@@ -288,6 +348,8 @@ _COMMANDS = {
     "check": _cmd_check,
     "run": _cmd_run,
     "render": _cmd_render,
+    "approve": _cmd_approve,
+    "set-pin": _cmd_set_pin,
 }
 
 

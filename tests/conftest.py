@@ -61,3 +61,26 @@ def _default_dict() -> dict[str, Any]:
 def default_dict(_default_dict: dict[str, Any]) -> dict[str, Any]:
     """The default record as plain data, a fresh copy for each test to break."""
     return copy.deepcopy(_default_dict)
+
+
+@pytest.fixture(autouse=True)
+def _english_interface_after_test():
+    """Each test starts and ends with the interface in English (the language is global)."""
+    yield
+    from app import i18n
+
+    if i18n.current_language() != "en":
+        i18n.set_language("en")
+
+
+@pytest.fixture
+def app_window(qtbot, default_record):
+    """A main window on the default record, in English, 1280x800, shown offscreen."""
+    from app.ui.main import create_window
+
+    session, window = create_window(default_record, "en")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return session, window

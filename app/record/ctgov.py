@@ -9,8 +9,13 @@ and Persian text and the self-check questions afterwards.
 
 Official text goes in verbatim, with only surrounding whitespace stripped. The one
 exception is a criterion's ``official`` text, split out of the eligibility text by
-:func:`split_criteria`: it loses its bullet and the registry's Markdown escapes
-(``\<`` becomes ``<``); the record's ``criteria_text`` keeps the registry's text as is.
+:func:`~app.record.criteria_text.split_criteria`: it loses its bullet and the registry's
+Markdown escapes (``\<`` becomes ``<``); the record's ``criteria_text`` keeps the
+registry's text as is.
+
+:func:`~app.record.dump.dump_record_yaml` writes the draft as a YAML record file. This
+module re-exports it, :func:`split_criteria` and :func:`unescape_markdown`, so callers
+can import the whole importer from here.
 
 Registry values the record cannot hold (an unknown status, an age it cannot read) and
 missing required fields raise :class:`CtgovImportError`, which names the JSON path.
@@ -20,13 +25,12 @@ from __future__ import annotations
 
 import datetime
 import re
-import string
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
-import yaml
-
+from app.record.criteria_text import split_criteria, unescape_markdown
+from app.record.dump import dump_record_yaml
 from app.record.enums import (
     AgencyClass,
     AgeUnit,
@@ -49,6 +53,15 @@ from app.record.enums import (
 )
 from app.record.models import SCHEMA_VERSION
 
+__all__ = [
+    "DRAFT_CONTENT_VERSION",
+    "CtgovImportError",
+    "dump_record_yaml",
+    "split_criteria",
+    "study_to_record",
+    "unescape_markdown",
+]
+
 #: ``content_version`` of a record just imported from the registry.
 DRAFT_CONTENT_VERSION = "0.1.0-draft"
 
@@ -59,23 +72,6 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 _AGE = re.compile(r"^(\d+)\s*(year|month|week|day|hour|minute)s?$", re.IGNORECASE)
 _PMID = re.compile(r"^\d+$")
 _DOI = re.compile(r"\bdoi:\s*(10\.\d{4,9}/\S+?)\.?(?=\s|$)", re.IGNORECASE)
-# A Markdown backslash escape: a backslash before any ASCII punctuation (CommonMark).
-_ESCAPE = re.compile(r"\\([" + re.escape(string.punctuation) + r"])")
-# "* text", "- text", "• text", "+ text", "1. text", "1) text".
-_BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[*\-•+]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
-# "Inclusion Criteria:", "Key Exclusion Criteria", "Exclusion criteria for Part B:",
-# "Inclusion:"; an optional first word and an optional short qualifier, no sentence.
-_HEADING = re.compile(
-    r"^(?:(?:key|main|major|general|additional|other|principal)\s+)?"
-    r"(?P<kind>inclusion|exclusion)"
-    r"(?:\s+criteria(?:\s*(?:\(|-|–|—|for\b|in\b|of\b)[^.:]*)?\s*:?|\s*:)$",
-    re.IGNORECASE,
-)
-# "Inclusion Criteria: women aged 18 to 40" (heading and first item on one line).
-_INLINE_HEADING = re.compile(
-    r"^(?:(?:key|main|major)\s+)?(?P<kind>inclusion|exclusion)\s+criteria\s*:\s*(?P<text>\S.*)$",
-    re.IGNORECASE,
-)
 # "Biological: X" in armGroups[].interventionNames: the registry's type labels.
 _INTERVENTION_PREFIX = re.compile(
     r"^(?:Behavioral|Biological|Combination Product|Device|Diagnostic Test|Dietary Supplement"
@@ -298,6 +294,7 @@ def study_to_record(study: Mapping[str, Any]) -> dict[str, Any]:
         "outcomes": _compact(
             primary=[_outcome(o) for o in outcomes_module.objs("primaryOutcomes")],
             secondary=[_outcome(o) for o in outcomes_module.objs("secondaryOutcomes")],
+            other=[_outcome(o) for o in outcomes_module.objs("otherOutcomes")],
         ),
         "eligibility": _eligibility(protocol.obj("eligibilityModule")),
         "locations": [_location(site) for site in places.objs("locations")],
@@ -361,6 +358,7 @@ def _status(status: _Obj, design: _Obj, root: _Obj) -> dict[str, Any]:
         raise CtgovImportError(enrollment.at("count"), f"{count!r} is not a number of participants")
     return _compact(
         overall_status=status.req_enum("overallStatus", OverallStatus, "status"),
+        why_stopped=status.text("whyStopped"),
         phases=design.enums("phases", Phase, "phase"),
         study_type=design.req_enum("studyType", StudyType, "study type"),
         enrollment=None
@@ -494,6 +492,7 @@ def _location(site: _Obj) -> dict[str, Any]:
         state=state,
         country=country,
         status=site.enum("status", OverallStatus, "recruitment status"),
+        contacts=[_contact(person) for person in site.objs("contacts")],
     )
 
 
@@ -534,154 +533,3 @@ def _reference(ref: _Obj) -> dict[str, Any]:
         pmid=pmid,
         doi=doi.group(1) if doi else None,
     )
-
-
-def unescape_markdown(text: str) -> str:
-    r"""Undo the registry's Markdown backslash escapes: ``\<`` to ``<``, ``\*`` to ``*``."""
-    return _ESCAPE.sub(r"\1", text)
-
-
-def _heading(text: str) -> tuple[CriterionKind, str | None] | None:
-    """The kind a heading line starts, and any item on the same line; None if no heading."""
-    core = text.strip().strip("*_#").strip()
-    if len(core) > 100:
-        return None
-    match = _HEADING.match(core)
-    if match:
-        return CriterionKind(match.group("kind").upper()), None
-    match = _INLINE_HEADING.match(core)
-    if match:
-        return CriterionKind(match.group("kind").upper()), match.group("text").strip()
-    return None
-
-
-def _indent(line: str) -> int:
-    stripped = line.lstrip(" \t")
-    return len(line[: len(line) - len(stripped)].expandtabs(4))
-
-
-def split_criteria(text: str) -> list[tuple[CriterionKind, str]]:
-    r"""Split eligibility text into criteria, one per top-level bullet, in order.
-
-    The registry's v2 text puts one bullet a line (``* ``, ``- ``, ``• `` or ``1. ``)
-    under ``Inclusion Criteria:`` and ``Exclusion Criteria:`` headings. Text before any
-    heading, or text with no headings at all, counts as inclusion. Deeper-indented bullets
-    and indented continuation lines stay with the criterion above them (one line each); a
-    paragraph that is not a bullet becomes a criterion of its own, so no words are lost.
-    Each criterion's text loses its bullet and the Markdown escapes (``\<`` becomes ``<``).
-
-    Args:
-        text: the registry's ``eligibilityModule.eligibilityCriteria``.
-
-    Returns:
-        ``(kind, official text)`` for each criterion, in the order of the text.
-    """
-    items: list[tuple[CriterionKind, list[str]]] = []
-    kind = CriterionKind.INCLUSION
-    current: list[str] | None = None
-    base: int | None = None  # indent of the top-level bullets in this section
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        bullet = _BULLET.match(line)
-        indent = _indent(line)
-        top_level = base is None or indent <= base or current is None
-        heading = _heading(bullet.group("text") if bullet and top_level else line)
-        if heading is not None:
-            kind, inline = heading
-            current, base = None, None
-            if inline:
-                current = [inline]
-                items.append((kind, current))
-            continue
-        if bullet:
-            if base is None:
-                base = indent
-            if top_level:
-                current = [bullet.group("text").strip()]
-                items.append((kind, current))
-            else:
-                assert current is not None
-                current.append(line.strip())
-        elif current is not None and indent > (base or 0):
-            current.append(line.strip())
-        else:
-            current = [line.strip()]
-            items.append((kind, current))
-    return [(k, unescape_markdown("\n".join(lines))) for k, lines in items]
-
-
-class _Dumper(yaml.SafeDumper):
-    """Safe YAML with indented lists and multi-line text as literal ``|`` blocks."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        """Indent block lists under their key, as people write them."""
-        super().increase_indent(flow, False)
-
-
-#: Characters YAML reads as line breaks but PyYAML writes raw when ``allow_unicode`` is on.
-_UNICODE_BREAKS = frozenset("\x85\u2028\u2029")
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    # Double quotes escape the Unicode line breaks, which would otherwise come back as
-    # newlines. PyYAML itself falls back to quotes when a literal block cannot hold the
-    # text (trailing spaces on a line, control characters), so every text round-trips.
-    if _UNICODE_BREAKS.intersection(data):
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in data else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-#: Line width for the dumper, wide enough that it never folds a one-line text.
-_NO_FOLDING = 1_000_000
-
-
-def dump_record_yaml(record: dict[str, Any]) -> str:
-    """Write a record dict as a human-friendly YAML record file.
-
-    Keys keep their order, non-ASCII text stays readable, multi-line text is a literal
-    block and a one-line text stays on one line (easy to compare with the registry). A
-    header comment says where the draft came from and what authors still have to add.
-
-    Args:
-        record: a record mapping, such as :func:`study_to_record` returns.
-
-    Returns:
-        The YAML text, ending with a newline.
-    """
-    identification = record.get("identification")
-    nct_id = identification.get("nct_id") if isinstance(identification, Mapping) else None
-    status = record.get("status")
-    updated = status.get("last_update_posted") if isinstance(status, Mapping) else None
-    source = f"ClinicalTrials.gov study {nct_id}" if nct_id else "a ClinicalTrials.gov study"
-    header = [f"# Imported from {source}."]
-    where = f"https://clinicaltrials.gov/study/{nct_id}" if nct_id else ""
-    when = f"registry entry last updated {updated}" if updated else ""
-    if where or when:
-        header.append("# " + (f"{where} ({when})" if where and when else where or when))
-    header += [
-        "#",
-        "# This is a draft holding only the registry's official English text, verbatim.",
-        "# Before patients see it, authors must add:",
-        "#   - the plain-language content: the `patient` section and each criterion's",
-        "#     `plain` text (and `how_checked` where the study team checks it);",
-        "#   - the Persian (fa) text for every plain-language entry, then set",
-        "#     `languages: [en, fa]`;",
-        "#   - the self-check `questions`, setting `assessed_by: PATIENT` on each",
-        "#     criterion a question asks about (all are imported as STUDY_TEAM);",
-        "# then raise `content_version` and run `trialguide validate --strict`.",
-        "",
-    ]
-    body = yaml.dump(
-        record,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=_NO_FOLDING,
-    )
-    return "\n".join(header) + body

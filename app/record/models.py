@@ -139,6 +139,7 @@ class Status(_Model):
     """Recruitment status, phase, size and key dates."""
 
     overall_status: OverallStatus
+    why_stopped: str | None = None
     phases: tuple[Phase, ...] = ()
     study_type: StudyType
     enrollment: Enrollment | None = None
@@ -210,10 +211,11 @@ class Outcome(_Model):
 
 
 class Outcomes(_Model):
-    """Primary and secondary outcome measures."""
+    """Primary, secondary and other outcome measures."""
 
     primary: tuple[Outcome, ...] = ()
     secondary: tuple[Outcome, ...] = ()
+    other: tuple[Outcome, ...] = ()
 
 
 class Age(_Model):
@@ -250,6 +252,15 @@ class Eligibility(_Model):
     criteria: tuple[Criterion, ...] = ()
 
 
+class Contact(_Model):
+    """A way to reach the study team, exactly as the registry gives it."""
+
+    name: NonEmpty
+    role: ContactRole = ContactRole.CONTACT
+    phone: str | None = None
+    email: str | None = None
+
+
 class Location(_Model):
     """A study site."""
 
@@ -258,6 +269,7 @@ class Location(_Model):
     state: str | None = None
     country: str | None = None
     status: OverallStatus | None = None
+    contacts: tuple[Contact, ...] = ()
     plain: Text | None = None
 
 
@@ -267,15 +279,6 @@ class Investigator(_Model):
     name: NonEmpty
     role: OfficialRole
     affiliation: str | None = None
-
-
-class Contact(_Model):
-    """A way to reach the study team, exactly as the registry gives it."""
-
-    name: NonEmpty
-    role: ContactRole = ContactRole.CONTACT
-    phone: str | None = None
-    email: str | None = None
 
 
 class Reference(_Model):

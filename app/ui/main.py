@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app import i18n
@@ -12,11 +14,28 @@ from app.session import Session
 from app.ui.fonts import load_fonts
 
 
+#: Qt messages that say nothing useful to staff (the offscreen plugin's, for one).
+_HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
+
+
+def _qt_message_handler(mode: QtMsgType, _context: object, message: str) -> None:
+    """Route Qt's own messages to logging, dropping known harmless ones."""
+    if any(message.startswith(harmless) for harmless in _HARMLESS_QT_MESSAGES):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once with TrialGuide's names."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    qInstallMessageHandler(_qt_message_handler)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("TrialGuide")
     app.setOrganizationName("TrialGuide")

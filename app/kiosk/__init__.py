@@ -1,0 +1,1 @@
+"""Kiosk mode: full screen, idle reset, staff PIN, staff panel."""

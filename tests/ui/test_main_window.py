@@ -1,0 +1,159 @@
+"""The main window: navigation, language switch, text size, contrast, start over, popover."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.session import Screen
+from app.ui.main_window import PAGES
+
+
+def test_starts_on_welcome_with_only_that_page_built(app_window):
+    session, window = app_window
+    assert session.screen is Screen.WELCOME
+    assert set(window.pages) == {Screen.WELCOME}  # lazy: start-up builds one screen
+    assert not window.navbar.isVisible()
+    assert "TrialGuide" in window.windowTitle()
+
+
+@pytest.mark.parametrize("screen", list(PAGES))
+def test_every_screen_opens_in_both_languages(app_window, qtbot, screen):
+    session, window = app_window
+    session.go_to(screen)
+    assert window.stack.currentWidget() is window.page(screen)
+    session.set_language("fa")
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.page(screen).layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert session.screen is Screen(screen)
+    session.set_language("en")
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_navbar_follows_the_session(app_window, qtbot):
+    session, window = app_window
+    session.go_to(Screen.ABOUT)
+    assert window.navbar.isVisible()
+    assert window.navbar.buttons[Screen.ABOUT].isChecked()
+    qtbot.mouseClick(window.navbar.buttons[Screen.GLOSSARY], Qt.MouseButton.LeftButton)
+    assert session.screen is Screen.GLOSSARY
+    assert window.navbar.buttons[Screen.GLOSSARY].isChecked()
+    assert not window.navbar.buttons[Screen.ABOUT].isChecked()
+
+
+def test_language_switch_from_header(app_window, qtbot):
+    session, window = app_window
+    session.go_to(Screen.ABOUT)
+    with qtbot.waitSignal(session.language_changed) as blocker:
+        qtbot.mouseClick(window.header.language_buttons["fa"], Qt.MouseButton.LeftButton)
+    assert blocker.args == ["fa"]
+    assert session.screen is Screen.ABOUT
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.header.language_buttons["fa"].isChecked()
+    assert window.header.scale_label.text() == "۱۰۰٪"
+    about = window.page(Screen.ABOUT)
+    assert "۱۳۹۹" in about.fact_rows["start"][1].text()  # Solar Hijri year, Persian digits
+
+
+def test_text_scale_buttons(app_window, qtbot):
+    session, window = app_window
+    header = window.header
+    assert not header.smaller.isEnabled()
+    for expected in (125, 150, 175, 200):
+        qtbot.mouseClick(header.larger, Qt.MouseButton.LeftButton)
+        assert session.text_scale == expected
+    assert not header.larger.isEnabled()
+    assert "font-size: 36px" in QApplication.instance().styleSheet()  # body 18 px at 200%
+    qtbot.mouseClick(header.smaller, Qt.MouseButton.LeftButton)
+    assert session.text_scale == 175
+
+
+def test_high_contrast_switches_theme(app_window, qtbot):
+    session, window = app_window
+    qtbot.mouseClick(window.header.contrast, Qt.MouseButton.LeftButton)
+    assert session.high_contrast
+    assert "#ffff00" in QApplication.instance().styleSheet()
+
+
+def test_start_over_forgets_everything(app_window, qtbot):
+    session, window = app_window
+    session.set_language("fa")
+    session.set_text_scale(175)
+    session.set_high_contrast(True)
+    session.go_to(Screen.SELFCHECK)
+    session.answer("age", 30)
+    session.go_to_question(3)
+    with qtbot.waitSignal(session.reset_done):
+        qtbot.mouseClick(window.header.start_over, Qt.MouseButton.LeftButton)
+    assert session.answers == {}
+    assert session.question_index == 0
+    assert session.language == "en"
+    assert session.text_scale == 100
+    assert not session.high_contrast
+    assert session.screen is Screen.WELCOME
+    assert window.stack.currentWidget() is window.page(Screen.WELCOME)
+    assert "#ffff00" not in QApplication.instance().styleSheet()
+
+
+def test_glossary_popover_opens_in_place_and_closes(app_window, qtbot):
+    session, window = app_window
+    session.go_to(Screen.ABOUT)
+    session.show_term("amh")
+    popover = window.popover
+    assert popover.isVisible()
+    assert popover.term.text() == "AMH"
+    assert popover.definition.text()
+    session.set_language("fa")
+    assert popover.isVisible()
+    assert popover.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    qtbot.keyClick(popover, Qt.Key.Key_Escape)
+    assert not popover.isVisible()
+    session.show_term("no_such_term")
+    assert not popover.isVisible()
+
+
+def test_popover_all_terms_goes_to_glossary(app_window, qtbot):
+    session, window = app_window
+    session.show_term("icsi")
+    qtbot.mouseClick(window.popover.all_terms, Qt.MouseButton.LeftButton)
+    assert session.screen is Screen.GLOSSARY
+    assert not window.popover.isVisible()
+
+
+def test_glossary_link_in_text_opens_popover(app_window, qtbot):
+    session, window = app_window
+    session.go_to(Screen.ABOUT)
+    summary = window.page(Screen.ABOUT).summary
+    assert 'href="term:' in summary.text()
+    with qtbot.waitSignal(session.term_requested) as blocker:
+        summary.linkActivated.emit("term:ovary")
+    assert blocker.args == ["ovary"]
+    assert window.popover.isVisible()
+
+
+def test_persian_text_is_right_to_left_even_when_starting_with_latin(app_window):
+    session, window = app_window
+    session.set_language("fa")
+    session.go_to(Screen.ABOUT)
+    about = window.page(Screen.ABOUT)
+    assert 'dir="rtl"' in about.summary.text()
+    assert about.summary.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_closing_the_window_forgets_the_visit(app_window):
+    session, window = app_window
+    session.answer("age", 30)
+    window.close()
+    assert session.answers == {}
+
+
+def test_no_label_is_empty_on_visible_screens(app_window):
+    session, window = app_window
+    for lang in ("en", "fa"):
+        session.set_language(lang)
+        for screen in (Screen.WELCOME, Screen.ABOUT):
+            session.go_to(screen)
+            for label in window.page(screen).findChildren(QLabel):
+                if label.isVisibleTo(window.page(screen)):
+                    assert label.text().strip(), (screen, lang, label.objectName())
