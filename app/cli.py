@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
         prog="trialguide",
-        description="Explains one clinical trial to patients and counselors, in English and Persian.",
+        description=(
+            "Explains one clinical trial to patients and counselors, in English and Persian."
+        ),
     )
     _record_arg(parser)
     parser.add_argument("--lang", choices=("en", "fa"), default=None, help="language to start in")
@@ -77,18 +79,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the record format")
 
-    imp = sub.add_parser("import-ctgov", help="start a record from a ClinicalTrials.gov v2 study JSON")
+    imp = sub.add_parser(
+        "import-ctgov", help="start a record from a ClinicalTrials.gov v2 study JSON"
+    )
     imp.add_argument("study", metavar="STUDY.json", help="one study as the API v2 returns it")
-    imp.add_argument("-o", "--out", required=True, metavar="RECORD.yaml", help="record file to write")
+    imp.add_argument(
+        "-o", "--out", required=True, metavar="RECORD.yaml", help="record file to write"
+    )
     imp.add_argument("--force", action="store_true", help="overwrite RECORD.yaml if it exists")
 
     check = sub.add_parser("check", help="run the self-check on an answers file")
     _record_arg(check)
     check.add_argument(
-        "--answers", required=True, metavar="ANSWERS.json", help="question id -> option id or number"
+        "--answers",
+        required=True,
+        metavar="ANSWERS.json",
+        help="question id -> option id or number",
     )
     _lang_arg(check)
     check.add_argument("--json", action="store_true", help="print JSON instead of text")
+    handout = sub.add_parser("handout", help="write the printable A4 handout as a PDF")
+    _lang_arg(handout)
+    handout.add_argument("--out", required=True, metavar="FILE.pdf")
+    handout.add_argument("--answers", metavar="ANSWERS.json", help="include the self-check result")
+    _record_arg(handout)
+
     approve = sub.add_parser(
         "approve", help="stamp a record with the SHA-256 digest of its approved content"
     )
@@ -105,7 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--screen",
         required=True,
-        choices=("welcome", "about", "procedures", "selfcheck", "result", "details", "glossary", "contact"),
+        choices=(
+            "welcome",
+            "about",
+            "procedures",
+            "selfcheck",
+            "result",
+            "details",
+            "glossary",
+            "contact",
+        ),
     )
     _lang_arg(render)
     render.add_argument("--out", required=True, metavar="FILE.png")
@@ -283,7 +307,35 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise CliError(f"{args.answers}: {exc}") from None
     except OSError as exc:
         raise CliError(f"{args.out}: {exc}") from None
-    print(f"{args.out}: {args.screen} in {args.lang} at {args.width}x{args.height}, {args.text_scale}%")
+    print(
+        f"{args.out}: {args.screen} in {args.lang} at {args.width}x{args.height}, "
+        f"{args.text_scale}%"
+    )
+    return EXIT_OK
+
+
+def _cmd_handout(args: argparse.Namespace) -> int:
+    from app.selfcheck import AnswerError, check_answers, evaluate
+
+    record = load_record_or_fail(args.record)
+    result = None
+    if args.answers:
+        try:
+            result = evaluate(record, check_answers(record, read_answers(args.answers)))
+        except AnswerError as exc:
+            raise CliError(f"{args.answers}: {exc}") from None
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.handout import write_handout
+    from app.ui.fonts import load_fonts
+    from app.ui.main import application
+
+    application()
+    load_fonts()
+    try:
+        pages = write_handout(record, args.lang, args.out, result)
+    except OSError as exc:
+        raise CliError(f"{args.out}: {exc}") from None
+    print(f"{args.out}: handout in {args.lang}, {pages} page(s)")
     return EXIT_OK
 
 
@@ -349,6 +401,7 @@ _COMMANDS = {
     "run": _cmd_run,
     "render": _cmd_render,
     "approve": _cmd_approve,
+    "handout": _cmd_handout,
     "set-pin": _cmd_set_pin,
 }
 
@@ -367,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+    except Exception as exc:
         if os.environ.get("TRIALGUIDE_DEBUG"):
             raise
         _print_err(

@@ -35,9 +35,14 @@ NOT_ENROLLING = N_("This study is not taking new people now.")
 ENROLLING = N_("This study is taking new people now.")
 
 
-def tr(message: str, lang: str) -> str:
-    """Translate an interface message into ``lang`` (whatever the current language is)."""
-    return localize(translation(lang).gettext(message), lang)
+def tr(message: str, lang: str, **values: object) -> str:
+    """An interface message in ``lang`` (whatever the current language is), typeset.
+
+    Placeholders are filled before typesetting, so ``{nct_id}`` is never mistaken for
+    a Latin run of the Persian sentence.
+    """
+    text = translation(lang).gettext(message)
+    return localize(text.format(**values) if values else text, lang)
 
 
 def outcome_title(outcome: Outcome, lang: str) -> str:

@@ -22,7 +22,7 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     from app.record.load import _Loader
 
     with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader)  # noqa: S506 - the project's safe loader
+        return yaml.load(handle, Loader=_Loader)
 
 
 @pytest.fixture(scope="session")

@@ -160,7 +160,10 @@ def test_unknown_subcommand_exits_2(capsys):
 def test_python_dash_m_entry_point():
     result = subprocess.run(
         [sys.executable, "-m", "app", "validate", MINIMAL],
-        capture_output=True, text=True, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "valid record" in result.stdout

@@ -52,8 +52,10 @@ ARABIC_LETTERS = {"ي": "ی", "ى": "ی", "ك": "ک"}
 _HEADER_COMMENT = """\
 # {what}.
 # This file is distributed under the same license as the TrialGuide project.
-# Made with: python tools/i18n.py update (do not edit the .pot by hand).
+# {how}
 #"""
+_POT_HOW = "Made with: python tools/i18n.py update (do not edit it by hand)."
+_PO_HOW = "Translate here, then run: python tools/i18n.py compile."
 
 _DATE_LINE = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 
@@ -85,7 +87,9 @@ def extract() -> Catalog:
     with MAPPING.open(encoding="utf-8") as fp:
         method_map, options_map = parse_mapping_cfg(fp, str(MAPPING))
     catalog = Catalog(
-        header_comment=_HEADER_COMMENT.format(what="Interface messages of TrialGuide"),
+        header_comment=_HEADER_COMMENT.format(
+            what="Interface messages of TrialGuide", how=_POT_HOW
+        ),
         project="TrialGuide",
         version=_project_version(),
         copyright_holder="TrialGuide developers",
@@ -153,6 +157,12 @@ def message_keys(catalog: Catalog) -> dict[MessageKey, Message]:
     return keys
 
 
+def message_strings(message: Message) -> list[str]:
+    """The translation(s) of a message as a list, one per plural form."""
+    strings = message.string if isinstance(message.string, tuple | list) else [message.string]
+    return [s or "" for s in strings]
+
+
 def _plural_id(message: Message) -> str | None:
     return message.id[1] if isinstance(message.id, tuple | list) else None
 
@@ -175,7 +185,9 @@ def cmd_update(new_languages: Iterable[str] = ()) -> None:
         else:
             catalog = Catalog(
                 locale=lang,
-                header_comment=_HEADER_COMMENT.format(what=f"{lang} translation of TrialGuide"),
+                header_comment=_HEADER_COMMENT.format(
+                    what=f"{lang} translation of TrialGuide", how=_PO_HOW
+                ),
                 project="TrialGuide",
                 version=_project_version(),
                 msgid_bugs_address="TrialGuide developers",
@@ -205,6 +217,29 @@ def placeholders(text: str) -> set[str]:
     return names
 
 
+def placeholder_problem(message: Message) -> str | None:
+    """Why a translation's ``{placeholders}`` do not fit its message, or ``None``.
+
+    A singular message's translation must use exactly the msgid's placeholders. For a
+    plural message, every form may use only placeholders of the English forms, and the
+    last ("other") form must use all of them: a one-form language such as Persian puts
+    ``{count}`` in its only form even where English says "one study group".
+    """
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    strings = message_strings(message)
+    expected = placeholders(msgid) | placeholders(_plural_id(message) or "")
+    found = [placeholders(s) for s in strings]
+    if _plural_id(message) is None:
+        ok = found[0] == expected
+    else:
+        ok = all(f <= expected for f in found) and found[-1] == expected
+    if ok:
+        return None
+    return (
+        f"placeholders of {msgid!r} are {[sorted(f) for f in found]}, expected {sorted(expected)}"
+    )
+
+
 def catalog_problems(lang: str, template: Catalog) -> list[str]:
     """Everything wrong with one language's catalogs, as readable lines."""
     problems: list[str] = []
@@ -218,19 +253,16 @@ def catalog_problems(lang: str, template: Catalog) -> list[str]:
     for key in have.keys() - wanted.keys():
         problems.append(f"{name}: obsolete {key[0]!r} (run: python tools/i18n.py update)")
     for (msgid, _context), message in have.items():
-        strings = message.string if isinstance(message.string, tuple | list) else [message.string]
+        strings = message_strings(message)
         if message.fuzzy:
             problems.append(f"{name}: fuzzy {msgid!r}")
         if not all(s and s.strip() for s in strings):
             problems.append(f"{name}: untranslated {msgid!r}")
             continue
-        expected = placeholders(msgid) | placeholders(_plural_id(message) or "")
+        problem = None if message.fuzzy else placeholder_problem(message)
+        if problem:
+            problems.append(f"{name}: {problem}")
         for s in strings:
-            if placeholders(s) != expected:
-                problems.append(
-                    f"{name}: placeholders of {msgid!r} are {sorted(placeholders(s))}, "
-                    f"expected {sorted(expected)}"
-                )
             if lang == "fa" and any(ch in s for ch in ARABIC_LETTERS):
                 problems.append(f"{name}: Arabic ي/ى/ك instead of Persian ی/ک in {msgid!r}")
     mo = mo_path(lang)
@@ -247,8 +279,8 @@ def catalog_problems(lang: str, template: Catalog) -> list[str]:
     return problems
 
 
-def _mo_contents(catalog: Catalog) -> tuple[dict[MessageKey, object], str | None]:
-    messages = {key: m.string for key, m in message_keys(catalog).items()}
+def _mo_contents(catalog: Catalog) -> tuple[dict[MessageKey, list[str]], str | None]:
+    messages = {key: message_strings(m) for key, m in message_keys(catalog).items()}
     return messages, catalog.plural_forms if catalog.locale else None
 
 

@@ -27,15 +27,16 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 __all__ = [
     "DOMAIN",
     "LANGUAGE_NAMES",
+    "N_",
     "SOURCE_LANGUAGE",
     "SUPPORTED",
-    "N_",
     "_",
     "current_language",
     "is_rtl",
@@ -104,7 +105,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark a message for extraction without translating it now.
 
     Use it where a message is *named* at import time (a table of labels) and
@@ -193,7 +194,9 @@ def _install_qt_translator(lang: str) -> None:
     if app is None:
         return
     if _qt_translator is not None:
-        QCoreApplication.removeTranslator(_qt_translator)
+        if shiboken6.isValid(_qt_translator):  # its application may have been destroyed
+            QCoreApplication.removeTranslator(_qt_translator)
+            _qt_translator.deleteLater()
         _qt_translator = None
     if lang == SOURCE_LANGUAGE:
         return

@@ -23,8 +23,8 @@ from enum import StrEnum
 from app.i18n import N_, translation
 from app.i18n import _ as _translate
 from app.record.enums import (
-    AgeUnit,
     AgencyClass,
+    AgeUnit,
     Allocation,
     ArmType,
     AssessedBy,
@@ -133,7 +133,9 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
     InterventionType: {
         InterventionType.BEHAVIORAL: N_("Behaviour or lifestyle change"),
         InterventionType.BIOLOGICAL: N_("Biological product, such as a vaccine or blood product"),
-        InterventionType.COMBINATION_PRODUCT: N_("Combined product, such as a medicine in a device"),
+        InterventionType.COMBINATION_PRODUCT: N_(
+            "Combined product, such as a medicine in a device"
+        ),
         InterventionType.DEVICE: N_("Medical device"),
         InterventionType.DIAGNOSTIC_TEST: N_("Diagnostic test"),
         InterventionType.DIETARY_SUPPLEMENT: N_("Dietary supplement"),

@@ -63,6 +63,7 @@ _PERSIAN_THOUSANDS = "٬"  # U+066C ARABIC THOUSANDS SEPARATOR
 _PERSIAN_DECIMAL = "٫"  # U+066B ARABIC DECIMAL SEPARATOR
 _PERSIAN_PERCENT = "٪"  # U+066A ARABIC PERCENT SIGN
 _PERSIAN_MINUS = "\u200e\u2212"  # LRM + MINUS SIGN, as Qt's fa locale writes it
+_TO_PERSIAN_SEPARATORS = str.maketrans(",.", _PERSIAN_THOUSANDS + _PERSIAN_DECIMAL)
 
 _ENGLISH_MONTHS = (
     "January",
@@ -140,7 +141,7 @@ def format_number(n: float, lang: str, decimals: int | None = None) -> str:
         return text
     negative = text.startswith("-")
     text = text.lstrip("-")
-    text = text.translate(str.maketrans({",": _PERSIAN_THOUSANDS, ".": _PERSIAN_DECIMAL}))
+    text = text.translate(_TO_PERSIAN_SEPARATORS)
     text = to_persian_digits(text)
     return _PERSIAN_MINUS + text if negative else text
 
@@ -154,7 +155,10 @@ def _parse_date(value: str | datetime.date) -> tuple[int, int, int | None]:
         raise ValueError(f"not a YYYY-MM or YYYY-MM-DD date: {value!r}")
     year, month = int(match[1]), int(match[2])
     day = int(match[3]) if match[3] else None
-    datetime.date(year, month, day or 1)  # raises ValueError for a date that does not exist
+    try:
+        datetime.date(year, month, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"not a real date: {value!r} ({exc})") from exc
     return year, month, day
 
 

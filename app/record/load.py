@@ -86,9 +86,13 @@ def load_record(path: str | os.PathLike[str] | None = None) -> TrialRecord:
     except IsADirectoryError:
         raise RecordError(source, [Issue((), "this is a folder, not a record file")]) from None
     except PermissionError:
-        raise RecordError(source, [Issue((), "the file cannot be read (permission denied)")]) from None
+        raise RecordError(
+            source, [Issue((), "the file cannot be read (permission denied)")]
+        ) from None
     except OSError as exc:
-        raise RecordError(source, [Issue((), f"the file cannot be read ({exc.strerror})")]) from None
+        raise RecordError(
+            source, [Issue((), f"the file cannot be read ({exc.strerror})")]
+        ) from None
     return parse_record(data, source)
 
 
@@ -121,7 +125,9 @@ def validate_record(
             else f"schema_version {version!r} is not supported (this TrialGuide reads "
             f"{SCHEMA_VERSION})"
         )
-        raise RecordError(source, [Issue(("schema_version",), message, lines.get(("schema_version",)))])
+        raise RecordError(
+            source, [Issue(("schema_version",), message, lines.get(("schema_version",)))]
+        )
     languages = document.get("languages")
     context = {
         "languages": tuple(lang for lang in languages if isinstance(lang, str))
@@ -157,7 +163,9 @@ def _issue_from_error(error: Mapping[str, Any], lines: Mapping[Path, int]) -> Is
     path: list[str | int] = [
         part
         for i, part in enumerate(loc)
-        if not (isinstance(part, str) and part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int))
+        if not (
+            isinstance(part, str) and part in _UNION_TAGS and i > 0 and isinstance(loc[i - 1], int)
+        )
     ]
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -191,7 +199,13 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
     if len(data) > MAX_BYTES:
         raise RecordError(
             source,
-            [Issue((), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; a record is far smaller")],
+            [
+                Issue(
+                    (),
+                    f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB; "
+                    "a record is far smaller",
+                )
+            ],
         )
     if not data.strip():
         raise RecordError(source, [Issue((), "the file is empty")])
@@ -202,7 +216,13 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
     except UnicodeDecodeError as exc:
         raise RecordError(
             source,
-            [Issue((), f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})")],
+            [
+                Issue(
+                    (),
+                    f"the file is not UTF-8 text "
+                    f"(byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                )
+            ],
         ) from None
     loader = _Loader(text)
     try:
@@ -234,10 +254,17 @@ def _walk(
     if budget.nodes > MAX_NODES:
         raise RecordError(
             source,
-            [Issue(path, "the YAML expands to too many values (an alias bomb?); a record is far smaller")],
+            [
+                Issue(
+                    path,
+                    "the YAML expands to too many values (an alias bomb?); a record is far smaller",
+                )
+            ],
         )
     if depth > MAX_DEPTH:
-        raise RecordError(source, [Issue(path, f"the YAML is nested deeper than {MAX_DEPTH} levels")])
+        raise RecordError(
+            source, [Issue(path, f"the YAML is nested deeper than {MAX_DEPTH} levels")]
+        )
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
@@ -246,16 +273,27 @@ def _walk(
             if key == "<<":
                 raise RecordError(
                     source,
-                    [Issue(path, "YAML merge keys (<<) are not allowed in a record", key_node.start_mark.line + 1)],
+                    [
+                        Issue(
+                            path,
+                            "YAML merge keys (<<) are not allowed in a record",
+                            key_node.start_mark.line + 1,
+                        )
+                    ],
                 )
             if key in seen:
                 raise RecordError(
                     source,
-                    [Issue((*path, key), f"the key {key!r} appears twice", key_node.start_mark.line + 1)],
+                    [
+                        Issue(
+                            (*path, key),
+                            f"the key {key!r} appears twice",
+                            key_node.start_mark.line + 1,
+                        )
+                    ],
                 )
             seen.add(key)
             _walk(value_node, (*path, key), depth + 1, budget, lines, source)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), depth + 1, budget, lines, source)
-

@@ -89,7 +89,7 @@ _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
 def parse_number(text: str) -> int | None:
-    """Read a whole number typed with Latin, Persian or Arabic-Indic digits; None if it is not one."""
+    """Read a whole number typed in Latin, Persian or Arabic-Indic digits (None if not one)."""
     normalized = text.translate(_PERSIAN_DIGITS)
     if not _INTEGER.match(normalized):
         return None
@@ -110,7 +110,8 @@ def check_answer(record: TrialRecord, question_id: str, value: object) -> Answer
         options = [o.id for o in question.options]
         if not isinstance(value, str) or value not in options:
             raise AnswerError(
-                question_id, f"{value!r} is not an answer to this question; expected one of {options}"
+                question_id,
+                f"{value!r} is not an answer to this question; expected one of {options}",
             )
         return value
     number: int | None
@@ -140,7 +141,9 @@ def check_answers(record: TrialRecord, raw: Mapping[str, object]) -> dict[str, A
     Raises:
         AnswerError: for the first answer that does not fit its question.
     """
-    return {question_id: check_answer(record, question_id, value) for question_id, value in raw.items()}
+    return {
+        question_id: check_answer(record, question_id, value) for question_id, value in raw.items()
+    }
 
 
 def _judge(

@@ -49,12 +49,16 @@ class Header(QFrame):
             self.language_buttons[lang] = button
             flow.addWidget(button)
         self.smaller = self._button(controls)
-        self.smaller.clicked.connect(lambda: session.set_text_scale(_next_scale(session.text_scale, -1)))
+        self.smaller.clicked.connect(
+            lambda: session.set_text_scale(_next_scale(session.text_scale, -1))
+        )
         self.scale_label = QLabel(controls)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scale_label.setMinimumHeight(44)
         self.larger = self._button(controls)
-        self.larger.clicked.connect(lambda: session.set_text_scale(_next_scale(session.text_scale, 1)))
+        self.larger.clicked.connect(
+            lambda: session.set_text_scale(_next_scale(session.text_scale, 1))
+        )
         self.contrast = self._button(controls, checkable=True)
         self.contrast.toggled.connect(session.set_high_contrast)
         self.start_over = self._button(controls)
@@ -90,7 +94,9 @@ class Header(QFrame):
             button.setChecked(code == lang)
             name = LANGUAGE_NAMES.get(code, code)
             button.setAccessibleName(name)
-            button.setAccessibleDescription(_("Show everything in {language}").format(language=name))
+            button.setAccessibleDescription(
+                _("Show everything in {language}").format(language=name)
+            )
         scale = session.text_scale
         self.smaller.setText(_("A−"))
         self.smaller.setAccessibleName(_("Smaller text"))

@@ -13,7 +13,6 @@ from app.record import RecordError, TrialRecord, load_record
 from app.session import Session
 from app.ui.fonts import load_fonts
 
-
 #: Qt messages that say nothing useful to staff (the offscreen plugin's, for one).
 _HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
 
@@ -43,7 +42,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(record: TrialRecord, language: str | None = None):  # noqa: ANN201
+def create_window(record: TrialRecord, language: str | None = None):
     """Build a session and its main window for ``record`` (the app must exist)."""
     from app.ui.main_window import MainWindow
 

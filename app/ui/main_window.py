@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         else:  # pragma: no cover - a QMainWindow always has a QApplication
             self.setStyleSheet(sheet)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Forget the visit when the window closes: nothing a patient typed outlives it."""
         self.session.reset()
         super().closeEvent(event)

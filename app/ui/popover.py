@@ -92,13 +92,16 @@ class TermPopover(QFrame):
         self.setFixedWidth(width)
         self.adjustSize()
         height = min(self.sizeHint().height(), parent.height() - 48)
-        self.setGeometry((parent.width() - width) // 2, parent.height() - height - 24, width, height)
+        self.setGeometry(
+            (parent.width() - width) // 2, parent.height() - height - 24, width, height
+        )
 
     def _on_language_changed(self, _lang: str) -> None:
         if self.isVisible():
             self.retranslate()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Follow the window's size; Escape anywhere closes the explanation."""
         if watched is self.parentWidget() and self.isVisible():
             if event.type() == QEvent.Type.Resize:
                 self._place()
@@ -111,7 +114,8 @@ class TermPopover(QFrame):
                 return True
         return super().eventFilter(watched, event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the explanation."""
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
             return

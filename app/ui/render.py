@@ -39,9 +39,11 @@ def render_screen(
     session.set_high_contrast(high_contrast)
     screen = Screen(screen)
     if question is not None:
-        index = [q.id for q in record.questions].index(question) if question in {
-            q.id for q in record.questions
-        } else None
+        index = (
+            [q.id for q in record.questions].index(question)
+            if question in {q.id for q in record.questions}
+            else None
+        )
         if index is None:
             raise KeyError(question)
         session.go_to_question(index)

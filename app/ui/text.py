@@ -67,7 +67,9 @@ def to_html(
     return "".join(blocks)
 
 
-def plain_text(text: Mapping[str, str] | str | None, lang: str, record: TrialRecord | None = None) -> str:
+def plain_text(
+    text: Mapping[str, str] | str | None, lang: str, record: TrialRecord | None = None
+) -> str:
     """The words a reader sees, without markup (for accessible names)."""
     raw = text if isinstance(text, str) else pick(text, lang)
     return localize(record.unmark(raw, lang) if record else GLOSSARY_MARK.sub(r"\1", raw), lang)

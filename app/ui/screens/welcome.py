@@ -15,7 +15,7 @@ class WelcomeScreen(ScreenPage):
 
     screen_id = Screen.WELCOME
 
-    def __init__(self, session: Session, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, session: Session, parent=None) -> None:
         super().__init__(session, parent)
         record = session.record
         self.study_title = self.heading("h1")

@@ -1,0 +1,255 @@
+"""The printable handout: the same content as the screens, as an A4 PDF in one language.
+
+Rendered by Qt (QTextDocument into QPdfWriter), which shapes Persian and embeds the
+Vazirmatn font; Persian pages are right to left. Nothing identifying goes on it: no
+name, no date of birth, not even the age typed; only the outcome and its reasons.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+from collections.abc import Iterable, Mapping
+
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import (
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from app.content import (
+    criterion_reason,
+    criterion_text,
+    outcome_title,
+    shown_text,
+    status_label,
+    tr,
+)
+from app.i18n import N_, is_rtl, localize
+from app.i18n.format import format_date, format_number
+from app.record import TrialRecord
+from app.record.models import GLOSSARY_MARK
+from app.selfcheck import CriterionStatus, SelfCheckResult
+from app.ui.style import FONT_FAMILY
+
+REGISTRY_URL = "https://clinicaltrials.gov/study/{nct_id}"
+_QR_URL = QUrl("trialguide://qr.png")
+
+_HEADINGS = {
+    "title": N_("About this study"),
+    "taking_part": N_("What taking part involves"),
+    "result": N_("Your self-check result"),
+    "reasons": N_("What led to this"),
+    "next": N_("What happens next"),
+    "contact": N_("Who to contact"),
+    "terms": N_("Words used in this handout"),
+    "registry": N_("Find this study in the registry: {nct_id}"),
+    "scan": N_("Scan the code to open the registry page."),
+    "version": N_("Content version {version}. This handout holds no personal details."),
+    "when": N_("When"),
+    "how_long": N_("How long"),
+    "where": N_("Where"),
+    "no_answers": N_("No questions were answered, so this handout has no self-check result."),
+    "only_team": N_(
+        "This is not a decision. Only the study team can decide who can take part, "
+        "after they talk with you and do their own tests."
+    ),
+}
+
+
+def registry_url(record: TrialRecord) -> str:
+    """The public registry page of the study (what the QR code holds)."""
+    return REGISTRY_URL.format(nct_id=record.identification.nct_id)
+
+
+def qr_png(data: str, scale: int = 8) -> bytes:
+    """A QR code as PNG bytes, made offline with segno (error correction M)."""
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make_qr(data, error="m").save(buffer, kind="png", scale=scale, border=2)
+    return buffer.getvalue()
+
+
+def _esc(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _used_terms(
+    record: TrialRecord, texts: Iterable[Mapping[str, str] | None], lang: str
+) -> list[str]:
+    """Glossary ids marked in ``texts``, in order of first use."""
+    seen: list[str] = []
+    for text in texts:
+        if not text:
+            continue
+        for mark in GLOSSARY_MARK.finditer(text.get(lang) or ""):
+            if mark.group(1) not in seen:
+                seen.append(mark.group(1))
+    return seen
+
+
+def handout_html(record: TrialRecord, lang: str, result: SelfCheckResult | None) -> str:
+    """The handout as Qt rich text (HTML subset) in ``lang``."""
+    direction = "rtl" if is_rtl(lang) else "ltr"
+    align = "right" if direction == "rtl" else "left"
+    ident = record.identification
+    title = localize(ident.plain_title, lang) if ident.plain_title else ident.brief_title
+    patient = record.patient
+    parts: list[str] = [
+        f'<html><body dir="{direction}" style="font-family:\'{FONT_FAMILY}\';">',
+        f'<table width="100%" dir="{direction}"><tr>',
+        f'<td valign="top" align="{align}"><h1 style="color:#0b4f6c;">{_esc(title)}</h1>',
+        f"<p>{_esc(tr(_HEADINGS['registry'], lang, nct_id=ident.nct_id))}<br>",
+        f'<span style="color:#52606d;">{_esc(tr(_HEADINGS["scan"], lang))}</span></p></td>',
+        f'<td width="130" valign="top" align="center"><img src="{_QR_URL.toString()}" '
+        'width="120" height="120"></td>',
+        "</tr></table>",
+    ]
+
+    def heading(key: str) -> None:
+        parts.append(
+            f'<h2 dir="{direction}" style="color:#0b4f6c;">{_esc(tr(_HEADINGS[key], lang))}</h2>'
+        )
+
+    def paragraph(text: str, style: str = "") -> None:
+        attr = f' style="{style}"' if style else ""
+        parts.append(f'<p dir="{direction}"{attr}>{_esc(text)}</p>')
+
+    texts_for_terms: list[Mapping[str, str] | None] = []
+    heading("title")
+    if patient is not None:
+        paragraph(shown_text(record, patient.summary, lang))
+        paragraph(shown_text(record, patient.enrolling_note, lang), "font-weight:bold;")
+        texts_for_terms += [patient.summary, patient.enrolling_note]
+    else:
+        paragraph(record.official.brief_summary)
+
+    if patient is not None:
+        heading("taking_part")
+        for number, step in enumerate(patient.procedures, 1):
+            step_title = f"{format_number(number, lang)}. {shown_text(record, step.title, lang)}"
+            lines = [f"<b>{_esc(step_title)}</b>"]
+            for key, text in (
+                ("when", step.when),
+                (None, step.what),
+                ("how_long", step.duration),
+                ("where", step.where),
+            ):
+                if text:
+                    words = _esc(shown_text(record, text, lang))
+                    lines.append(f"{_esc(tr(_HEADINGS[key], lang))}: {words}" if key else words)
+            parts.append(f'<p dir="{direction}">{"<br>".join(lines)}</p>')
+            texts_for_terms += [step.title, step.when, step.what, step.duration, step.where]
+
+    heading("result")
+    if result is None:
+        paragraph(tr(_HEADINGS["no_answers"], lang))
+    else:
+        paragraph(outcome_title(result.outcome, lang), "font-size:15pt; font-weight:bold;")
+        if patient is not None:
+            outcome_text = getattr(patient.outcome_texts, result.outcome.value)
+            paragraph(shown_text(record, outcome_text, lang))
+            texts_for_terms.append(outcome_text)
+        heading("reasons")
+        order = [
+            CriterionStatus.NOT_MET,
+            CriterionStatus.UNKNOWN,
+            CriterionStatus.MET,
+            CriterionStatus.SCREENING,
+        ]
+        parts.append(f'<table dir="{direction}" width="100%" cellpadding="4">')
+        for status in order:
+            for item in result.with_status(status):
+                label = _esc(status_label(status, lang))
+                criterion = _esc(criterion_text(record, item.criterion_id, lang))
+                reason = _esc(criterion_reason(item, lang))
+                parts.append(
+                    f'<tr><td width="24%" valign="top" align="{align}"><b>{label}</b></td>'
+                    f'<td valign="top" align="{align}">{criterion}<br>'
+                    f'<span style="color:#52606d;">{reason}</span></td></tr>'
+                )
+                texts_for_terms.append(record.criterion(item.criterion_id).plain)
+        parts.append("</table>")
+    paragraph(tr(_HEADINGS["only_team"], lang), "font-weight:bold;")
+
+    if patient is not None:
+        heading("next")
+        paragraph(shown_text(record, patient.after_selfcheck, lang))
+        heading("contact")
+        paragraph(shown_text(record, patient.contact, lang))
+        texts_for_terms += [patient.after_selfcheck, patient.contact]
+    for contact in record.contacts:
+        details = ", ".join(x for x in (contact.name, contact.phone, contact.email) if x)
+        parts.append(f'<p dir="ltr">{_esc(details)}</p>')
+
+    terms = _used_terms(record, texts_for_terms, lang)
+    if terms:
+        heading("terms")
+        for term_id in terms:
+            term = record.glossary_term(term_id)
+            parts.append(
+                f'<p dir="{direction}"><b>{_esc(localize(term.term, lang))}</b>: '
+                f"{_esc(shown_text(record, term.definition, lang))}</p>"
+            )
+    version = tr(_HEADINGS["version"], lang, version=record.content_version)
+    updated = ""
+    if record.status.last_update_posted:
+        updated = f" · {format_date(record.status.last_update_posted, lang)}"
+    paragraph(f"{version}{updated}", "color:#52606d; font-size:9pt;")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def write_handout(
+    record: TrialRecord,
+    lang: str,
+    out: str | os.PathLike[str],
+    result: SelfCheckResult | None = None,
+) -> int:
+    """Write the handout PDF (A4); return its page count.
+
+    A QGuiApplication must exist (fonts and text shaping need it).
+
+    Raises:
+        OSError: the PDF cannot be written.
+    """
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(11)
+    document.setDefaultFont(font)
+    document.addResource(
+        QTextDocument.ResourceType.ImageResource,
+        _QR_URL,
+        QImage.fromData(qr_png(registry_url(record))),
+    )
+    document.setHtml(handout_html(record, lang, result))
+    writer = QPdfWriter(os.fspath(out))
+    writer.setTitle(f"TrialGuide {record.identification.nct_id}")
+    writer.setCreator("TrialGuide")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 16, 18, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    # Lay the text out on the writer itself, so point sizes mean points on paper and
+    # pages break where the PDF's pages break.
+    document.documentLayout().setPaintDevice(writer)
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(writer)
+    pages = document.pageCount()
+    del writer  # finishes the file
+    if not os.path.exists(out) or os.path.getsize(out) == 0:
+        raise OSError(f"the PDF {out} was not written")
+    return pages
