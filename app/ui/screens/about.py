@@ -94,7 +94,7 @@ class AboutScreen(ScreenPage):
                 else:
                     parts = [location.facility, location.city, location.country]
                     places.append(", ".join(p for p in parts if p))
-            facts["where"] = (_("Where"), "\n".join(places))
+            facts["where"] = (_("Where"), "\n\n".join(places))
         return facts
 
     def retranslate(self) -> None:

@@ -1,0 +1,106 @@
+"""``trialguide --smoke-test``: prove an installed copy works, without a display or network.
+
+Loads the embedded record, builds every screen in both languages offscreen, runs the
+self-check on a sample answer set, writes a one-page-or-more handout to a temporary
+file, prints one summary line and exits 0. Any failure, and any Qt warning or Python
+warning on the way, exits 1 with the reason on stderr.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+import time
+import warnings
+
+#: A sample visitor: answers that exercise every kind of question.
+SAMPLE_ANSWERS: dict[str, object] = {
+    "age": 34,
+    "sex": "female",
+    "prior_ivf_icsi": "yes",
+    "afc_low": "unsure",
+    "amh_low": "yes",
+    "ovarian_cyst_history": "no",
+}
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def version() -> str:
+    """The version in pyproject.toml, as installed (or "unknown" from a bare checkout)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as dist_version
+
+    try:
+        return dist_version("trialguide")  # the bundle carries the dist metadata too
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def run_smoke_test() -> int:
+    """Run the smoke test; return the exit code."""
+    started = time.perf_counter()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    collected = _Collect()
+    logging.getLogger().addHandler(collected)
+    warnings.simplefilter("error")
+    try:
+        summary = _exercise()
+    except Exception as exc:  # noqa: BLE001 - report any failure as one line
+        print(f"trialguide smoke test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        logging.getLogger().removeHandler(collected)
+    if collected.messages:
+        for message in collected.messages:
+            print(f"trialguide smoke test: unexpected message: {message}", file=sys.stderr)
+        return 1
+    seconds = time.perf_counter() - started
+    print(f"trialguide {version()} smoke test ok: {summary} in {seconds:.1f} s")
+    return 0
+
+
+def _exercise() -> str:
+    from app.handout import write_handout
+    from app.record import load_record
+    from app.selfcheck import check_answers, evaluate
+    from app.session import Screen
+    from app.ui.main import application, create_window
+
+    record = load_record()
+    answers = {k: v for k, v in SAMPLE_ANSWERS.items() if k in {q.id for q in record.questions}}
+    result = evaluate(record, check_answers(record, answers))
+    app = application()
+    session, window = create_window(record, record.languages[0])
+    window.show()
+    for lang in record.languages:
+        session.set_language(lang)
+        for screen in Screen:
+            session.go_to(screen)
+            app.processEvents()
+            if window.grab().isNull():
+                raise RuntimeError(f"the {screen.value} screen in {lang} drew nothing")
+    for question_id, value in answers.items():
+        session.answer(question_id, value)
+    if session.result() != result:
+        raise RuntimeError("the session's result differs from the engine's")
+    session.reset()
+    window.close()
+    with tempfile.TemporaryDirectory(prefix="trialguide-smoke-") as folder:
+        path = os.path.join(folder, "handout.pdf")
+        pages = write_handout(record, record.languages[-1], path, result)
+        size = os.path.getsize(path)
+    return (
+        f"record {record.identification.nct_id} ({len(record.eligibility.criteria)} criteria), "
+        f"{len(Screen)} screens x {len(record.languages)} languages, "
+        f"self-check {result.outcome.value}, handout {pages} page(s) {size // 1024} KiB"
+    )

@@ -1,0 +1,136 @@
+"""Which parts of PySide6 a TrialGuide bundle keeps (shared by the app's and the floor's spec).
+
+The app uses QtCore, QtGui and QtWidgets only. Everything else PySide6 ships (QML,
+Quick, WebEngine, Network, Multimedia, ...) is dropped, and of Qt's plugins only the
+platform plugins, input contexts and the JPEG image format (the PDF handout's QR code)
+are kept. Qt's own translations are cut to Persian.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Qt libraries the app never loads.
+_UNUSED_LIBS = re.compile(
+    r"Qt6?(Qml|Quick|WebEngine|WebChannel|WebSockets|WebView|3D|Multimedia|Network|Sql|Test|"
+    r"Designer|Help|Lottie|Labs|Pdf|Positioning|Location|Sensors|SerialPort|SerialBus|Charts|"
+    r"Graphs|DataVisualization|VirtualKeyboard|ShaderTools|Svg|OpenGL|Bluetooth|Nfc|"
+    r"RemoteObjects|Scxml|StateMachine|TextToSpeech|SpatialAudio|HttpServer|Concurrent|"
+    r"PrintSupport|UiTools|Xml|Protobuf|Grpc|EglFs|Canvas|Compiler)",
+)
+
+#: Plugin folders kept, and which files of them.
+_KEEP_PLUGINS = {
+    "platforms": re.compile(r"(qxcb|qwayland|qoffscreen|qwindows|qcocoa)\."),
+    "platforminputcontexts": re.compile(r"compose|ibus"),
+    "imageformats": re.compile(r"qjpeg"),
+    "wayland-shell-integration": re.compile(r"."),
+    # libadwaita's decorations would pull in cairo; bradient draws plain ones.
+    "wayland-decoration-client": re.compile(r"bradient"),
+    "wayland-graphics-integration-client": re.compile(r"shm-emulation"),
+    "styles": re.compile(r"."),
+}
+
+_KEEP_TRANSLATIONS = re.compile(r"qtbase_fa\.qm$")
+
+
+def keep(dest: str) -> bool:
+    """Whether a bundle entry (its destination path) is needed at run time."""
+    path = dest.replace("\\", "/")
+    if "/Qt/plugins/" in path or path.startswith("PySide6/plugins/"):
+        folder = path.split("/plugins/", 1)[1].split("/", 1)[0]
+        rule = _KEEP_PLUGINS.get(folder)
+        return rule is not None and bool(rule.search(path.rsplit("/", 1)[-1]))
+    if "/translations/" in path and path.endswith(".qm"):
+        return bool(_KEEP_TRANSLATIONS.search(path))
+    name = path.rsplit("/", 1)[-1]
+    if "Qt6" in name or name.startswith("Qt"):
+        return not _UNUSED_LIBS.search(name)
+    if re.search(r"PySide6/(Qt(Qml|Quick|WebEngine|Network|Multimedia|Sql|Test|Designer|"
+                 r"Help|Pdf|Svg|OpenGL|3D|Charts|PrintSupport|UiTools|Xml|Concurrent)[^/]*)$", path):
+        return False
+    return not name.startswith(("libicu",)) or "Qt" in path
+
+
+#: Python modules a bundle never needs (Babel is only used to build the catalogs).
+EXCLUDES = [
+    "tkinter",
+    "unittest",
+    "pydoc",
+    "doctest",
+    "babel",
+    "pytest",
+    "hypothesis",
+    "mypy",
+    "pydantic.mypy",
+    "ast_serialize",
+    "ssl",
+    "PySide6.QtNetwork",
+    "PySide6.QtQml",
+    "PySide6.QtQuick",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "PySide6.QtMultimedia",
+    "PySide6.QtSql",
+    "PySide6.QtTest",
+    "PySide6.QtSvg",
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtPrintSupport",
+    "PySide6.QtPdf",
+    "PySide6.QtDBus",
+    "PySide6.QtConcurrent",
+    "PySide6.QtXml",
+    "PySide6.QtUiTools",
+    "PySide6.QtDesigner",
+]
+
+
+def filter_toc(toc):  # noqa: ANN001, ANN201 - PyInstaller TOC entries (name, path, kind)
+    """The TOC without the entries :func:`keep` rejects."""
+    return [entry for entry in toc if keep(entry[0])]
+
+
+def prune_unreferenced(binaries):  # noqa: ANN001, ANN201 - PyInstaller TOC
+    """Drop shared libraries that no kept binary links against (Linux).
+
+    PyInstaller collects the dependencies of every Qt plugin before :func:`filter_toc`
+    removes the plugin, so a dropped GTK theme plugin would still bring GTK, pango and
+    cairo. Keep only the libraries reachable from what the app really loads: Python
+    extension modules, Qt's kept libraries and plugins, and libpython.
+    """
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return binaries
+    from PyInstaller.depend.bindepend import get_imports
+
+    by_name = {}
+    for entry in binaries:
+        by_name.setdefault(entry[0].replace("\\", "/").rsplit("/", 1)[-1], entry)
+    roots = [
+        e for e in binaries
+        if "/" in e[0].replace("\\", "/") or e[0].startswith("libpython") or ".cpython-" in e[0]
+    ]
+    keep_names = set()
+    todo = [e[1] for e in roots]
+    seen = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        try:
+            imports = get_imports(path)
+        except Exception:  # noqa: BLE001 - an unreadable file keeps what it has
+            continue
+        for name, _resolved in imports:
+            base = name.rsplit("/", 1)[-1]
+            entry = by_name.get(base)
+            if entry is not None and base not in keep_names:
+                keep_names.add(base)
+                todo.append(entry[1])
+    return [
+        e for e in binaries
+        if e in roots or e[0].replace("\\", "/").rsplit("/", 1)[-1] in keep_names
+    ]
