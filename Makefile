@@ -6,12 +6,19 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
-.PHONY: run test lint typecheck imports i18n-check pytest i18n clean help
+.PHONY: run test lint typecheck imports i18n-check pytest i18n clean help \
+	bundle package package-check nsis-check bench soak
 
 help:
 	@echo "make run    open TrialGuide on the embedded default record"
 	@echo "make test   lint, type-check, import contracts, catalogs, then the test suite"
 	@echo "make i18n   re-extract interface messages and update the Persian catalog"
+	@echo "make bundle        freeze the one-folder PyInstaller bundle into dist/trialguide"
+	@echo "make package       the bundle, then dist/trialguide_<version>_amd64.deb and the tar.gz"
+	@echo "make package-check install the .deb (root) or unpack it, run its smoke test and a window"
+	@echo "make nsis-check    compile the Windows installer script against a placeholder payload"
+	@echo "make bench         every benchmark, as tables with floors and ratios"
+	@echo "make soak          the 10,000-visit soak test"
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +31,10 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/activate
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-package: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[test,package]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
 	$(BIN)/trialguide
@@ -51,6 +62,38 @@ test: lint typecheck imports i18n-check pytest
 i18n: $(VENV)/.installed-test
 	$(PY) tools/i18n.py update
 	$(PY) tools/i18n.py compile
+
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+
+bundle: $(VENV)/.installed-package
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/trialguide.spec
+
+package: bundle
+	$(PY) packaging/build_linux.py --bundle dist/trialguide --out dist
+
+# As root (CI), install the .deb for real with its Depends; otherwise unpack it.
+package-check:
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get install -y -qq ./dist/trialguide_$(VERSION)_amd64.deb >/dev/null && \
+		$(PYTHON) packaging/check_installed.py /usr/bin/trialguide; \
+	else \
+		rm -rf build/deb-root && dpkg-deb -x dist/trialguide_$(VERSION)_amd64.deb build/deb-root && \
+		$(PYTHON) packaging/check_installed.py build/deb-root/opt/trialguide/trialguide; \
+	fi
+
+nsis-check:
+	rm -rf build/nsis && mkdir -p build/nsis/payload
+	printf 'placeholder\n' > build/nsis/payload/trialguide.exe
+	cd packaging/windows && makensis -V2 -DVERSION=$(VERSION) \
+		-DBUNDLE=$(CURDIR)/build/nsis/payload -DOUTDIR=$(CURDIR)/build/nsis trialguide.nsi
+	@ls -l build/nsis/*.exe
+
+bench: $(VENV)/.installed-package
+	$(PY) benchmarks/run_all.py
+
+soak: $(VENV)/.installed-test
+	TRIALGUIDE_SOAK_VISITS=10000 $(BIN)/pytest -m soak -q tests/test_soak.py
 
 clean:
 	rm -rf build dist .pytest_cache .mypy_cache .ruff_cache

@@ -76,11 +76,19 @@ def _english_interface_after_test():
 @pytest.fixture
 def app_window(qtbot, default_record):
     """A main window on the default record, in English, 1280x800, shown offscreen."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     from app.ui.main import create_window
 
     session, window = create_window(default_record, "en")
-    qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
     qtbot.waitExposed(window)
-    return session, window
+    yield session, window
+    # Delete the window, not only close it: hundreds of leftover widgets would each be
+    # restyled by every later window and slow the suite down.
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    session.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,207 @@
+"""Next steps and contact: what to do now, who to ask, where the study is and its registry number.
+
+Phone numbers and e-mail addresses are shown as plain text, never as links: on a kiosk a
+link would try to open another program. When the record gives no contact, the screen says
+only what the record's own contact text says (ask the clinic staff); nothing is made up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from app.i18n import _, localize
+from app.i18n.enums import enum_label
+from app.record.models import Contact
+from app.session import Screen, Session
+from app.ui.screens.base import ScreenPage
+from app.ui.text import TextLabel
+
+#: LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE: a phone number or an e-mail address
+#: keeps its left-to-right order inside a Persian line.
+_LRI = "\u2066"
+_PDI = "\u2069"
+
+
+def _ltr(text: str) -> str:
+    """``text`` isolated as left to right (as the registry writes it, digits unchanged)."""
+    return f"{_LRI}{text}{_PDI}"
+
+
+class _ContactCard:
+    """The widgets of one contact from the record: name, role, phone and e-mail.
+
+    Every label is a :class:`~app.ui.text.TextLabel` without links, so its paragraph
+    direction (and with it its alignment) follows the language, even for a name written
+    in Latin letters inside the Persian interface.
+    """
+
+    def __init__(self, page: ContactScreen, contact: Contact) -> None:
+        self.page = page
+        self.contact = contact
+        self.frame, layout = page.card()
+        self.name = page.text("h3", parent=self.frame)
+        self.role = page.text("muted", parent=self.frame)
+        layout.addWidget(self.name)
+        layout.addWidget(self.role)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        #: "phone" / "email" -> (name label, value label); only what the record gives.
+        self.rows: dict[str, tuple[TextLabel, TextLabel]] = {}
+        for row, (key, value) in enumerate((("phone", contact.phone), ("email", contact.email))):
+            if not value:
+                continue
+            name = page.text("field-name", parent=self.frame)
+            font = name.font()
+            font.setBold(True)
+            name.setFont(font)
+            shown = page.text(parent=self.frame)
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(shown, row, 1)
+            self.rows[key] = (name, shown)
+
+    def retranslate(self) -> None:
+        """Put the card's words in the page's language (names, phones and addresses as given).
+
+        A phone number or an e-mail address is plain text, never a link (a kiosk must not
+        open other programs), isolated left to right so that a Persian line keeps its order.
+        """
+        page = self.page
+        page.set_text(self.name, self.contact.name)
+        page.set_text(self.role, enum_label(self.contact.role))
+        names = {"phone": _("Phone"), "email": _("Email")}
+        values = {"phone": self.contact.phone, "email": self.contact.email}
+        for key, (name, shown) in self.rows.items():
+            page.set_text(name, names[key])
+            page.set_text(shown, _ltr(values[key] or ""))
+
+
+class ContactScreen(ScreenPage):
+    """What to do next and how to reach the study team."""
+
+    screen_id = Screen.CONTACT
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        record = session.record
+        self.heading_label = self.heading("h1")
+        self.after_selfcheck = self.text("lead")
+        self.reach_heading = self.heading("h2")
+        self.contact_text = self.text()
+        self.contact_cards = [_ContactCard(self, contact) for contact in record.contacts]
+
+        self.study_heading = self.heading("h2")
+        facts_card, facts_layout = self.card()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(14)
+        grid.setColumnStretch(1, 1)
+        facts_layout.addLayout(grid)
+        self.fact_rows: dict[str, tuple[QLabel, TextLabel]] = {}
+        for row, key in enumerate(("where", "sponsor", "registry")):
+            name = QLabel(facts_card)
+            name.setProperty("role", "h3")
+            name.setWordWrap(True)
+            name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+            value = self.text(parent=facts_card)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.fact_rows[key] = (name, value)
+        self.registry_hint = self.text("muted", parent=facts_card)
+        grid.addWidget(self.registry_hint, 3, 1)
+
+        self.decides, decides_layout = self.card("notice")
+        self.decides_text = self.text(parent=self.decides)
+        decides_layout.addWidget(self.decides_text)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        self.result_button = self.button("primary")
+        self.result_button.clicked.connect(lambda: session.go_to(Screen.RESULT))
+        self.start_button = self.button()
+        self.start_button.clicked.connect(lambda: session.go_to(Screen.WELCOME))
+        actions.addWidget(self.result_button)
+        actions.addWidget(self.start_button)
+        actions.addStretch(1)
+
+        for widget in (self.heading_label, self.after_selfcheck, self.reach_heading):
+            self.body.addWidget(widget)
+        self.body.addWidget(self.contact_text)
+        for card in self.contact_cards:
+            self.body.addWidget(card.frame)
+        self.body.addWidget(self.study_heading)
+        self.body.addWidget(facts_card)
+        self.body.addWidget(self.decides)
+        self.body.addSpacing(8)
+        self.body.addLayout(actions)
+        self.body.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        """The screen's name."""
+        return _("What to do next")
+
+    def _places(self) -> str:
+        """The study sites, one a line, in the current language where the record has it."""
+        places = []
+        for location in self.session.record.locations:
+            if location.plain is not None:
+                places.append(localize(location.plain, self.lang))
+            else:
+                parts = (location.facility, location.city, location.country)
+                places.append(localize(", ".join(p for p in parts if p), self.lang))
+        return "\n\n".join(places)
+
+    def retranslate(self) -> None:
+        """Put every word in the current language."""
+        super().retranslate()
+        record = self.session.record
+        patient = record.patient
+        self.heading_label.setText(_("What to do next"))
+        self.after_selfcheck.setVisible(patient is not None)
+        if patient is not None:
+            self.set_text(self.after_selfcheck, patient.after_selfcheck)
+        self.reach_heading.setText(_("How to reach the study team"))
+        if patient is not None:
+            self.set_text(self.contact_text, patient.contact)
+        else:
+            self.set_text(
+                self.contact_text, _("Please ask the clinic staff how to reach the study team.")
+            )
+        for card in self.contact_cards:
+            card.retranslate()
+
+        self.study_heading.setText(_("About this study"))
+        facts = {
+            "where": (_("Where"), self._places()),
+            "sponsor": (_("Run by"), record.sponsors.lead.name),
+            "registry": (_("Registry number"), record.identification.nct_id),
+        }
+        for key, (name_label, value_label) in self.fact_rows.items():
+            name, value = facts[key]
+            present = bool(value)
+            name_label.setVisible(present)
+            value_label.setVisible(present)
+            name_label.setText(name)
+            self.set_text(value_label, value)
+        self.set_text(
+            self.registry_hint,
+            _("You can look this study up on ClinicalTrials.gov with this number."),
+        )
+        self.set_text(
+            self.decides_text,
+            _(
+                "Only the study team can decide who can take part in this study, after they "
+                "talk with you and do their own tests."
+            ),
+        )
+
+        self.result_button.setText(_("See your result"))
+        self.result_button.setAccessibleName(_("See your result"))
+        self.result_button.setAccessibleDescription(_("Go back to what your answers mean"))
+        self.start_button.setText(_("Back to the start"))
+        self.start_button.setAccessibleName(_("Back to the start"))
+        self.start_button.setAccessibleDescription(_("Go to the first screen"))

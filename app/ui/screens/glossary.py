@@ -1,0 +1,274 @@
+"""Glossary: every medical word of the guide, in alphabetical order, with a search box.
+
+The terms are sorted in the alphabetical order of the current language (Persian order
+for Persian, with QCollator) and sorted again on a language switch. The search box
+filters as the visitor types, in either language: a term is kept when the query is
+part of its name or expansion in any language, or of its definition in the current
+language; Persian and Latin digits, Arabic and Persian letter forms, accents, zero-width
+non-joiners and spaces do not matter. The query is visitor input: it is cleared when
+the session is reset for a new visitor.
+
+When a glossary term is asked for (a link tapped, or the popover's "All terms" button),
+the list scrolls to that term and highlights it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QCollator, QPoint, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from app.i18n import _, ngettext, pick, qlocale
+from app.i18n.format import format_number, to_latin_digits
+from app.record.models import GlossaryTerm
+from app.session import Screen, Session
+from app.ui.screens.base import ScreenPage
+from app.ui.text import TextLabel
+
+#: Characters ignored when matching: zero-width non-joiner and joiner, tatweel, bidi marks.
+_IGNORED = dict.fromkeys(map(ord, "\u200c\u200d\u0640\u200e\u200f\u2066\u2067\u2068\u2069"))
+#: Arabic letter forms folded to the Persian ones a Persian keyboard types.
+_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه"})
+
+#: Space left above a term when the list scrolls to it, in px.
+_SCROLL_MARGIN = 12
+
+
+def fold(text: str) -> str:
+    """Text reduced for matching: case, accents, digits, letter forms and spaces folded.
+
+    ``fold("Anti-Müllerian")`` is ``"anti-mullerian"``; ``fold("سلول‌های ۳")`` and
+    ``fold("سلولهای 3")`` are equal.
+    """
+    text = to_latin_digits(text).translate(_LETTERS).translate(_IGNORED)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch) and not ch.isspace())
+
+
+class TermEntry(QFrame):
+    """One glossary term: the term, its expansion (muted) and its definition."""
+
+    def __init__(self, term: GlossaryTerm, page: GlossaryScreen) -> None:
+        super().__init__(page.list_holder)
+        self.term = term
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 14)
+        layout.setSpacing(6)
+        # Record text with an explicit direction: "TSH" or "POR" on a Persian page
+        # stays on the right instead of following its Latin letters to the left.
+        self.name = TextLabel("h3", self)
+        self.expansion = TextLabel("muted", self)
+        self.expansion.setVisible(term.expansion is not None)
+        self.definition = page.text(parent=self)
+        for widget in (self.name, self.expansion, self.definition):
+            layout.addWidget(widget)
+        record = page.session.record
+        # Names and expansions match in every language; definitions in the one shown.
+        self._names = " ".join(
+            fold(text) for texts in (term.term, term.expansion or {}) for text in texts.values()
+        )
+        self._definitions = {
+            lang: fold(record.unmark(text, lang)) for lang, text in term.definition.items()
+        }
+
+    def matches(self, query: str, lang: str) -> bool:
+        """Whether the folded ``query`` is in the term's names or ``lang`` definition."""
+        return not query or query in self._names or query in self._definitions.get(lang, "")
+
+    def set_highlighted(self, on: bool) -> None:
+        """Mark this entry as the one asked for (the ``notice`` style)."""
+        role = "notice" if on else "card"
+        if self.property("role") != role:
+            self.setProperty("role", role)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def retranslate(self, page: GlossaryScreen) -> None:
+        """Show the term in the page's current language."""
+        page.set_text(self.name, self.term.term)
+        if self.term.expansion is not None:
+            page.set_text(self.expansion, self.term.expansion)
+        page.set_text(self.definition, self.term.definition)
+
+
+class GlossaryScreen(ScreenPage):
+    """Every glossary term of the record, alphabetical, with a search box."""
+
+    screen_id = Screen.GLOSSARY
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.heading_label = self.heading("h1")
+        self.intro = self.text("lead")
+
+        search_row = QHBoxLayout()
+        search_row.setSpacing(12)
+        self.search = QLineEdit(self.column)
+        self.search.setClearButtonEnabled(False)
+        self.clear_button = self.button()
+        self.clear_button.clicked.connect(self._clear_search)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.count = self.text("muted")
+        self.no_match = self.text()
+        self.list_holder = QWidget(self.column)
+        self.list_layout = QVBoxLayout(self.list_holder)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.setSpacing(12)
+        patient = session.record.patient
+        self.entries: dict[str, TermEntry] = {
+            term.id: TermEntry(term, self) for term in (patient.glossary if patient else ())
+        }
+        for entry in self.entries.values():
+            self.list_layout.addWidget(entry)
+        self.order: list[str] = list(self.entries)
+        self.highlighted: str | None = None
+        self._pending_term: str | None = None
+
+        self.body.addWidget(self.heading_label)
+        self.body.addWidget(self.intro)
+        self.body.addLayout(search_row)
+        self.body.addWidget(self.count)
+        self.body.addWidget(self.no_match)
+        self.body.addWidget(self.list_holder)
+        self.body.addStretch(1)
+
+        self.search.textChanged.connect(self._apply_filter)
+        session.reset_done.connect(self._on_reset)
+        session.term_requested.connect(self._on_term_requested)
+        session.screen_changed.connect(self._on_screen_changed)
+        self.retranslate()
+
+    def title(self) -> str:
+        """The screen's name."""
+        return _("Glossary")
+
+    # -- order and filter ----------------------------------------------------------------
+    def _sort(self) -> None:
+        """Put the entries in the alphabetical order of the current language."""
+        lang = self.lang
+        collator = QCollator(qlocale(lang))
+        collator.setNumericMode(True)
+        self.order = sorted(
+            self.entries,
+            key=lambda term_id: collator.sortKey(pick(self.entries[term_id].term.term, lang)),
+        )
+        for index, term_id in enumerate(self.order):
+            entry = self.entries[term_id]
+            self.list_layout.removeWidget(entry)
+            self.list_layout.insertWidget(index, entry)
+        # Tab goes through the entries' links in reading order, after the search box.
+        # (Qt ignores a tab order that involves a widget taking no focus: a definition
+        # without links.)
+        previous: QWidget = self.clear_button
+        for term_id in self.order:
+            definition = self.entries[term_id].definition
+            if definition.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                QWidget.setTabOrder(previous, definition)
+                previous = definition
+
+    def visible_terms(self) -> list[str]:
+        """Ids of the terms shown now, in the order shown."""
+        return [t for t in self.order if not self.entries[t].isHidden()]
+
+    def _apply_filter(self, *_args: object) -> None:
+        query = fold(self.search.text())
+        lang = self.lang
+        shown = 0
+        for entry in self.entries.values():
+            keep = entry.matches(query, lang)
+            entry.setHidden(not keep)
+            shown += int(keep)
+        total = len(self.entries)
+        if not query:
+            count = ngettext("{count} term", "{count} terms", total).format(
+                count=format_number(total, lang)
+            )
+        else:
+            count = ngettext(
+                "{shown} term of {total} matches your search",
+                "{shown} terms of {total} match your search",
+                shown,
+            ).format(shown=format_number(shown, lang), total=format_number(total, lang))
+        self.set_text(self.count, count)
+        self.no_match.setVisible(shown == 0)
+        self.clear_button.setEnabled(bool(self.search.text()))
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- a term asked for ------------------------------------------------------------------
+    def reveal(self, term_id: str) -> None:
+        """Scroll to a term and highlight it (clearing a search that hides it)."""
+        entry = self.entries.get(term_id)
+        if entry is None:
+            return
+        if entry.isHidden():
+            self.search.clear()
+        if self.highlighted is not None and self.highlighted != term_id:
+            self.entries[self.highlighted].set_highlighted(False)
+        entry.set_highlighted(True)
+        self.highlighted = term_id
+        # After the layout has placed the entry (and after the window's own scroll reset).
+        QTimer.singleShot(0, self, lambda: self._scroll_to(entry))
+
+    def _scroll_to(self, entry: TermEntry) -> None:
+        top = entry.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        self.scroll.verticalScrollBar().setValue(max(0, top - _SCROLL_MARGIN))
+
+    def _on_term_requested(self, term_id: str) -> None:
+        if self.isVisible():
+            self.reveal(term_id)
+        else:
+            self._pending_term = term_id
+
+    def _on_screen_changed(self, screen: str) -> None:
+        if screen != self.screen_id.value:
+            self._pending_term = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Reveal a term asked for on the screen the visitor came from."""
+        super().showEvent(event)
+        if self._pending_term is not None:
+            term_id, self._pending_term = self._pending_term, None
+            self.reveal(term_id)
+
+    def _on_reset(self) -> None:
+        self.search.clear()
+        self._pending_term = None
+        if self.highlighted is not None:
+            self.entries[self.highlighted].set_highlighted(False)
+            self.highlighted = None
+
+    # -- words ---------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Put every word in the current language, re-sort and re-filter the terms."""
+        super().retranslate()
+        self.heading_label.setText(_("Glossary"))
+        self.set_text(
+            self.intro,
+            _(
+                "The medical words used in this guide, explained in plain words. "
+                "Tap an underlined word to see what it means."
+            ),
+        )
+        self.search.setPlaceholderText(_("Search, for example: ovary"))
+        self.search.setAccessibleName(_("Search the glossary"))
+        self.search.setAccessibleDescription(
+            _("Type a word in English or Persian. The list shows only the terms that contain it.")
+        )
+        self.clear_button.setText(_("Clear"))
+        self.clear_button.setAccessibleName(_("Clear the search"))
+        self.clear_button.setAccessibleDescription(_("Show every term again"))
+        self.set_text(
+            self.no_match, _("No term matches your search. Try another word, or clear the search.")
+        )
+        for entry in self.entries.values():
+            entry.retranslate(self)
+        self._sort()
+        self._apply_filter()

@@ -1,0 +1,357 @@
+"""What each section of the study details shows: the registry's fields, built once.
+
+:class:`RegistrySections` fills a section's layout with :class:`FieldBlock` fields,
+verbatim :class:`OfficialText` blocks and cards (one per arm, person, place...) from the
+record. It builds only what the record has, so a missing optional field leaves no empty
+heading behind; the interface words around the registry's text are set again by
+:meth:`RegistrySections.retranslate` on each language switch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QFrame, QVBoxLayout
+
+from app.i18n import N_, _, ngettext
+from app.i18n.enums import enum_label
+from app.i18n.format import format_date, format_number, format_quantity, format_range
+from app.record import TrialRecord
+from app.record.enums import CriterionKind
+from app.record.models import Age, Outcome, PartialDate
+from app.ui.text import TextLabel
+from app.ui.widgets.registry_fields import FieldBlock, OfficialText, Words, official_heading
+
+#: The sections of a registry entry, in page order: key and name (translated when shown).
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("identification", N_("Identification")),
+    ("status", N_("Status and dates")),
+    ("summary", N_("Brief summary")),
+    ("description", N_("Detailed description")),
+    ("conditions", N_("Conditions")),
+    ("keywords", N_("Keywords")),
+    ("design", N_("Study design")),
+    ("arms", N_("Study groups (arms)")),
+    ("interventions", N_("Treatments (interventions)")),
+    ("outcomes", N_("Outcome measures")),
+    ("eligibility", N_("Eligibility")),
+    ("sponsors", N_("Sponsor and collaborators")),
+    ("investigators", N_("Investigators")),
+    ("locations", N_("Locations")),
+    ("references", N_("References")),
+    ("related", N_("Related studies")),
+)
+
+
+class RegistrySections:
+    """Builds the sections of a registry entry and keeps their interface words current."""
+
+    def __init__(self, record: TrialRecord, lang: Callable[[], str]) -> None:
+        """Prepare to build sections.
+
+        Args:
+            record: The trial.
+            lang: Gives the current language code.
+        """
+        self.record = record
+        self._lang = lang
+        self.fields: list[FieldBlock] = []
+        self._subheadings: list[tuple[TextLabel, Words]] = []
+
+    def has(self, key: str) -> bool:
+        """Whether the record has anything to show in section ``key``."""
+        record = self.record
+        design = record.design
+        present = {
+            "description": bool(record.official.detailed_description),
+            "conditions": bool(record.conditions),
+            "keywords": bool(record.keywords),
+            "design": any(
+                value is not None
+                for value in (
+                    design.allocation,
+                    design.intervention_model,
+                    design.primary_purpose,
+                    design.masking,
+                )
+            ),
+            "arms": bool(record.arms),
+            "interventions": bool(record.interventions),
+            "outcomes": bool(record.outcomes.primary or record.outcomes.secondary),
+            "investigators": bool(record.investigators),
+            "locations": bool(record.locations),
+            "references": bool(record.references),
+            "related": bool(record.related_studies),
+        }
+        return present.get(key, True)
+
+    def build(self, key: str, layout: QVBoxLayout) -> None:
+        """Fill ``layout`` (a section's, set on its content widget) with section ``key``."""
+        builder: Callable[[QVBoxLayout], None] = getattr(self, f"_{key}")
+        builder(layout)
+
+    def retranslate(self) -> None:
+        """Put every interface word of the built sections in the current language."""
+        for label, words in self._subheadings:
+            label.set_record_text(words(), self._lang())
+        for field in self.fields:
+            field.retranslate()
+
+    # -- building blocks ---------------------------------------------------------------------
+    def _field(self, layout: QVBoxLayout, name: Words) -> FieldBlock:
+        """A named field; its name is a heading, or a muted label inside a card."""
+        parent = layout.parentWidget()
+        in_card = parent is not None and parent.property("role") == "card"
+        field = FieldBlock(name, self._lang, parent, "muted" if in_card else "h3")
+        layout.addWidget(field)
+        self.fields.append(field)
+        return field
+
+    def _item_card(self, layout: QVBoxLayout, title: str | None = None) -> QVBoxLayout:
+        """A framed card for one arm, person, place...; returns the card's layout."""
+        frame = QFrame(layout.parentWidget())
+        frame.setProperty("role", "card")
+        card = QVBoxLayout(frame)
+        card.setContentsMargins(20, 16, 20, 16)
+        card.setSpacing(12)
+        if title:
+            card.addWidget(official_heading(title, parent=frame))
+        layout.addWidget(frame)
+        return card
+
+    def _subheading(self, layout: QVBoxLayout, name: Words) -> None:
+        label = TextLabel("h3", layout.parentWidget())
+        layout.addWidget(label)
+        self._subheadings.append((label, name))
+
+    def _official(self, layout: QVBoxLayout, text: str | Sequence[str]) -> OfficialText:
+        label = OfficialText(layout.parentWidget())
+        if isinstance(text, str):
+            label.set_official(text)
+        else:
+            label.set_items(text)
+        layout.addWidget(label)
+        return label
+
+    def _dated(self, date: PartialDate) -> str:
+        return _("{value} — {kind}").format(
+            value=format_date(date.date, self._lang()), kind=enum_label(date.type)
+        )
+
+    # -- sections ------------------------------------------------------------------------------
+    def _identification(self, layout: QVBoxLayout) -> None:
+        ident = self.record.identification
+        self._field(layout, lambda: _("Registry number (NCT number)")).add_official(ident.nct_id)
+        if ident.org_study_id:
+            self._field(layout, lambda: _("Sponsor's study number")).add_official(
+                ident.org_study_id
+            )
+        self._field(layout, lambda: _("Brief title")).add_official(ident.brief_title)
+        self._field(layout, lambda: _("Official title")).add_official(ident.official_title)
+        if ident.acronym:
+            self._field(layout, lambda: _("Acronym")).add_official(ident.acronym)
+
+    def _status(self, layout: QVBoxLayout) -> None:
+        status = self.record.status
+        self._field(layout, lambda: _("Overall status")).add_enum(status.overall_status)
+        if status.phases:
+            field = self._field(layout, lambda: _("Phase"))
+            for phase in status.phases:
+                field.add_enum(phase, explain=True)
+        self._field(layout, lambda: _("Study type")).add_enum(status.study_type, explain=True)
+        enrollment = status.enrollment
+        if enrollment is not None:
+            self._field(layout, lambda: _("Number of participants")).add_value(
+                lambda: _("{value} — {kind}").format(
+                    value=ngettext("{count} person", "{count} people", enrollment.count).format(
+                        count=format_number(enrollment.count, self._lang())
+                    ),
+                    kind=enum_label(enrollment.type),
+                ),
+                enrollment.type.value,
+            )
+        dates: tuple[tuple[Words, PartialDate | None], ...] = (
+            (lambda: _("Start date"), status.start),
+            (lambda: _("Primary completion date"), status.primary_completion),
+            (lambda: _("Completion date"), status.completion),
+        )
+        for name, date in dates:
+            if date is not None:
+                self._field(layout, name).add_value(
+                    lambda date=date: self._dated(date), date.type.value
+                )
+        if status.last_update_posted:
+            last = status.last_update_posted
+            self._field(layout, lambda: _("Last update posted")).add_value(
+                lambda: format_date(last, self._lang())
+            )
+        self._field(layout, lambda: _("Results posted")).add_value(
+            lambda: (
+                _("Yes, results are posted on the registry")
+                if status.results_posted
+                else _("No results are posted on the registry")
+            )
+        )
+
+    def _summary(self, layout: QVBoxLayout) -> None:
+        self._official(layout, self.record.official.brief_summary)
+
+    def _description(self, layout: QVBoxLayout) -> None:
+        text = self.record.official.detailed_description or ""
+        self._official(layout, text)
+
+    def _conditions(self, layout: QVBoxLayout) -> None:
+        self._official(layout, self.record.conditions)
+
+    def _keywords(self, layout: QVBoxLayout) -> None:
+        self._official(layout, self.record.keywords)
+
+    def _design(self, layout: QVBoxLayout) -> None:
+        design = self.record.design
+        if design.allocation is not None:
+            self._field(layout, lambda: _("Allocation")).add_enum(design.allocation, explain=True)
+        if design.intervention_model is not None:
+            field = self._field(layout, lambda: _("Intervention model"))
+            field.add_enum(design.intervention_model, explain=True)
+            if design.intervention_model_description:
+                field.add_official(design.intervention_model_description)
+        if design.primary_purpose is not None:
+            self._field(layout, lambda: _("Primary purpose")).add_enum(design.primary_purpose)
+        if design.masking is not None:
+            field = self._field(layout, lambda: _("Masking (blinding)"))
+            field.add_enum(design.masking, explain=True)
+            if design.masking_description:
+                field.add_official(design.masking_description)
+
+    def _arms(self, layout: QVBoxLayout) -> None:
+        for arm in self.record.arms:
+            card = self._item_card(layout, arm.label)
+            if arm.type is not None:
+                self._field(card, lambda: _("Group type")).add_enum(arm.type, explain=True)
+            if arm.description:
+                self._field(card, lambda: _("Description")).add_official(arm.description)
+            if arm.interventions:
+                self._field(card, lambda: _("Treatments given")).add_official(arm.interventions)
+
+    def _interventions(self, layout: QVBoxLayout) -> None:
+        for intervention in self.record.interventions:
+            card = self._item_card(layout, intervention.name)
+            self._field(card, lambda: _("Type")).add_enum(intervention.type)
+            if intervention.description:
+                self._field(card, lambda: _("Description")).add_official(intervention.description)
+            if intervention.other_names:
+                self._field(card, lambda: _("Other names")).add_official(intervention.other_names)
+            if intervention.arm_labels:
+                self._field(card, lambda: _("Study groups")).add_official(intervention.arm_labels)
+
+    def _outcomes(self, layout: QVBoxLayout) -> None:
+        outcomes = self.record.outcomes
+        groups: tuple[tuple[Words, Sequence[Outcome]], ...] = (
+            (lambda: _("Primary outcomes"), outcomes.primary),
+            (lambda: _("Secondary outcomes"), outcomes.secondary),
+        )
+        for name, items in groups:
+            if not items:
+                continue
+            self._subheading(layout, name)
+            for outcome in items:
+                card = self._item_card(layout, outcome.measure)
+                if outcome.time_frame:
+                    self._field(card, lambda: _("Time frame")).add_official(outcome.time_frame)
+                if outcome.description:
+                    self._field(card, lambda: _("Description")).add_official(outcome.description)
+
+    def _eligibility(self, layout: QVBoxLayout) -> None:
+        eligibility = self.record.eligibility
+        low, high = eligibility.minimum_age, eligibility.maximum_age
+        if low is not None or high is not None:
+            self._field(layout, lambda: _("Ages")).add_value(
+                lambda: self._ages(low, high), _raw_ages(low, high)
+            )
+        self._field(layout, lambda: _("Sex")).add_enum(eligibility.sex)
+        self._field(layout, lambda: _("Accepts healthy volunteers")).add_value(
+            lambda: _("Yes") if eligibility.healthy_volunteers else _("No")
+        )
+        kinds: tuple[tuple[CriterionKind, Words], ...] = (
+            (CriterionKind.INCLUSION, lambda: _("Inclusion criteria")),
+            (CriterionKind.EXCLUSION, lambda: _("Exclusion criteria")),
+        )
+        for kind, name in kinds:
+            texts = [c.official for c in eligibility.criteria if c.kind is kind]
+            if texts:
+                self._field(layout, name).add_official(texts)
+
+    def _ages(self, low: Age | None, high: Age | None) -> str:
+        """The age limits as a range in words ("25 to 45 years", "۲۵ تا ۴۵ سال")."""
+        if low is not None and high is not None and low.unit is not high.unit:
+            return _("{low} to {high}").format(
+                low=format_quantity(low.value, low.unit, self._lang()),
+                high=format_quantity(high.value, high.unit, self._lang()),
+            )
+        unit = low.unit if low is not None else high.unit if high is not None else None
+        return format_range(
+            low.value if low is not None else None,
+            high.value if high is not None else None,
+            self._lang(),
+            unit,
+        )
+
+    def _sponsors(self, layout: QVBoxLayout) -> None:
+        sponsors = self.record.sponsors
+        lead = self._field(layout, lambda: _("Lead sponsor"))
+        lead.add_official(sponsors.lead.name)
+        lead.add_enum(sponsors.lead.agency_class)
+        if sponsors.collaborators:
+            field = self._field(
+                layout,
+                lambda: ngettext("Collaborator", "Collaborators", len(sponsors.collaborators)),
+            )
+            for organization in sponsors.collaborators:
+                field.add_official(organization.name)
+                field.add_enum(organization.agency_class)
+        if sponsors.responsible_party:
+            self._field(layout, lambda: _("Responsible party")).add_official(
+                sponsors.responsible_party
+            )
+
+    def _investigators(self, layout: QVBoxLayout) -> None:
+        for person in self.record.investigators:
+            card = self._item_card(layout, person.name)
+            self._field(card, lambda: _("Role")).add_enum(person.role)
+            if person.affiliation:
+                self._field(card, lambda: _("Affiliation")).add_official(person.affiliation)
+
+    def _locations(self, layout: QVBoxLayout) -> None:
+        for location in self.record.locations:
+            card = self._item_card(layout, location.facility)
+            place = ", ".join(p for p in (location.city, location.state, location.country) if p)
+            if place:
+                self._field(card, lambda: _("Place")).add_official(place)
+            if location.status is not None:
+                self._field(card, lambda: _("Status at this site")).add_enum(location.status)
+
+    def _references(self, layout: QVBoxLayout) -> None:
+        for reference in self.record.references:
+            card = self._item_card(layout)
+            self._field(card, lambda: _("Citation")).add_official(reference.citation)
+            if reference.type is not None:
+                self._field(card, lambda: _("Type")).add_enum(reference.type)
+            if reference.doi:
+                self._field(card, lambda: _("DOI")).add_official(reference.doi)
+            if reference.pmid:
+                self._field(card, lambda: _("PubMed ID")).add_official(reference.pmid)
+
+    def _related(self, layout: QVBoxLayout) -> None:
+        label = OfficialText(layout.parentWidget())
+        label.set_pairs([(s.nct_id, s.title) for s in self.record.related_studies])
+        layout.addWidget(label)
+
+
+def _raw_ages(low: Age | None, high: Age | None) -> str:
+    """The registry's own age limits ("minimumAge: 25 Years, maximumAge: 45 Years")."""
+    parts = []
+    if low is not None:
+        parts.append(f"minimumAge: {low.value} {low.unit.value.title()}")
+    if high is not None:
+        parts.append(f"maximumAge: {high.value} {high.unit.value.title()}")
+    return ", ".join(parts)

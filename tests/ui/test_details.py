@@ -1,0 +1,287 @@
+"""The study details screen: the registry's text verbatim, coded values in plain words."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from app.i18n import translation
+from app.i18n.enums import enum_label
+from app.i18n.format import FSI, PDI
+from app.record.enums import CriterionKind, DateType
+from app.session import Screen, Session
+from app.ui.screens.details import DetailsScreen
+from app.ui.widgets.registry_fields import FieldBlock, OfficialText, ValueLine
+
+
+@pytest.fixture(autouse=True)
+def _delete_earlier_windows(qapp):
+    """Delete the windows earlier tests closed (deleteLater needs a running event loop).
+
+    Without this every test's window stays alive, and each new window restyles them all.
+    """
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def details(app_window, qtbot):
+    """The main window showing the study details of the default record."""
+    session, window = app_window
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    return session, window, page
+
+
+def _plain(label: QLabel) -> str:
+    text = label.text()
+    if label.textFormat() == Qt.TextFormat.RichText:
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    return text.replace(FSI, "").replace(PDI, "")
+
+
+def shown_text(page: QWidget) -> str:
+    """Every word a visitor can see on the page (hidden widgets left out)."""
+    return "\n".join(
+        _plain(label)
+        for label in page.findChildren(QLabel)
+        if label.isVisibleTo(page) and label.text()
+    )
+
+
+def officials(page: QWidget) -> list[str]:
+    return [label.official for label in page.findChildren(OfficialText) if label.isVisibleTo(page)]
+
+
+def value_lines(page: QWidget) -> dict[str, str]:
+    """Raw registry value -> the plain words shown beside it."""
+    return {
+        line.raw_value: _plain(line.text)
+        for line in page.findChildren(ValueLine)
+        if line.raw_value is not None and line.isVisibleTo(page)
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_registry_text_is_shown_verbatim(details, lang):
+    session, _window, page = details
+    session.set_language(lang)
+    record = session.record
+    shown = officials(page)
+    assert record.official.brief_summary in shown
+    assert record.official.detailed_description in shown
+    assert record.identification.official_title in shown
+    assert record.identification.brief_title in shown
+    assert record.identification.nct_id in shown
+    criteria = record.eligibility.criteria
+    for kind in CriterionKind:
+        assert "\n".join(c.official for c in criteria if c.kind is kind) in shown
+    # Every criterion's official text, one list item each (17 inclusion, 2 exclusion).
+    text = shown_text(page)
+    for criterion in criteria:
+        assert criterion.official in text
+    for person in record.investigators:
+        assert person.name in text
+        assert person.affiliation in shown
+    for study in record.related_studies:
+        assert study.nct_id in text and study.title in text
+    assert record.references[0].citation in shown
+    assert record.interventions[0].description in shown
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_coded_values_in_plain_words_with_the_raw_value_beside(details, lang):
+    session, _window, page = details
+    session.set_language(lang)
+    record = session.record
+    lines = value_lines(page)
+    coded = [
+        record.status.overall_status,
+        *record.status.phases,
+        record.status.study_type,
+        record.design.allocation,
+        record.design.intervention_model,
+        record.design.primary_purpose,
+        record.design.masking,
+        *(arm.type for arm in record.arms),
+        *(intervention.type for intervention in record.interventions),
+        record.eligibility.sex,
+        record.sponsors.lead.agency_class,
+        *(person.role for person in record.investigators),
+    ]
+    for value in coded:
+        assert lines[value.value] == enum_label(value, lang), value
+    expected = {"en": ("Phase 3", "Completed"), "fa": ("فاز ۳", "پایان‌یافته")}[lang]
+    assert lines["PHASE3"] == expected[0]
+    assert lines["COMPLETED"].startswith(expected[1])
+    text = shown_text(page)
+    assert "(PHASE3)" in text and "(NON_RANDOMIZED)" in text and "(STUDY_DIRECTOR)" in text
+    # A plain explanation goes with the phase.
+    explanation = translation(lang).gettext(
+        "Tests a treatment in a larger group, to see if it works better than usual care."
+    )
+    assert explanation in text
+
+
+def test_dates_are_long_and_solar_hijri_in_persian(details):
+    session, _window, page = details
+    en = shown_text(page)
+    assert "June 21, 2020" in en and "October 22, 2022" in en and "January 30, 2023" in en
+    assert "180 people" in en
+    session.set_language("fa")
+    fa = shown_text(page)
+    assert "۱ تیر ۱۳۹۹" in fa  # start, 2020-06-21
+    assert "۳۰ مهر ۱۴۰۱" in fa  # completion, 2022-10-22
+    assert "June" not in fa
+    assert "۱۸۰" in fa and "180 " not in fa
+    actual = enum_label(DateType.ACTUAL, "fa")
+    assert f"۱ تیر ۱۳۹۹ — {actual}" in fa
+    assert "۲۵ تا ۴۵ سال" in fa
+
+
+def test_official_blocks_stay_left_to_right_on_a_persian_page(details):
+    session, _window, page = details
+    assert not page.language_note.isVisibleTo(page)  # English needs no note
+    session.set_language("fa")
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert page.language_note.isVisibleTo(page)
+    assert _plain(page.language_note) == translation("fa").gettext(
+        "The registry's text is in English and is shown here exactly as registered."
+    )
+    blocks = page.findChildren(OfficialText)
+    assert len(blocks) > 20
+    for block in blocks:
+        assert block.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert block.alignment() & Qt.AlignmentFlag.AlignLeft
+        assert block.alignment() & Qt.AlignmentFlag.AlignAbsolute
+        assert 'dir="ltr"' in block.text()
+    # ... while the interface words around them are right to left.
+    for field in page.findChildren(FieldBlock):
+        assert field.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert 'dir="rtl"' in field.name.text()
+    # The English block's text starts at its left edge, the Persian name at its right.
+    summary = next(b for b in blocks if b.official == session.record.official.brief_summary)
+    summary_left = summary.mapTo(page, QPoint(0, 0)).x()
+    name = page.findChildren(FieldBlock)[0].name
+    name_right = name.mapTo(page, QPoint(name.width(), 0)).x()
+    assert summary_left < page.width() // 2 < name_right
+
+
+@pytest.mark.parametrize("key", ["eligibility", "related", "status"])
+def test_jump_list_scrolls_to_the_section(details, qtbot, key):
+    _session, _window, page = details
+    bar = page.scroll.verticalScrollBar()
+    assert bar.value() == 0
+    section = page.sections[key]
+    qtbot.mouseClick(section.button, Qt.MouseButton.LeftButton)
+    assert bar.value() > 0
+    top = section.heading.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top < page.scroll.viewport().height()
+
+
+def test_jump_list_works_from_the_keyboard(details, qtbot):
+    _session, window, page = details
+    window.activateWindow()
+    section = page.sections["investigators"]
+    section.button.setFocus()
+    qtbot.waitUntil(section.button.hasFocus)
+    qtbot.keyClick(section.button, Qt.Key.Key_Space)
+    assert page.scroll.verticalScrollBar().value() > 0
+    assert QApplication.focusWidget() is section.heading  # reading continues from there
+    # The buttons come in page order in the Tab chain.
+    buttons = [s.button for s in page.sections.values()]
+    for first, second in itertools.pairwise(buttons):
+        assert _tab_reaches(first, second)
+
+
+def _tab_reaches(first: QWidget, second: QWidget) -> bool:
+    widget = first.nextInFocusChain()
+    while widget is not first:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisible():
+            return widget is second
+        widget = widget.nextInFocusChain()
+    return False
+
+
+def test_every_section_of_the_default_record_has_a_heading_and_a_button(details):
+    _session, _window, page = details
+    assert list(page.sections) == [
+        "identification",
+        "status",
+        "summary",
+        "description",
+        "conditions",
+        "keywords",
+        "design",
+        "arms",
+        "interventions",
+        "outcomes",
+        "eligibility",
+        "sponsors",
+        "investigators",
+        "locations",
+        "references",
+        "related",
+    ]
+    for section in page.sections.values():
+        assert section.heading.text() == section.button.text() != ""
+
+
+def test_missing_optional_fields_are_not_shown(qtbot, minimal_record):
+    session = Session(minimal_record, "en")
+    page = DetailsScreen(session)
+    qtbot.addWidget(page)
+    assert list(page.sections) == [
+        "identification",
+        "status",
+        "summary",
+        "eligibility",
+        "sponsors",
+    ]
+    headings = [
+        label.text()
+        for label in page.findChildren(QLabel)
+        if label.property("role") == "h2" and label.isVisibleTo(page)
+    ]
+    assert headings == ["On this page", *(s.heading.text() for s in page.sections.values())]
+    text = shown_text(page)
+    for absent in (
+        "Acronym",
+        "Detailed description",
+        "Sponsor's study number",
+        "Primary completion",
+    ):
+        assert absent not in text
+    assert "March 1, 2024" in text and "May 2026" in text
+    assert enum_label(DateType.ESTIMATED, "en") in text
+
+
+def test_language_switch_updates_in_place(details):
+    session, _window, page = details
+    before = {id(w) for w in page.findChildren(QWidget)}
+    page.jump_to("design")
+    session.set_language("fa")
+    assert {id(w) for w in page.findChildren(QWidget)} == before
+    assert page.heading_label.text() == translation("fa").gettext("Study details")
+    assert session.screen is Screen.DETAILS
+    session.set_language("en")
+    assert page.heading_label.text() == "Study details"
+    assert value_lines(page)["PARALLEL"] == "Parallel groups"
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_interactive_widgets_have_accessible_names(details, lang):
+    session, _window, page = details
+    session.set_language(lang)
+    buttons = page.findChildren(QAbstractButton)
+    assert len(buttons) == len(page.sections)
+    for button in buttons:
+        assert button.accessibleName() == button.text() != ""
+        assert button.accessibleDescription()
+        assert button.minimumSizeHint().height() >= 44

@@ -1,0 +1,264 @@
+"""The glossary screen: every term, alphabetical per language, a search box, term links."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+from app.i18n import translation
+from app.i18n.format import FSI, PDI
+from app.session import Screen
+from app.ui.screens.glossary import GlossaryScreen, fold
+
+#: The Persian alphabet, in order (آ before ا, then پ after ب, چ after ج, ژ after ز, ...).
+PERSIAN_ALPHABET = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+
+
+def persian_key(text: str) -> list[int]:
+    """An independent sort key: Persian letters in alphabet order, then Latin letters."""
+    key = []
+    for ch in text.casefold():
+        if ch == "\u200c":  # a zero-width non-joiner does not change the order
+            continue
+        if ch in PERSIAN_ALPHABET:
+            key.append(100 + PERSIAN_ALPHABET.index(ch))
+        elif ch.isdigit():
+            key.append(50 + int(ch))
+        elif ch.isalpha():
+            key.append(1000 + ord(ch))
+        else:
+            key.append(0)  # spaces and brackets come before letters
+    return key
+
+
+@pytest.fixture(autouse=True)
+def _delete_earlier_windows(qapp):
+    """Delete the windows earlier tests closed (deleteLater needs a running event loop)."""
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def glossary(app_window, qtbot):
+    """The main window showing the glossary of the default record."""
+    session, window = app_window
+    session.go_to(Screen.GLOSSARY)
+    page = window.page(Screen.GLOSSARY)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    return session, window, page
+
+
+def _plain(rich: str) -> str:
+    document = QTextDocument()
+    document.setHtml(rich)
+    return document.toPlainText().replace(FSI, "").replace(PDI, "")
+
+
+def shown_terms(page: GlossaryScreen) -> list[str]:
+    """Ids of the entries visible on the page, in layout (top to bottom) order."""
+    layout = page.list_layout
+    entries = [layout.itemAt(i).widget() for i in range(layout.count())]
+    return [e.term.id for e in entries if e is not None and e.isVisibleTo(page)]
+
+
+def terms_by_position(page: GlossaryScreen) -> list[str]:
+    """Ids of the visible entries sorted by where they are drawn."""
+    entries = [e for e in page.entries.values() if e.isVisibleTo(page)]
+    return [e.term.id for e in sorted(entries, key=lambda e: e.y())]
+
+
+def test_every_term_is_shown_in_english_alphabetical_order(glossary):
+    session, _window, page = glossary
+    glossary_terms = session.record.patient.glossary
+    assert len(page.entries) == len(glossary_terms) == 31
+    expected = sorted(glossary_terms, key=lambda t: t.term["en"].casefold())
+    assert shown_terms(page) == [t.id for t in expected]
+    assert shown_terms(page)[:3] == ["afc", "amh", "autoimmune"]
+    assert terms_by_position(page) == shown_terms(page)
+    for term in glossary_terms:
+        entry = page.entries[term.id]
+        assert _plain(entry.name.text()) == term.term["en"]
+        if term.expansion:
+            assert _plain(entry.expansion.text()) == term.expansion["en"]
+            assert entry.expansion.property("role") == "muted"
+        else:
+            assert not entry.expansion.isVisibleTo(page)
+        assert _plain(entry.definition.text()) == session.record.unmark(term.definition["en"], "en")
+
+
+def test_persian_terms_are_in_persian_alphabetical_order(glossary, qtbot):
+    session, _window, page = glossary
+    session.set_language("fa")
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    terms = {t.id: t for t in session.record.patient.glossary}
+    order = shown_terms(page)
+    assert order == sorted(terms, key=lambda i: persian_key(terms[i].term["fa"]))
+    qtbot.waitUntil(lambda: terms_by_position(page) == order)  # drawn in that order too
+    # Not Unicode code point order: پ (U+067E) before ت (U+062A), ک (U+06A9) before ل.
+    assert order.index("prolactin") < order.index("ovary")  # پرولاکتین, تخمدان
+    assert order.index("menstrual_cup") < order.index("fallopian_tube")  # کاپ, لوله
+    assert order[-1] == "tsh"  # a Latin term comes after the Persian ones
+    assert _plain(page.entries["ovary"].name.text()) == "تخمدان"
+    assert "۳۱" in _plain(page.count.text())
+
+
+def test_typing_filters_in_english(glossary, qtbot):
+    _session, _window, page = glossary
+    qtbot.keyClicks(page.search, "HSG")
+    assert shown_terms(page) == ["hsg"]
+    page.search.clear()
+    qtbot.keyClicks(page.search, "embryo")
+    shown = shown_terms(page)
+    assert {"embryo", "embryo_transfer", "icsi", "ivf"} <= set(shown)
+    assert "ovary" not in shown
+    assert not page.no_match.isVisibleTo(page)
+    page.search.setText("mullerian")  # accents do not matter: anti-Müllerian hormone
+    assert shown_terms(page) == ["amh"]
+    page.search.setText("zzzz")
+    assert shown_terms(page) == []
+    assert page.no_match.isVisibleTo(page)
+
+
+def test_typing_filters_in_persian_in_either_language(glossary, qtbot):
+    session, _window, page = glossary
+    page.search.setText("تخمدان")  # a Persian word, English interface (QTest types ASCII only)
+    assert "ovary" in shown_terms(page)
+    page.search.setText("سلولهای بنیادی")  # typed without the zero-width non-joiner
+    assert set(shown_terms(page)) == {"stem_cells", "mensc"}
+    page.search.setText("۳")  # Persian digit finds "Phase 3"
+    assert shown_terms(page) == ["phase3"]
+    session.set_language("fa")
+    page.search.setText("3")  # Latin digit finds "فاز ۳"
+    assert shown_terms(page) == ["phase3"]
+    page.search.setText("ovary")  # an English word, Persian interface
+    assert "ovary" in shown_terms(page)
+    page.search.setText("رحم")
+    shown = shown_terms(page)
+    assert "uterus" in shown and "ivf" in shown  # in the Persian definition of IVF
+    total = len(page.entries)
+    assert _plain(page.count.text()).startswith(
+        translation("fa")
+        .ngettext(
+            "{shown} term of {total} matches your search",
+            "{shown} terms of {total} match your search",
+            len(shown),
+        )
+        .split("{")[0]
+    )
+    assert "۳۱" in _plain(page.count.text()) and str(total) not in _plain(page.count.text())
+
+
+def test_fold_ignores_case_accents_digits_and_joiners():
+    assert fold("Anti-Müllerian") == "anti-mullerian"
+    assert fold("سلول‌های ۳") == fold("سلولهای 3")
+    assert fold("كيست") == fold("کیست")  # Arabic kaf and yeh typed on an Arabic keyboard
+
+
+def test_clear_button_and_reset_clear_the_filter(glossary, qtbot):
+    session, _window, page = glossary
+    assert not page.clear_button.isEnabled()
+    qtbot.keyClicks(page.search, "ovary")
+    assert page.clear_button.isEnabled()
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.search.text() == ""
+    assert len(shown_terms(page)) == 31
+    qtbot.keyClicks(page.search, "hsg")
+    session.set_language("fa")
+    page.reveal("ovary")
+    with qtbot.waitSignal(session.reset_done):
+        session.reset()
+    assert page.search.text() == ""
+    assert len(shown_terms(page)) == 31
+    assert page.highlighted is None
+    assert all(e.property("role") == "card" for e in page.entries.values())
+    assert session.language == "en"
+    assert shown_terms(page)[0] == "afc"
+
+
+def test_link_in_a_definition_asks_for_the_term(glossary, qtbot):
+    session, window, page = glossary
+    definition = page.entries["afc"].definition
+    assert 'href="term:ovary"' in definition.text()
+    assert definition.focusPolicy() & Qt.FocusPolicy.TabFocus  # links reachable by keyboard
+    with qtbot.waitSignal(session.term_requested) as blocker:
+        definition.linkActivated.emit("term:ovary")
+    assert blocker.args == ["ovary"]
+    assert window.popover.isVisible() and window.popover.term_id == "ovary"
+    # The glossary itself scrolls to the term and highlights it.
+    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0)
+    assert page.highlighted == "ovary"
+    assert page.entries["ovary"].property("role") == "notice"
+    viewport = page.scroll.viewport()
+    top = page.entries["ovary"].mapTo(viewport, page.entries["ovary"].rect().topLeft()).y()
+    assert 0 <= top < viewport.height()
+
+
+def test_all_terms_from_the_popover_reveals_the_term(glossary, qtbot):
+    session, window, page = glossary
+    session.go_to(Screen.ABOUT)
+    session.show_term("icsi")
+    assert window.popover.isVisible()
+    qtbot.mouseClick(window.popover.all_terms, Qt.MouseButton.LeftButton)
+    assert session.screen is Screen.GLOSSARY
+    qtbot.waitUntil(lambda: page.highlighted == "icsi")
+    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0)
+    # A term looked at before moving on to another screen is not revealed later.
+    session.go_to(Screen.ABOUT)
+    session.show_term("hsg")
+    window.popover.hide()
+    session.go_to(Screen.PROCEDURES)
+    session.go_to(Screen.GLOSSARY)
+    assert page.highlighted == "icsi"
+
+
+def test_language_switch_resorts_in_place_and_keeps_the_query(glossary, qtbot):
+    session, _window, page = glossary
+    entries = dict(page.entries)
+    qtbot.keyClicks(page.search, "ovar")
+    shown_en = set(shown_terms(page))
+    session.set_language("fa")
+    assert page.entries == entries  # the same widgets, not rebuilt
+    assert page.search.text() == "ovar"
+    assert set(shown_terms(page)) <= shown_en | {"ovary"}
+    assert "ovary" in shown_terms(page)  # the English name still matches
+    assert page.heading_label.text() == translation("fa").gettext("Glossary")
+    assert page.search.placeholderText() == translation("fa").gettext("Search, for example: ovary")
+    page.search.clear()
+    order_fa = shown_terms(page)
+    session.set_language("en")
+    assert shown_terms(page) != order_fa
+    assert shown_terms(page)[0] == "afc"
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_tab_order_follows_the_sorted_list(glossary, lang):
+    session, _window, page = glossary
+    session.set_language(lang)
+    focusable = [
+        t for t in page.order if page.entries[t].definition.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    assert len(focusable) > 10  # most definitions link to other terms
+    definitions = {page.entries[t].definition: t for t in focusable}
+    seen = []
+    widget = page.clear_button.nextInFocusChain()
+    while widget is not page.clear_button:
+        if widget in definitions:
+            seen.append(definitions[widget])
+        widget = widget.nextInFocusChain()
+    assert seen == focusable
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_interactive_widgets_have_accessible_names(glossary, lang):
+    session, _window, page = glossary
+    session.set_language(lang)
+    widgets = [*page.findChildren(QAbstractButton), *page.findChildren(QLineEdit)]
+    assert page.search in widgets and page.clear_button in widgets
+    for widget in widgets:
+        assert widget.accessibleName()
+        assert widget.accessibleDescription()
+    assert page.search.accessibleName() == translation(lang).gettext("Search the glossary")
+    for entry in page.entries.values():
+        assert entry.definition.accessibleName()
+    assert page.clear_button.minimumSizeHint().height() >= 44
