@@ -128,7 +128,7 @@ def write_pin_hash(config_path: Path, pin_hash: str) -> None:
         # Top-level keys must come before any [table]; this file has none, but be safe.
         table = re.search(r"^\s*\[", text, re.MULTILINE)
         if table:
-            text = f"{text[: table.start()]}{line}\n{text[table.start():]}"
+            text = f"{text[: table.start()]}{line}\n{text[table.start() :]}"
         else:
             text = f"{text.rstrip()}\n{line}\n" if text.strip() else f"{line}\n"
     config_path.parent.mkdir(parents=True, exist_ok=True)

@@ -30,12 +30,11 @@ from app.content import (
     status_label,
     tr,
 )
-from app.i18n import N_, is_rtl, localize
+from app.i18n import FONT_FAMILY, N_, is_rtl, localize
 from app.i18n.format import format_date, format_number
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
 from app.selfcheck import CriterionStatus, SelfCheckResult
-from app.ui.style import FONT_FAMILY
 
 REGISTRY_URL = "https://clinicaltrials.gov/study/{nct_id}"
 _QR_URL = QUrl("trialguide://qr.png")

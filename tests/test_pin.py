@@ -32,7 +32,9 @@ def test_bad_pins_are_refused(pin):
         hash_pin(pin)
 
 
-@pytest.mark.parametrize("damaged", ["", "md5$abc", "scrypt$1$8$1$AAAA$AAAA", "scrypt$16384$8$1$!!$??"])
+@pytest.mark.parametrize(
+    "damaged", ["", "md5$abc", "scrypt$1$8$1$AAAA$AAAA", "scrypt$16384$8$1$!!$??"]
+)
 def test_damaged_hash(damaged):
     with pytest.raises(PinError):
         verify_pin("1234", damaged)

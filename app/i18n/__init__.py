@@ -33,6 +33,7 @@ from PySide6.QtGui import QGuiApplication
 
 __all__ = [
     "DOMAIN",
+    "FONT_FAMILY",
     "LANGUAGE_NAMES",
     "N_",
     "SOURCE_LANGUAGE",
@@ -57,6 +58,10 @@ SOURCE_LANGUAGE = "en"
 
 #: Each supported language, named in itself (for the language switch).
 LANGUAGE_NAMES: dict[str, str] = {"en": "English", "fa": "فارسی"}
+
+#: The typeface for every language: Vazirmatn covers Persian and Latin, and ships in
+#: ``resources/fonts`` (screens and the handout use it alike).
+FONT_FAMILY = "Vazirmatn"
 
 #: The gettext domain: ``translations/<lang>/LC_MESSAGES/app.mo``.
 DOMAIN = "app"

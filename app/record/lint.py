@@ -20,7 +20,10 @@ MAX_GRADE = 8.0
 #: Texts shorter than this many words are labels, not prose: no grade for them.
 MIN_WORDS_FOR_GRADE = 12
 
-_ARABIC_LETTERS = {"\u064a": "ي (Arabic yeh; write ی U+06CC)", "\u0643": "ك (Arabic kaf; write ک U+06A9)"}
+_ARABIC_LETTERS = {
+    "\u064a": "ي (Arabic yeh; write ی U+06CC)",
+    "\u0643": "ك (Arabic kaf; write ک U+06A9)",
+}
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9\s<>=≤≥/.,:%×µ+\-]*[A-Za-z0-9]|[A-Za-z]")
 _ASCII_DIGIT = re.compile(r"[0-9]+")
 _MISSING_ZWNJ = re.compile(r"(?<![\w\u200c])(ن?می) (?=[\u0600-\u06ff])")

@@ -6,6 +6,8 @@ import functools
 import re
 from importlib import resources
 
+from app.i18n import FONT_FAMILY
+
 #: Text sizes in px at 100%; every size scales with the text-size control.
 BASE_SIZES = {"small": 16, "body": 18, "lead": 21, "h3": 20, "h2": 25, "h1": 32}
 
@@ -60,7 +62,6 @@ THEMES: dict[str, dict[str, str]] = {
     },
 }
 
-FONT_FAMILY = "Vazirmatn"
 
 
 @functools.cache

@@ -7,8 +7,12 @@ Fixtures (tests/data/ctgov/):
   criteria the seed page lost restored). Its briefSummary is a paraphrase (the seed page
   lacks it); see the file's ``_fixtureNote``.
 * NCT09999901.json: a synthetic RECRUITING PHASE2 drug trial with numbered criteria,
-  nested bullets, Markdown escapes, month-precision dates, a central contact and a
-  "1 Year" minimum age with no maximum.
+  nested bullets, Markdown escapes, month-precision dates, a central contact, two
+  contacts at its first site (none at the second), primary, secondary and other
+  outcomes, and a "1 Year" minimum age with no maximum.
+
+The stopped variant (``stopped_study``) is NCT09999901 turned TERMINATED with a
+``whyStopped`` reason, built in the test rather than kept as a third file.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ from app.record.enums import (
     StudyType,
 )
 from app.record.load import parse_record, validate_record
-from app.record.models import TrialRecord
+from app.record.models import Contact, Outcome, Outcomes, TrialRecord
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ctgov"
 INC, EXC = CriterionKind.INCLUSION, CriterionKind.EXCLUSION
@@ -66,6 +70,18 @@ def default_study() -> dict[str, Any]:
 @pytest.fixture
 def drug_study() -> dict[str, Any]:
     return load_study("NCT09999901")
+
+
+#: A registry ``whyStopped`` with a colon (YAML must quote it) and surrounding spaces.
+WHY_STOPPED = "Sponsor decision: enrollment was slower than planned (12 of 120 enrolled)"
+
+
+@pytest.fixture
+def stopped_study(drug_study: dict[str, Any]) -> dict[str, Any]:
+    status = drug_study["protocolSection"]["statusModule"]
+    status["overallStatus"] = "TERMINATED"
+    status["whyStopped"] = f"  {WHY_STOPPED}\n"
+    return drug_study
 
 
 def round_trip(study: dict[str, Any]) -> TrialRecord:
@@ -290,6 +306,91 @@ def test_central_contact(drug_study: dict[str, Any]) -> None:
     assert contact.email == "trials@example.org"
 
 
+def test_location_contacts(drug_study: dict[str, Any]) -> None:
+    first, second = round_trip(drug_study).locations
+    assert first.contacts == (
+        Contact(name="Site Coordinator", role=ContactRole.CONTACT, email="site@example.org"),
+        Contact(
+            name="Jordan Example, MD",
+            role=ContactRole.PRINCIPAL_INVESTIGATOR,
+            phone="555-0142 ext. 7",
+        ),
+    )
+    assert second.contacts == ()
+    text = dump_record_yaml(study_to_record(drug_study))
+    assert (
+        "    contacts:\n"
+        "      - name: Site Coordinator\n"
+        "        role: CONTACT\n"
+        "        email: site@example.org\n"
+    ) in text
+
+
+def test_site_without_contacts_has_no_contacts_key(drug_study: dict[str, Any]) -> None:
+    locations = study_to_record(drug_study)["locations"]
+    assert "contacts" in locations[0]
+    assert "contacts" not in locations[1]
+
+
+def test_other_outcomes(drug_study: dict[str, Any]) -> None:
+    outcomes = round_trip(drug_study).outcomes
+    assert [o.measure for o in outcomes.secondary] == ["Number of participants with adverse events"]
+    assert outcomes.other == (
+        Outcome(
+            measure="Change in itch score (Peak Pruritus NRS)",
+            time_frame="Baseline to Week 16",
+            description="Worst itch in the past 24 hours, 0 (none) to 10 (worst imaginable)",
+        ),
+        Outcome(
+            measure="Trough plasma concentration of EXP-101",
+            time_frame="Weeks 4, 8 and 16",
+        ),
+    )
+    text = dump_record_yaml(study_to_record(drug_study))
+    assert "  other:\n    - measure: Change in itch score (Peak Pruritus NRS)\n" in text
+
+
+def test_no_other_outcomes_means_no_other_key(default_study: dict[str, Any]) -> None:
+    assert "otherOutcomes" not in default_study["protocolSection"]["outcomesModule"]
+    outcomes = study_to_record(default_study)["outcomes"]
+    assert "other" not in outcomes
+    assert round_trip(default_study).outcomes.other == ()
+
+
+@pytest.mark.parametrize("status", ["TERMINATED", "SUSPENDED", "WITHDRAWN"])
+def test_why_stopped_round_trip(stopped_study: dict[str, Any], status: str) -> None:
+    stopped_study["protocolSection"]["statusModule"]["overallStatus"] = status
+    record = round_trip(stopped_study)
+    assert record.status.overall_status is OverallStatus(status)
+    assert not record.enrolling
+    # Verbatim apart from the surrounding whitespace.
+    assert record.status.why_stopped == WHY_STOPPED
+    assert validate_record(study_to_record(stopped_study)) == record
+
+
+def test_why_stopped_follows_the_status_in_the_yaml(stopped_study: dict[str, Any]) -> None:
+    text = dump_record_yaml(study_to_record(stopped_study))
+    assert f"status:\n  overall_status: TERMINATED\n  why_stopped: '{WHY_STOPPED}'\n" in text
+    assert yaml.safe_load(text)["status"]["why_stopped"] == WHY_STOPPED
+
+
+@pytest.mark.parametrize("value", [None, "", "  \n "])
+def test_absent_or_blank_why_stopped_is_left_out(
+    stopped_study: dict[str, Any], value: str | None
+) -> None:
+    status = stopped_study["protocolSection"]["statusModule"]
+    if value is None:
+        del status["whyStopped"]
+    else:
+        status["whyStopped"] = value
+    assert "why_stopped" not in study_to_record(stopped_study)["status"]
+    assert round_trip(stopped_study).status.why_stopped is None
+
+
+def test_recruiting_study_has_no_why_stopped(drug_study: dict[str, Any]) -> None:
+    assert "why_stopped" not in dump_record_yaml(study_to_record(drug_study))
+
+
 def test_official_title_falls_back_to_brief_title(drug_study: dict[str, Any]) -> None:
     assert "officialTitle" not in drug_study["protocolSection"]["identificationModule"]
     ident = round_trip(drug_study).identification
@@ -309,7 +410,8 @@ def test_missing_optional_modules_give_empty_fields(drug_study: dict[str, Any]) 
     del drug_study["hasResults"]
     record = round_trip(drug_study)
     assert (record.arms, record.interventions, record.locations, record.contacts) == ((),) * 4
-    assert record.outcomes.primary == ()
+    assert record.outcomes == Outcomes()
+    assert record.status.why_stopped is None
     assert record.design.allocation is None
     assert record.status.results_posted is False
 
@@ -400,6 +502,33 @@ def test_unknown_status_names_the_path(drug_study: dict[str, Any]) -> None:
             lambda p: p["contactsLocationsModule"].__setitem__("locations", {"facility": "X"}),
             "protocolSection.contactsLocationsModule.locations",
             "expected a list, found an object",
+        ),
+        (
+            lambda p: p["statusModule"].__setitem__("whyStopped", ["Funding"]),
+            "protocolSection.statusModule.whyStopped",
+            "expected text, found a list",
+        ),
+        (
+            lambda p: p["outcomesModule"]["otherOutcomes"][1].pop("measure"),
+            "protocolSection.outcomesModule.otherOutcomes[1].measure",
+            "this required field is missing",
+        ),
+        (
+            lambda p: p["contactsLocationsModule"]["locations"][0]["contacts"][1].__setitem__(
+                "role", "NURSE"
+            ),
+            "protocolSection.contactsLocationsModule.locations[0].contacts[1].role",
+            "'NURSE' is not a known contact role",
+        ),
+        (
+            lambda p: p["contactsLocationsModule"]["locations"][0]["contacts"][0].pop("name"),
+            "protocolSection.contactsLocationsModule.locations[0].contacts[0].name",
+            "this required field is missing",
+        ),
+        (
+            lambda p: p["contactsLocationsModule"]["locations"][1].__setitem__("contacts", "X"),
+            "protocolSection.contactsLocationsModule.locations[1].contacts",
+            "expected a list, found text",
         ),
         (
             lambda p: p["identificationModule"].__setitem__("nctId", "NCT123"),

@@ -47,53 +47,117 @@ def _with(**changes):
 
 # (case, answers, outcome, {criterion id: expected status})
 TABLE = [
-    ("all answers fit", FITS, Outcome.MAY_MATCH,
-     {"age": "met", "sex": "met", "amh": "met", "thyroid": "screening"}),
+    (
+        "all answers fit",
+        FITS,
+        Outcome.MAY_MATCH,
+        {"age": "met", "sex": "met", "amh": "met", "thyroid": "screening"},
+    ),
     ("nothing answered", {}, Outcome.MAY_MATCH, {"age": "unknown", "male_factor": "unknown"}),
     ("too young", _with(age=24), Outcome.DOES_NOT_MATCH, {"age": "not_met"}),
     ("youngest allowed", _with(age=25), Outcome.MAY_MATCH, {"age": "met"}),
     ("oldest allowed", _with(age=45), Outcome.MAY_MATCH, {"age": "met"}),
     ("too old", _with(age=46), Outcome.DOES_NOT_MATCH, {"age": "not_met"}),
     ("male", _with(sex="male"), Outcome.DOES_NOT_MATCH, {"sex": "not_met"}),
-    ("no earlier IVF or ICSI", _with(prior_ivf_icsi="no"), Outcome.DOES_NOT_MATCH,
-     {"prior_ivf_icsi": "not_met"}),
-    ("unsure about earlier IVF", _with(prior_ivf_icsi="unsure"), Outcome.MAY_MATCH,
-     {"prior_ivf_icsi": "unknown"}),
+    (
+        "no earlier IVF or ICSI",
+        _with(prior_ivf_icsi="no"),
+        Outcome.DOES_NOT_MATCH,
+        {"prior_ivf_icsi": "not_met"},
+    ),
+    (
+        "unsure about earlier IVF",
+        _with(prior_ivf_icsi="unsure"),
+        Outcome.MAY_MATCH,
+        {"prior_ivf_icsi": "unknown"},
+    ),
     ("AFC not low", _with(afc_low="no"), Outcome.DOES_NOT_MATCH, {"afc": "not_met"}),
     ("AFC unknown", _with(afc_low="unsure"), Outcome.MAY_MATCH, {"afc": "unknown"}),
     ("AMH not low", _with(amh_low="no"), Outcome.DOES_NOT_MATCH, {"amh": "not_met"}),
-    ("ovarian cyst", _with(ovarian_cyst_history="yes"), Outcome.DOES_NOT_MATCH,
-     {"no_ovarian_cyst": "not_met"}),
-    ("ovarian surgery", _with(ovarian_surgery="yes"), Outcome.DOES_NOT_MATCH,
-     {"no_ovarian_surgery": "not_met"}),
+    (
+        "ovarian cyst",
+        _with(ovarian_cyst_history="yes"),
+        Outcome.DOES_NOT_MATCH,
+        {"no_ovarian_cyst": "not_met"},
+    ),
+    (
+        "ovarian surgery",
+        _with(ovarian_surgery="yes"),
+        Outcome.DOES_NOT_MATCH,
+        {"no_ovarian_surgery": "not_met"},
+    ),
     ("cancer", _with(cancer_history="yes"), Outcome.DOES_NOT_MATCH, {"no_cancer": "not_met"}),
-    ("autoimmune disease", _with(autoimmune="yes"), Outcome.DOES_NOT_MATCH,
-     {"no_autoimmune": "not_met"}),
+    (
+        "autoimmune disease",
+        _with(autoimmune="yes"),
+        Outcome.DOES_NOT_MATCH,
+        {"no_autoimmune": "not_met"},
+    ),
     ("AMH unsure", _with(amh_low="unsure"), Outcome.MAY_MATCH, {"amh": "unknown"}),
-    ("autoimmune unsure", _with(autoimmune="unsure"), Outcome.MAY_MATCH,
-     {"no_autoimmune": "unknown"}),
-    ("tube or uterus problem", _with(tube_or_uterus_problem="yes"), Outcome.DOES_NOT_MATCH,
-     {"tube_or_uterus": "not_met"}),
-    ("severe male factor", _with(male_factor="yes"), Outcome.DOES_NOT_MATCH,
-     {"male_factor": "not_met"}),
-    ("male factor unsure", _with(male_factor="unsure"), Outcome.MAY_MATCH,
-     {"male_factor": "unknown"}),
+    (
+        "autoimmune unsure",
+        _with(autoimmune="unsure"),
+        Outcome.MAY_MATCH,
+        {"no_autoimmune": "unknown"},
+    ),
+    (
+        "tube or uterus problem",
+        _with(tube_or_uterus_problem="yes"),
+        Outcome.DOES_NOT_MATCH,
+        {"tube_or_uterus": "not_met"},
+    ),
+    (
+        "severe male factor",
+        _with(male_factor="yes"),
+        Outcome.DOES_NOT_MATCH,
+        {"male_factor": "not_met"},
+    ),
+    (
+        "male factor unsure",
+        _with(male_factor="unsure"),
+        Outcome.MAY_MATCH,
+        {"male_factor": "unknown"},
+    ),
     ("AFC never tested", _with(afc_low="not_tested"), Outcome.MAY_MATCH, {"afc": "unknown"}),
     ("AMH never tested", _with(amh_low="not_tested"), Outcome.MAY_MATCH, {"amh": "unknown"}),
-    ("cyst unsure", _with(ovarian_cyst_history="unsure"), Outcome.MAY_MATCH,
-     {"no_ovarian_cyst": "unknown"}),
-    ("surgery unsure", _with(ovarian_surgery="unsure"), Outcome.MAY_MATCH,
-     {"no_ovarian_surgery": "unknown"}),
+    (
+        "cyst unsure",
+        _with(ovarian_cyst_history="unsure"),
+        Outcome.MAY_MATCH,
+        {"no_ovarian_cyst": "unknown"},
+    ),
+    (
+        "surgery unsure",
+        _with(ovarian_surgery="unsure"),
+        Outcome.MAY_MATCH,
+        {"no_ovarian_surgery": "unknown"},
+    ),
     ("cancer unsure", _with(cancer_history="unsure"), Outcome.MAY_MATCH, {"no_cancer": "unknown"}),
-    ("tube or uterus unsure", _with(tube_or_uterus_problem="unsure"), Outcome.MAY_MATCH,
-     {"tube_or_uterus": "unknown"}),
-    ("husband never tested", _with(male_factor="not_tested"), Outcome.MAY_MATCH,
-     {"male_factor": "unknown"}),
-    ("unsure about several, no to one", _with(afc_low="unsure", autoimmune="unsure", amh_low="no"),
-     Outcome.DOES_NOT_MATCH, {"afc": "unknown", "no_autoimmune": "unknown", "amh": "not_met"}),
+    (
+        "tube or uterus unsure",
+        _with(tube_or_uterus_problem="unsure"),
+        Outcome.MAY_MATCH,
+        {"tube_or_uterus": "unknown"},
+    ),
+    (
+        "husband never tested",
+        _with(male_factor="not_tested"),
+        Outcome.MAY_MATCH,
+        {"male_factor": "unknown"},
+    ),
+    (
+        "unsure about several, no to one",
+        _with(afc_low="unsure", autoimmune="unsure", amh_low="no"),
+        Outcome.DOES_NOT_MATCH,
+        {"afc": "unknown", "no_autoimmune": "unknown", "amh": "not_met"},
+    ),
     ("age left out", _with(age=None), Outcome.MAY_MATCH, {"age": "unknown"}),
-    ("two reasons to rule out", _with(sex="male", cancer_history="yes"), Outcome.DOES_NOT_MATCH,
-     {"sex": "not_met", "no_cancer": "not_met", "age": "met"}),
+    (
+        "two reasons to rule out",
+        _with(sex="male", cancer_history="yes"),
+        Outcome.DOES_NOT_MATCH,
+        {"sex": "not_met", "no_cancer": "not_met", "age": "met"},
+    ),
 ]
 
 
@@ -130,8 +194,16 @@ def test_table_covers_every_question_and_option(default_record):
 def test_lab_criteria_are_left_to_screening(default_record):
     result = evaluate(default_record, FITS)
     screening = {c.criterion_id for c in result.with_status(CriterionStatus.SCREENING)}
-    assert {"thyroid", "prolactin", "fasting_sugar", "liver", "kidney", "infections",
-            "coagulation", "electrolytes"} == screening
+    assert {
+        "thyroid",
+        "prolactin",
+        "fasting_sugar",
+        "liver",
+        "kidney",
+        "infections",
+        "coagulation",
+        "electrolytes",
+    } == screening
     assert result.deciding == result.with_status(CriterionStatus.SCREENING)
 
 
@@ -194,8 +266,17 @@ def test_evaluate_rejects_unknown_question(minimal_record):
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("33", 33), ("۳۳", 33), ("٣٣", 33), (" 45 ", 45), ("۱۰۰", 100), ("3.5", None), ("", None),
-     ("abc", None), ("۲a", None)],
+    [
+        ("33", 33),
+        ("۳۳", 33),
+        ("٣٣", 33),
+        (" 45 ", 45),
+        ("۱۰۰", 100),
+        ("3.5", None),
+        ("", None),
+        ("abc", None),
+        ("۲a", None),
+    ],
 )
 def test_parse_number_accepts_persian_and_latin_digits(text, number):
     assert parse_number(text) == number
