@@ -89,7 +89,12 @@ class TextLabel(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setOpenExternalLinks(False)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # Height for width: the label is as tall as its real width needs. (A vertical
+        # Minimum policy would make the height at Qt's narrow default width a minimum,
+        # and a long page would end in a stretch of empty space.)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         if role:
             self.setProperty("role", role)
         self.linkActivated.connect(self._on_link)

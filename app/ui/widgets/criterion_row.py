@@ -1,4 +1,4 @@
-"""One criterion on the result screen: symbol, status in words, plain text and reason.
+"""The result screen's list: a status group's heading, and one row per criterion.
 
 A row is made once per criterion and updated in place when the answers or the language
 change. Its frame takes the ``verdict-<status>`` style role; the status is also written
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from app.content import criterion_reason, criterion_text, status_label
 from app.i18n import _
 from app.record import TrialRecord
-from app.selfcheck import CriterionResult
+from app.selfcheck import CriterionResult, CriterionStatus
 from app.ui.text import TextLabel
 from app.ui.widgets.verdict import VerdictIcon
 
@@ -91,3 +91,22 @@ class CriterionRow(QFrame):
         plain = criterion_text(record, item.criterion_id, lang)
         self.setAccessibleName(_("{status}: {criterion}").format(status=label, criterion=plain))
         self.setAccessibleDescription(criterion_reason(item, lang))
+
+
+class GroupHeader(QWidget):
+    """The heading of a status group: the number of criteria in it, and the status."""
+
+    def __init__(self, status: CriterionStatus, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.status = status
+        header = QHBoxLayout(self)
+        header.setContentsMargins(0, 14, 0, 0)
+        header.setSpacing(12)
+        self.count = QLabel(self)
+        self.count.setProperty("role", "badge")
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "h3")
+        self.heading.setWordWrap(True)
+        # The count first: a word-wrapped heading then takes all the width that is left.
+        header.addWidget(self.count, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.heading, 1)
