@@ -95,6 +95,9 @@ class TextLabel(QLabel):
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
+        # Persian letters such as a word-final ز draw past their advance width; a few
+        # pixels each side keep them from being clipped where a line just fits.
+        self.setContentsMargins(4, 0, 4, 0)
         if role:
             self.setProperty("role", role)
         self.linkActivated.connect(self._on_link)

@@ -108,13 +108,23 @@ def test_fa_uses_persian_letters_not_arabic(fa: Catalog) -> None:
     assert bad == [], "use Persian ی and ک, not Arabic ي/ى/ك"
 
 
+#: A Latin term with its digits ("SHA-256", "F6") stays Latin inside Persian prose.
+_LATIN_TERM = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[0-9]")
+
+
+def _prose(text: str) -> str:
+    return _LATIN_TERM.sub("", re.sub(r"\{[^}]*\}", "", text))
+
+
 def test_fa_uses_persian_digits(fa: Catalog) -> None:
-    bad = [
-        m.id
-        for m in fa
-        if m.id and any(re.search(r"[0-9٠-٩]", re.sub(r"\{[^}]*\}", "", s)) for s in _strings(m))
-    ]
+    bad = [m.id for m in fa if m.id and any(re.search(r"[0-9٠-٩]", _prose(s)) for s in _strings(m))]
     assert bad == [], "write numbers in fa messages with Persian digits ۰-۹"
+
+
+def test_latin_terms_may_keep_their_digits() -> None:
+    assert _prose("چکیده (SHA-256)") == "چکیده ()"
+    assert re.search(r"[0-9]", _prose("کلید F6 یا ۲۵ سال")) is None
+    assert re.search(r"[0-9]", _prose("۲5 سال"))
 
 
 def test_fa_placeholders_match(fa: Catalog) -> None:

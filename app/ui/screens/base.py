@@ -70,7 +70,7 @@ class ScreenPage(QWidget):
         label.setProperty("role", role)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setAccessibleName("")
+        label.setContentsMargins(4, 0, 4, 0)  # room for Persian glyphs that overhang
         return label
 
     def text(self, role: str | None = None, parent: QWidget | None = None) -> TextLabel:

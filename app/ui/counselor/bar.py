@@ -1,0 +1,124 @@
+"""The counselor view's bar: title, second language, handout, start over and close."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import LANGUAGE_NAMES, SUPPORTED, _, localize, text_direction
+from app.session import Session
+from app.ui.flow import FlowLayout
+
+
+class CounselorBar(QFrame):
+    """The controls above the counselor view, in reading (and Tab) order.
+
+    It only shows choices; the window acts on them (``activated`` and ``clicked``).
+    """
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        # The patient window's header style: the same colours, the same button role.
+        self.setObjectName("Header")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 10, 20, 10)
+        layout.setSpacing(8)
+        self.title = QLabel(self)
+        self.title.setObjectName("HeaderTitle")
+        self.title.setWordWrap(True)
+        layout.addWidget(self.title)
+        controls = QWidget(self)
+        self._flow = FlowLayout(controls, spacing=10)
+        self.second_label, self.second_combo = self._labeled_combo(controls)
+        self.handout_label, self.handout_combo = self._labeled_combo(controls)
+        for lang in session.record.languages:
+            if lang in SUPPORTED:
+                self.handout_combo.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
+        self.print_button = self._button(controls)
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.start_over = self._button(controls)
+        self.close_button = self._button(controls)
+        layout.addWidget(controls)
+
+    def _labeled_combo(self, parent: QWidget) -> tuple[QLabel, QComboBox]:
+        box = QWidget(parent)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        name = QLabel(box)
+        combo = QComboBox(box)
+        # Room for the longest language name plus a margin, at any text size.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMinimumContentsLength(7)
+        name.setBuddy(combo)
+        row.addWidget(name)
+        row.addWidget(combo)
+        self._flow.addWidget(box)
+        return name, combo
+
+    def _button(self, parent: QWidget) -> QPushButton:
+        button = QPushButton(parent)
+        button.setProperty("role", "header")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._flow.addWidget(button)
+        return button
+
+    def retranslate(self, second_lang: str | None) -> None:
+        """Put the bar's words in the patient's language; offer the other languages."""
+        session = self.session
+        lang = session.language
+        self.setLayoutDirection(text_direction(lang))
+        ident = session.record.identification
+        title = ident.short_title or ident.plain_title
+        study = localize(title, lang) if title else ident.brief_title
+        self.title.setText(_("Counselor view: {study}").format(study=study))
+        self.second_label.setText(_("Second language"))
+        combo = self.second_combo
+        combo.clear()
+        for code in session.record.languages:
+            if code != lang:
+                combo.addItem(LANGUAGE_NAMES.get(code, code), code)
+        combo.addItem(_("None"), None)
+        combo.setCurrentIndex(
+            combo.count() - 1 if second_lang is None else max(0, combo.findData(second_lang))
+        )
+        combo.setAccessibleName(_("Second language"))
+        combo.setAccessibleDescription(_("The language shown beside the patient's language"))
+        self.handout_label.setText(_("Handout language"))
+        self.handout_combo.setAccessibleName(_("Handout language"))
+        self.handout_combo.setAccessibleDescription(_("The language of the printed handout"))
+        for button, text, description in (
+            (
+                self.print_button,
+                _("Print / Save PDF"),
+                _("Save a handout for the patient as a PDF file, to print or send"),
+            ),
+            (
+                self.start_over,
+                _("Start over"),
+                _("Forget all answers and go back to the first screen"),
+            ),
+            (
+                self.close_button,
+                _("Close counselor view"),
+                _("Leave the counselor view and forget all answers"),
+            ),
+        ):
+            button.setText(text)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(description)
+
+    def choose_handout_language(self, lang: str) -> None:
+        """Preselect ``lang`` for the handout (the patient's language)."""
+        self.handout_combo.setCurrentIndex(max(0, self.handout_combo.findData(lang)))

@@ -1,0 +1,410 @@
+"""The counselor view: two languages side by side, registry text, jump list, editable answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from app import i18n
+from app.content import outcome_title, status_label
+from app.selfcheck import CriterionStatus, Outcome, evaluate
+from app.session import Session
+from app.ui.counselor import CounselorWindow
+from app.ui.counselor.cells import Flow, ParallelRow
+from app.ui.fonts import load_fonts
+
+PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
+
+
+def plain(label: QLabel) -> str:
+    """The words a label shows (its rich text without markup)."""
+    return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
+
+
+@pytest.fixture
+def counselor(qtbot, default_record):
+    """A counselor window on its own session, in English, 1920x1080, shown offscreen."""
+    load_fonts()
+    session = Session(default_record, "en")
+    i18n.set_language("en")
+    window = CounselorWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1920, 1080)
+    window.show()
+    qtbot.waitExposed(window)
+    return session, window
+
+
+def _choose(qtbot, combo: QComboBox, option_id: str | None) -> None:
+    """Pick an option the way a keyboard user does: focus, then arrow keys."""
+    combo.setFocus()
+    target = combo.findData(option_id)
+    assert target >= 0
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+
+
+def _type_age(qtbot, window: CounselorWindow, text: str) -> None:
+    field = window.panel.editors["age"].field
+    assert field is not None
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)
+    for char in text:  # QTest's keyClicks takes ASCII only: type Persian digits by hand
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                field, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            )
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+# -- two languages side by side -----------------------------------------------------------
+def test_patient_language_beside_second_language(counselor, qtbot, default_record):
+    session, window = counselor
+    view = window.view
+    assert (view.patient_lang, view.second_lang) == ("en", "fa")
+    session.set_language("fa")
+    assert (view.patient_lang, view.second_lang) == ("fa", "en")  # the columns swap
+    row = view.rows["criterion:age"]
+    fa, en = row.patient, row.second
+    assert "۲۵" in plain(fa) and "۴۵" in plain(fa)
+    assert not PERSIAN_DIGITS & set(plain(en)) and "25" in plain(en)
+    assert fa.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert en.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert 'dir="rtl"' in fa.text() and 'dir="rtl"' not in en.text()
+    # Side by side: the same line, the patient's column on the reading side (right for fa).
+    qtbot.waitUntil(lambda: row.patient.x() > row.second.x())  # once the layout has run
+    assert row.patient.y() == row.second.y()
+    step = view.rows[f"step:{default_record.patient.procedures[0].id}"]
+    assert "۱" in plain(step.patient) and "1" in plain(step.second)
+    heading = view.headings["summary"]
+    assert heading.patient.words == "درباره‌ی مطالعه"
+    assert heading.second.words == "About the study"
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_second_language_selector(counselor, qtbot):
+    _session, window = counselor
+    combo = window.second_combo
+    assert combo.currentData() == "fa"
+    assert combo.accessibleName()
+    _choose(qtbot, combo, None)
+    assert window.view.second_lang is None
+    row = window.view.rows["summary"]
+    assert not row.second.isVisible() and row.patient.isVisible()
+    assert not window.panel.editors["sex"].second.isVisible()
+    _choose(qtbot, combo, "fa")
+    assert row.second.isVisible()
+    assert "سلول" in plain(row.second)
+
+
+def test_official_text_verbatim_beside_each_criterion(counselor, default_record):
+    _session, window = counselor
+    view = window.view
+    assert view.flow is Flow.COLUMNS  # 1920 px at 100%: three columns
+    for criterion in default_record.eligibility.criteria:
+        row = view.rows[f"criterion:{criterion.id}"]
+        assert row.official.words == criterion.official
+        assert plain(row.official) == criterion.official  # no caption beside the header
+        assert row.official.isVisible()
+        assert row.official.y() == row.patient.y()  # beside, not below
+        assert row.official.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert view.rows["summary"].official.words == default_record.official.brief_summary
+    arm = default_record.arms[0]
+    assert arm.description in view.rows[f"arm:{arm.label}"].official.words
+    for step in default_record.patient.procedures:  # no registry twin for the steps
+        assert not view.rows[f"step:{step.id}"].official.isVisible()
+
+
+def test_jump_list_scrolls_both_columns(counselor, qtbot):
+    _session, window = counselor
+    view, jump = window.view, window.jump_list
+    keys = [jump.item(i).data(Qt.ItemDataRole.UserRole) for i in range(jump.count())]
+    assert keys[: len(view.sections)] == [s.key for s in view.sections]
+    assert view.verticalScrollBar().value() == 0
+    index = keys.index("contact")
+    rect = jump.visualItemRect(jump.item(index))
+    qtbot.mouseClick(jump.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    heading = view.headings["contact"]
+    assert view.verticalScrollBar().value() > 0
+    top = heading.mapTo(view.viewport(), QPoint(0, 0)).y()
+    assert abs(top) <= 2  # the section's heading is at the top of both columns
+    assert heading.patient.isVisible() and heading.second.isVisible()
+    # Keyboard: move to another entry and press Enter.
+    jump.setFocus()
+    jump.setCurrentRow(keys.index("inclusion"))
+    qtbot.keyClick(jump.viewport(), Qt.Key.Key_Return)
+    top = view.headings["inclusion"].mapTo(view.viewport(), QPoint(0, 0)).y()
+    assert abs(top) <= 2
+    # The answers entry focuses the first answer control.
+    window.jump_to("answers")
+    assert QApplication.focusWidget() is window.panel.editors["age"].field
+
+
+# -- the self-check ----------------------------------------------------------------------
+def test_editing_answers_updates_session_and_outcome(counselor, qtbot, default_record):
+    session, window = counselor
+    panel = window.panel
+    with qtbot.waitSignal(session.answers_changed):
+        _choose(qtbot, panel.editors["sex"].combo, "female")
+    assert session.answers == {"sex": "female"}
+    _type_age(qtbot, window, "۳۰")  # Persian digits are read too
+    assert session.answers == {"sex": "female", "age": 30}
+    assert panel.editors["age"].field.text() == "30"
+    expected = evaluate(default_record, session.answers)
+    assert expected.outcome is Outcome.MAY_MATCH
+    assert panel.outcome.title.accessibleName() == outcome_title(expected.outcome, "en")
+    assert panel.outcome.second.accessibleName() == outcome_title(expected.outcome, "fa")
+    for item in expected.criteria:
+        row = panel.criteria.rows[item.criterion_id]
+        assert row.status.accessibleName() == status_label(item.status, "en")
+    _choose(qtbot, panel.editors["sex"].combo, "male")
+    result = evaluate(default_record, session.answers)
+    assert result.outcome is Outcome.DOES_NOT_MATCH
+    assert panel.outcome.title.accessibleName() == outcome_title(result.outcome, "en")
+    status = panel.criteria.rows["sex"].status.accessibleName()
+    assert status == status_label(CriterionStatus.NOT_MET, "en")
+    _choose(qtbot, panel.editors["sex"].combo, None)  # "Not answered" clears it
+    assert "sex" not in session.answers
+
+
+def test_answer_from_patient_screen_shows_in_panel(counselor, qtbot):
+    session, window = counselor
+    editors = window.panel.editors
+    with qtbot.waitSignal(session.answers_changed):
+        session.answer("afc_low", "unsure")  # as the patient's screen does
+    assert editors["afc_low"].combo.currentData() == "unsure"
+    session.answer("age", 40)
+    assert editors["age"].field.text() == "40"
+    session.set_language("fa")
+    assert editors["age"].field.text() == "۴۰"
+    assert editors["afc_low"].combo.currentText() == "مطمئن نیستم"
+    assert session.answers == {"afc_low": "unsure", "age": 40}  # nothing lost
+    session.clear_answer("afc_low")
+    assert editors["afc_low"].combo.currentData() is None
+
+
+def test_invalid_age_is_rejected_with_a_message(counselor, qtbot):
+    session, window = counselor
+    editor = window.panel.editors["age"]
+    _type_age(qtbot, window, "abc")
+    assert "age" not in session.answers
+    assert editor.message.isVisible()
+    assert "not a number" in editor.message.accessibleName()
+    assert editor.message.accessibleName() in editor.field.accessibleDescription()
+    _type_age(qtbot, window, "33")
+    assert session.answers["age"] == 33
+    assert not editor.message.isVisible()
+    _type_age(qtbot, window, "200")
+    assert session.answers["age"] == 33  # the earlier answer stays; 200 is not stored
+    assert editor.message.isVisible()
+    assert "130" in editor.message.accessibleName()
+
+
+# -- leaving, starting over, printing ----------------------------------------------------
+def test_close_button_clears_answers(counselor, qtbot):
+    session, window = counselor
+    session.answer("sex", "female")
+    session.answer("age", 30)
+    session.set_language("fa")
+    with qtbot.waitSignal(session.reset_done):
+        qtbot.mouseClick(window.close_button, Qt.MouseButton.LeftButton)
+    assert not window.isVisible()
+    assert session.answers == {}
+    assert session.language == "en"
+
+
+def test_closing_the_window_clears_answers(counselor, qtbot):
+    session, window = counselor
+    session.answer("cancer_history", "no")
+    window.close()
+    assert session.answers == {}
+
+
+def test_start_over_clears_answers_and_fields(counselor, qtbot):
+    session, window = counselor
+    _type_age(qtbot, window, "31")
+    session.answer("sex", "female")
+    qtbot.mouseClick(window.start_over, Qt.MouseButton.LeftButton)
+    assert session.answers == {}
+    assert window.panel.editors["age"].field.text() == ""
+    assert window.panel.editors["sex"].combo.currentData() is None
+    assert window.isVisible()
+
+
+def test_print_writes_a_pdf(counselor, qtbot, monkeypatch, tmp_path: Path):
+    session, window = counselor
+    session.answer("sex", "female")
+    asked: list[tuple[object, ...]] = []
+
+    def save_name(*args: object, **_kwargs: object) -> tuple[str, str]:
+        asked.append(args)
+        return str(tmp_path / "handout"), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    pdf = tmp_path / "handout.pdf"
+    assert asked and asked[0][0] is window
+    assert pdf.exists() and pdf.stat().st_size > 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert str(pdf) in window.status.accessibleName()
+    assert window.statusBar().isVisible()
+
+
+def test_print_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Path):
+    session, window = counselor
+    calls: list[tuple[str, object]] = []
+    monkeypatch.setattr(
+        "app.ui.counselor.window.write_handout",
+        lambda record, lang, out, result=None: calls.append((lang, result)) or 2,
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), "")
+    )
+    session.set_language("fa")
+    assert window.handout_combo.currentData() == "fa"  # the patient's language by default
+    window.print_handout()
+    assert calls[-1] == ("fa", None)  # no answers: no self-check result on the handout
+    session.answer("sex", "male")
+    _choose(qtbot, window.handout_combo, "en")
+    window.print_handout()
+    lang, result = calls[-1]
+    assert lang == "en" and result.outcome is Outcome.DOES_NOT_MATCH
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert window.print_handout() is None  # cancelled: nothing written
+    assert len(calls) == 2
+
+
+# -- building once, re-flowing, accessibility --------------------------------------------
+def test_language_switch_updates_in_place(counselor, qtbot):
+    session, window = counselor
+    rows = window.view.findChildren(ParallelRow)
+    editors = dict(window.panel.editors)
+    session.answer("sex", "female")
+    session.set_language("fa")
+    session.set_language("en")
+    assert window.view.findChildren(ParallelRow) == rows
+    assert window.panel.editors == editors
+    assert session.answers == {"sex": "female"}
+    assert window.panel.editors["sex"].combo.currentText() == "Woman"
+
+
+@pytest.mark.parametrize(
+    ("size", "scale"), [((1280, 800), 100), ((1280, 800), 200), ((1920, 1080), 200)]
+)
+def test_text_wraps_without_clipping(counselor, qtbot, size, scale):
+    session, window = counselor
+    session.set_language("fa")
+    session.set_text_scale(scale)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.view.flow == window.view.choose_flow())
+    expected = {(1280, 100): Flow.BELOW, (1280, 200): Flow.STACKED, (1920, 200): Flow.BELOW}
+    assert window.view.flow is expected[(size[0], scale)]
+
+    def clipped() -> list[tuple[str, int, int]]:
+        labels = [
+            label
+            for label in window.findChildren(QLabel)
+            if label.isVisibleTo(window) and label.wordWrap() and label.text()
+        ]
+        assert len(labels) > 100
+        return [
+            (plain(label)[:40], label.height(), label.heightForWidth(label.width()))
+            for label in labels
+            if label.height() < label.heightForWidth(label.width())
+        ]
+
+    # Layouts settle after the resize; then every wrapped label is as tall as its text.
+    try:
+        qtbot.waitUntil(lambda: not clipped(), timeout=3000)
+    except AssertionError:
+        pytest.fail(f"clipped labels: {clipped()[:5]}")
+    if window.view.flow is not Flow.COLUMNS:  # the registry text says what it is
+        official = window.view.rows["criterion:age"].official
+        assert official.caption_visible()
+        assert plain(official).startswith(official.caption)
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_every_control_has_an_accessible_name(counselor, qtbot, lang):
+    session, window = counselor
+    session.set_language(lang)
+    controls = [
+        widget
+        for widget in window.findChildren(QWidget)
+        if isinstance(widget, QAbstractButton | QComboBox | QLineEdit | QAbstractItemView)
+        or (isinstance(widget, QLabel) and widget.focusPolicy() != Qt.FocusPolicy.NoFocus)
+    ]
+    controls = [w for w in controls if w.isVisibleTo(window) and w.window() is window]
+    assert len(controls) > 20
+    for widget in controls:
+        assert widget.accessibleName().strip(), widget
+        if isinstance(widget, QAbstractButton | QComboBox | QLineEdit):
+            assert widget.accessibleDescription().strip(), widget.accessibleName()
+
+
+def test_glossary_link_explains_the_term_in_the_counselor_view(counselor, qtbot):
+    _session, window = counselor
+    cell = window.view.rows["criterion:amh"].patient
+    assert "term:amh" in cell.text()
+    assert cell.focusPolicy() == Qt.FocusPolicy.StrongFocus  # links reachable by keyboard
+    cell.term_activated.emit("amh")
+    assert window.popover.isVisible()
+    assert window.popover.term_id == "amh"
+    qtbot.mouseClick(window.popover.all_terms, Qt.MouseButton.LeftButton)
+    assert not window.popover.isVisible()
+    top = window.view.headings["glossary"].mapTo(window.view.viewport(), QPoint(0, 0)).y()
+    assert abs(top) <= 2 or window.view.verticalScrollBar().value() == (
+        window.view.verticalScrollBar().maximum()
+    )
+
+
+def test_f6_moves_between_panes_and_jump_list_follows_scrolling(counselor, qtbot):
+    _session, window = counselor
+    window.activateWindow()
+    window.second_combo.setFocus()
+    qtbot.keyClick(window.second_combo, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.jump_list
+    qtbot.keyClick(window.jump_list, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.view
+    qtbot.keyClick(window.view, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is window.panel.editors["age"].field
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is window.view
+    sections = [s.key for s in window.view.sections]
+    window.view.scroll_to("measures")
+    assert window.jump_list.currentRow() == sections.index("measures")
+
+
+def test_deleted_on_close_leaves_the_session_working(qtbot, default_record):
+    """As the staff panel opens it: WA_DeleteOnClose, then the visit goes on without it."""
+    load_fonts()
+    session = Session(default_record, "en")
+    i18n.set_language("en")
+    window = CounselorWindow(session)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    window.show()
+    qtbot.waitExposed(window)
+    session.answer("sex", "female")
+    with qtbot.waitSignal(window.destroyed):
+        window.close()
+    assert session.answers == {}
+    session.set_language("fa")  # no handler of the deleted window may run
+    session.answer("age", 30)
+    session.set_text_scale(150)
+    session.reset()
+    assert session.answers == {}
