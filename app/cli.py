@@ -1,7 +1,10 @@
 """The ``trialguide`` command line.
 
-With no subcommand it opens the app window on the embedded default record (or
-``--record``). Subcommands work without a display:
+With no subcommand (or ``run``) it opens the app window: ``--config FILE`` (else the
+platform's config file), ``--record`` (else the config's record, else the embedded
+default), ``--lang``, ``--kiosk``/``--no-kiosk`` (else the config's ``kiosk``) and
+``--counselor``. A config or record that cannot be used opens a staff-facing error window,
+prints the problem on stderr and exits 2. Subcommands work without a display:
 
 * ``validate RECORD [--strict]``: check a record file; exit 0 or 2.
 * ``schema``: print the record's JSON Schema.
@@ -49,6 +52,41 @@ def _record_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _run_args(parser: argparse.ArgumentParser, argparse_default: object) -> None:
+    """The options of the app window, on the top level and on ``run``."""
+    parser.add_argument(
+        "--record",
+        metavar="RECORD",
+        default=argparse_default,
+        help="record file (YAML); else the config's record, else the embedded default record",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "fa"),
+        default=argparse_default,
+        help="language to start in (and to go back to on a reset); else the config's",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse_default,
+        help="config file (TOML); else trialguide.toml in the platform's config folder",
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--kiosk",
+        action=argparse.BooleanOptionalAction,
+        default=argparse_default,
+        help="full screen kiosk for patients (--no-kiosk: a normal window); else the config's",
+    )
+    mode.add_argument(
+        "--counselor",
+        action="store_true",
+        default=argparse_default if argparse_default is argparse.SUPPRESS else False,
+        help="open counselor mode (never a kiosk)",
+    )
+
+
 def _lang_arg(parser: argparse.ArgumentParser, default: str = "en") -> None:
     parser.add_argument("--lang", choices=("en", "fa"), default=default, help="language")
 
@@ -61,13 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
             "Explains one clinical trial to patients and counselors, in English and Persian."
         ),
     )
-    _record_arg(parser)
-    parser.add_argument("--lang", choices=("en", "fa"), default=None, help="language to start in")
+    _run_args(parser, argparse_default=None)
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="check this installation offscreen (record, every screen, self-check, handout)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="open the app window (the default)")
-    _record_arg(run)
-    run.add_argument("--lang", choices=("en", "fa"), default=None, help="language to start in")
+    # SUPPRESS: options given before "run" are not overwritten by run's defaults.
+    _run_args(run, argparse_default=argparse.SUPPRESS)
 
     validate = sub.add_parser("validate", help="check a record file")
     validate.add_argument("record", metavar="RECORD", help="record file (YAML)")
@@ -111,7 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
     approve.add_argument("--note", default="", help="approver's note, e.g. the ethics approval ref")
 
     set_pin = sub.add_parser("set-pin", help="set the staff PIN (stored as a salted scrypt hash)")
-    set_pin.add_argument("--config", metavar="FILE", help="config file (the platform's default)")
+    set_pin.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,  # keeps a --config given before "set-pin"
+        help="config file (the platform's default)",
+    )
     set_pin.add_argument(
         "--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)"
     )
@@ -360,7 +408,8 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     from app.config import ConfigError, default_config_path, load_config, write_pin_hash
     from app.pin import PinError, hash_pin
 
-    path = Path(args.config) if args.config else default_config_path()
+    config = getattr(args, "config", None)
+    path = Path(config) if config else default_config_path()
     if path.exists():
         try:
             load_config(path)
@@ -385,12 +434,15 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    try:
-        from app.ui.main import run_app
-    except ImportError:
-        _print_err("The app window is not built yet in this version; the subcommands work.")
-        return EXIT_FAILURE
-    return run_app(record_path=args.record, language=args.lang)
+    from app.ui.main import run_app
+
+    return run_app(
+        record_path=args.record,
+        language=args.lang,
+        config_path=args.config,
+        kiosk=args.kiosk,
+        counselor=args.counselor,
+    )
 
 
 _COMMANDS = {
@@ -410,6 +462,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.version:
+        from app.smoke import version
+
+        print(f"trialguide {version()}")
+        return EXIT_OK
+    if args.smoke_test:
+        from app.smoke import run_smoke_test
+
+        return run_smoke_test()
     command = args.command or "run"
     try:
         return _COMMANDS[command](args)

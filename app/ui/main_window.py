@@ -6,7 +6,14 @@ import importlib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _, localize, text_direction
 from app.session import Screen, Session
@@ -38,11 +45,23 @@ def page_class(screen: Screen) -> type[ScreenPage]:
 
 
 class MainWindow(QMainWindow):
-    """Header, navigation and a stack of screens. Holds no state of its own: the session does."""
+    """Header, navigation and a stack of screens. Holds no state of its own: the session does.
+
+    Attributes:
+        kiosk: kiosk mode is on (set by :class:`app.kiosk.controller.KioskController`);
+            a close request is then ignored unless :attr:`allow_close` is set.
+        allow_close: staff chose Quit, so the window may close even in kiosk mode.
+        handout_enabled: whether a "Print / Save PDF" button may be offered (always in a
+            desktop window; in kiosk mode only when the config's ``handout_in_kiosk`` is on).
+            Such a button must not open a file dialog in kiosk mode.
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.kiosk = False
+        self.allow_close = False
+        self.handout_enabled = True
         self.pages: dict[Screen, ScreenPage] = {}
         root = QWidget(self)
         root.setObjectName("Root")
@@ -50,6 +69,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(root)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self._root_layout = layout
+        self.banner: QWidget | None = None
         self.header = Header(session, root)
         self.navbar = NavBar(session, root)
         self.stack = QStackedWidget(root)
@@ -58,6 +79,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(root)
         self.popover = TermPopover(session, root)
+        self.popover.retranslate()  # its buttons are named from the start, as after a reset
 
         session.screen_changed.connect(self._on_screen_changed)
         session.language_changed.connect(self._on_language_changed)
@@ -70,6 +92,15 @@ class MainWindow(QMainWindow):
         self._on_language_changed(session.language)
         self._on_screen_changed(session.screen.value)
         self.resize(1280, 800)
+
+    def set_banner(self, banner: QWidget) -> None:
+        """Put a banner (the "Draft, not approved" strip) above the header."""
+        if self.banner is not None:
+            self._root_layout.removeWidget(self.banner)
+            self.banner.deleteLater()
+        self.banner = banner
+        banner.setParent(self.centralWidget())
+        self._root_layout.insertWidget(0, banner)
 
     def page(self, screen: Screen | str) -> ScreenPage:
         """The page of a screen, built on first request."""
@@ -95,8 +126,22 @@ class MainWindow(QMainWindow):
 
     def _on_reset(self) -> None:
         self._apply_style()
-        for page in self.pages.values():
-            page.scroll.verticalScrollBar().setValue(0)
+        self._forget_term()
+        # Every scrolling area (pages, and any list inside a page) back to its start: a
+        # new visitor sees nothing of where the last one was reading.
+        for area in self.findChildren(QAbstractScrollArea):
+            for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
+                bar.setValue(bar.minimum())
+
+    def _forget_term(self) -> None:
+        """Empty the glossary popover: the next visitor must not find the last term looked up."""
+        popover = self.popover
+        popover.hide()
+        popover.term_id = None
+        for label in (popover.term, popover.expansion, popover.definition):
+            label.clear()
+            label.setAccessibleName("")
+        popover.setAccessibleName("")
 
     def _update_title(self) -> None:
         identification = self.session.record.identification
@@ -108,6 +153,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         sheet = stylesheet(self.session.text_scale, self.session.high_contrast)
         if isinstance(app, QApplication):
+            if app.styleSheet() == sheet:
+                return  # re-polishing every widget costs seconds; a reset often changes nothing
             app.setStyleSheet(sheet)
             # Links in rich text (glossary terms) take the palette's link colour.
             palette = app.palette()
@@ -119,6 +166,13 @@ class MainWindow(QMainWindow):
             self.setStyleSheet(sheet)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Forget the visit when the window closes: nothing a patient typed outlives it."""
+        """Forget the visit when the window closes: nothing a patient typed outlives it.
+
+        In kiosk mode a close request (the window manager's Alt+F4, a close button) is
+        ignored; only staff can quit, from the staff panel.
+        """
+        if self.kiosk and not self.allow_close:
+            event.ignore()
+            return
         self.session.reset()
         super().closeEvent(event)

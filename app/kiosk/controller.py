@@ -1,0 +1,305 @@
+"""Kiosk mode on a main window: full screen, idle reset, the staff exit and the draft banner.
+
+:class:`KioskController` attaches to a :class:`app.ui.main_window.MainWindow` (it only
+uses the window's ``session``, ``kiosk``, ``allow_close``, ``handout_enabled`` and
+``set_banner``) and owns the overlays. The same controller runs a desktop window
+(``kiosk=False``): then it only shows the slim draft banner and recovers from errors.
+
+In kiosk mode:
+
+* the window is frameless, stays on top and is full screen; a close request is ignored
+  and a minimised window goes back to full screen;
+* :class:`~app.kiosk.guard.KioskGuard` swallows context menus, close keys, file dialogs
+  and links to other programs;
+* :class:`~app.kiosk.idle.IdleWatcher` shows "Are you still there?" after the idle time
+  and resets the visit when its countdown ends;
+* holding the top-right corner opens the PIN pad; the right PIN opens the staff panel.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from app.i18n import _
+from app.kiosk.banner import DraftBanner
+from app.kiosk.corner import HOLD_MS, HotCorner
+from app.kiosk.guard import KioskGuard
+from app.kiosk.idle import IdleWatcher
+from app.kiosk.overlay import Overlay
+from app.kiosk.pin_pad import PinPad
+from app.kiosk.staff_panel import StaffInfo, StaffPanel
+from app.kiosk.still_there import StillThereOverlay
+from app.pin import PinLock
+from app.session import Session
+
+log = logging.getLogger("trialguide.kiosk")
+
+#: Builds counselor mode's window for a session (may raise ImportError).
+CounselorFactory = Callable[[Session], QWidget]
+
+_KIOSK_FLAGS = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+
+
+class KioskController(QObject):
+    """Kiosk behaviour for one main window.
+
+    Signals:
+        kiosk_changed(bool): kiosk mode was switched on or off.
+        visitor_reset(): the visit was reset (idle countdown, error or staff).
+        quitting(): staff chose Quit; the window is closed, the app should end.
+    """
+
+    kiosk_changed = Signal(bool)
+    visitor_reset = Signal()
+    quitting = Signal()
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        info: StaffInfo,
+        *,
+        kiosk: bool,
+        pin_hash: str | None,
+        handout_in_kiosk: bool = False,
+        open_counselor: CounselorFactory | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        idle_ms: int | None = None,
+        countdown: int | None = None,
+        tick_ms: int = 1000,
+        hold_ms: int = HOLD_MS,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session: Session = window.session  # type: ignore[attr-defined]
+        self.info = info
+        self.handout_in_kiosk = handout_in_kiosk
+        self._open_counselor = open_counselor
+        self.counselor_window: QWidget | None = None
+        self._quit_on_last = True
+        self._kiosk = False
+
+        self.banner = DraftBanner(info.approval.state, slim=not kiosk)
+        window.set_banner(self.banner)  # type: ignore[attr-defined]
+        self.guard = KioskGuard(self)
+        self.idle = IdleWatcher(
+            idle_ms if idle_ms is not None else info.idle_seconds * 1000,
+            countdown if countdown is not None else info.countdown_seconds,
+            tick_ms,
+            self,
+        )
+        self.still_there = StillThereOverlay(window)
+        self.pin_pad = PinPad(window, PinLock(pin_hash, clock) if pin_hash else None)
+        self.staff_panel = StaffPanel(window, info, kiosk)
+        self.corner = HotCorner(window, hold_ms)
+        self.overlays: tuple[Overlay, ...] = (self.still_there, self.pin_pad, self.staff_panel)
+
+        idle, session = self.idle, self.session
+        idle.warning.connect(self._on_idle_warning)
+        idle.tick.connect(self.still_there.set_seconds)
+        idle.cancelled.connect(self.still_there.close_overlay)
+        idle.expired.connect(self._on_idle_expired)
+        self.still_there.still_here.connect(idle.cancel)
+        for signal in (
+            session.language_changed,
+            session.screen_changed,
+            session.question_changed,
+            session.answers_changed,
+            session.text_scale_changed,
+            session.high_contrast_changed,
+        ):
+            signal.connect(idle.poke)
+        session.reset_done.connect(self._on_reset_done)
+        session.language_changed.connect(self._on_language_changed)
+        session.text_scale_changed.connect(self._on_text_scale_changed)
+        self.corner.held.connect(self.open_staff_gate)
+        self.pin_pad.accepted.connect(self.staff_panel.open)
+        self.staff_panel.back_requested.connect(self.staff_panel.close_overlay)
+        self.staff_panel.leave_kiosk_requested.connect(self.leave_kiosk)
+        self.staff_panel.counselor_requested.connect(self.open_counselor)
+        self.staff_panel.quit_requested.connect(self.quit)
+        self.staff_panel.language_requested.connect(session.set_language)
+        window.installEventFilter(self)
+
+        self._on_language_changed(session.language)
+        self._on_text_scale_changed(session.text_scale)
+        self.set_kiosk(kiosk)
+
+    # -- kiosk mode ------------------------------------------------------------------
+    @property
+    def kiosk(self) -> bool:
+        """Whether kiosk mode is on."""
+        return self._kiosk
+
+    def set_kiosk(self, on: bool) -> None:
+        """Switch kiosk mode; a shown window is shown again in its new state."""
+        window = self.window
+        changed = on != self._kiosk
+        self._kiosk = on
+        window.kiosk = on  # type: ignore[attr-defined]
+        window.handout_enabled = (not on) or self.handout_in_kiosk  # type: ignore[attr-defined]
+        was_visible = window.isVisible()
+        flags = window.windowFlags()
+        wanted = (flags | _KIOSK_FLAGS) if on else (flags & ~_KIOSK_FLAGS)
+        if wanted != flags:
+            window.setWindowFlags(wanted)
+        self.banner.set_slim(not on)
+        self.staff_panel.set_kiosk(on)
+        self.corner.setVisible(on)
+        if on:
+            self.guard.install()
+            self._watch_input()
+        else:
+            self.guard.uninstall()
+            self.idle.stop()
+            self.still_there.close_overlay()
+        if was_visible:
+            self.show()
+        if changed:
+            log.info("Kiosk mode %s", "on" if on else "off")
+            self.kiosk_changed.emit(on)
+
+    def _watch_input(self) -> None:
+        """Let the idle watcher and the guard see the input of the window's QWindow."""
+        handle = self.window.windowHandle()
+        if handle is None:  # not shown yet: show() comes back here
+            return
+        self.idle.start(handle)
+        self.guard.watch(handle)
+
+    def leave_kiosk(self) -> None:
+        """Staff: make the window a normal window that can be closed."""
+        self.close_overlays()
+        self.set_kiosk(False)
+
+    def show(self) -> None:
+        """Show the window as the mode wants it: full screen in kiosk mode."""
+        if self._kiosk:
+            self.window.showFullScreen()
+            if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
+                self.window.raise_()
+                self.window.activateWindow()
+            self._watch_input()  # the window's QWindow exists now (and may be a new one)
+        else:
+            if self.window.isFullScreen():
+                self.window.showNormal()
+            else:
+                self.window.show()
+        self.corner.raise_()
+
+    def shutdown(self) -> None:
+        """Remove every application-wide hook (for tests and before quitting)."""
+        self.guard.uninstall()
+        self.idle.stop()
+
+    # -- the visit -------------------------------------------------------------------
+    def close_overlays(self) -> None:
+        """Hide the countdown, the PIN pad and the staff panel."""
+        for overlay in self.overlays:
+            overlay.close_overlay()
+
+    def reset_visitor(self) -> None:
+        """Forget the visitor and show the welcome screen (idle timeout, error, staff)."""
+        self.close_overlays()
+        self.session.reset()
+        self.visitor_reset.emit()
+
+    def _on_idle_warning(self, seconds: int) -> None:
+        # A staff panel left open times out like a visit; the countdown goes over it.
+        self.still_there.set_seconds(seconds)
+        self.still_there.open()
+
+    def _on_idle_expired(self) -> None:
+        log.info("Idle timeout: the visit was reset")
+        self.reset_visitor()
+
+    def _on_reset_done(self) -> None:
+        self.idle.mark_fresh()
+        self.still_there.close_overlay()
+
+    def _on_language_changed(self, lang: str) -> None:
+        for overlay in self.overlays:
+            overlay.set_language(lang)  # type: ignore[call-arg]
+        self.banner.retranslate(lang)
+        self.corner.retranslate()
+
+    def _on_text_scale_changed(self, scale: int) -> None:
+        for overlay in self.overlays:
+            overlay.set_text_scale(scale)
+
+    # -- staff -----------------------------------------------------------------------
+    def open_staff_gate(self) -> None:
+        """The corner was held: ask for the PIN (or say that staff exit is off)."""
+        if self.staff_panel.isVisible() or self.pin_pad.isVisible():
+            return
+        self.still_there.close_overlay()
+        self.idle.cancel()
+        self.pin_pad.open()
+
+    def open_counselor(self) -> None:
+        """Staff: open counselor mode on this visit's session."""
+        if self._open_counselor is None:
+            self.staff_panel.show_message(_("Counselor mode is not available here."))
+            return
+        try:
+            counselor = self._open_counselor(self.session)
+        except ImportError:
+            log.warning("Counselor mode could not be loaded")
+            self.staff_panel.show_message(
+                _("Counselor mode is not available in this version of TrialGuide.")
+            )
+            return
+        self.close_overlays()
+        self.counselor_window = counselor
+        # The kiosk window would stay on top of it: hide it, and pause the idle reset and
+        # the guard while a counselor is at the desk.
+        self.guard.uninstall()
+        self.idle.stop()
+        # The kiosk window is hidden, so closing counselor mode closes the last window:
+        # that must bring the kiosk back, not end the app.
+        self._quit_on_last = QGuiApplication.quitOnLastWindowClosed()
+        QGuiApplication.setQuitOnLastWindowClosed(False)
+        self.window.hide()
+        counselor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        counselor.destroyed.connect(self._on_counselor_closed)
+        counselor.showMaximized()
+        log.info("Counselor mode opened from the staff panel")
+
+    def _on_counselor_closed(self, *_args: object) -> None:
+        self.counselor_window = None
+        QGuiApplication.setQuitOnLastWindowClosed(self._quit_on_last)
+        self.session.reset()
+        if self._kiosk:
+            self.guard.install()
+        self.show()
+
+    def quit(self) -> None:
+        """Staff: close the window and end the app."""
+        log.info("Staff quit TrialGuide")
+        self.close_overlays()
+        self.shutdown()
+        self.window.allow_close = True  # type: ignore[attr-defined]
+        self.window.close()
+        self.quitting.emit()
+
+    # -- window events ---------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Keep the kiosk full screen (a minimised kiosk comes back)."""
+        if (
+            watched is self.window
+            and event.type() == QEvent.Type.WindowStateChange
+            and self._kiosk
+            and self.window.isVisible()
+            and not self.window.isFullScreen()
+        ):
+            QTimer.singleShot(0, self._restore_full_screen)
+        return False
+
+    def _restore_full_screen(self) -> None:
+        if self._kiosk and self.window.isVisible() and not self.window.isFullScreen():
+            self.window.showFullScreen()

@@ -1,0 +1,197 @@
+"""The staff-facing error window: TrialGuide cannot start, and why.
+
+Shown instead of the app when the record cannot be loaded (every problem with its file,
+line and field path, from :meth:`app.record.RecordError.describe`) or the config file is
+invalid (the :class:`app.config.ConfigError` message names the key). It shows no patient
+content at all.
+
+In kiosk mode the window is full screen, frameless, on top and ignores close requests,
+like the kiosk itself; staff quit it with the same gesture (hold the top-right corner for
+three seconds) and PIN. If no PIN is known (none is set, or the config that holds it is
+the broken file) a Quit button is shown instead: there is nothing to protect, and staff
+must be able to get to the file to fix it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _, localize, text_direction
+from app.kiosk.corner import HOLD_MS, HotCorner
+from app.kiosk.guard import KioskGuard
+from app.kiosk.pin_pad import PinPad
+from app.pin import PinLock
+
+#: What could not be loaded.
+RECORD = "record"
+CONFIG = "config"
+
+
+class ErrorWindow(QWidget):
+    """Explains to staff why TrialGuide cannot start.
+
+    Signals:
+        quitting(): staff quit; the app should end.
+    """
+
+    quitting = Signal()
+
+    def __init__(
+        self,
+        kind: str,
+        details: str,
+        *,
+        kiosk: bool = False,
+        pin_hash: str | None = None,
+        language: str = "en",
+        clock: Callable[[], float] = time.monotonic,
+        hold_ms: int = HOLD_MS,
+    ) -> None:
+        super().__init__()
+        self.kind = kind
+        self.details_text = details
+        self.kiosk = kiosk
+        self.allow_close = False
+        self.lang = language
+        self.setObjectName("Root")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 32, 32, 32)
+        column = QVBoxLayout()
+        column.setSpacing(16)
+        outer.addStretch(1)
+        outer.addLayout(column, 100)
+        outer.addStretch(1)
+
+        self.title = QLabel(self)
+        self.title.setProperty("role", "h1")
+        self.title.setWordWrap(True)
+        self.explanation = QLabel(self)
+        self.explanation.setProperty("role", "lead")
+        self.explanation.setWordWrap(True)
+        self.details_heading = QLabel(self)
+        self.details_heading.setProperty("role", "h3")
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setPlainText(details)
+        self.details.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.details.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.details.setFont(mono)
+        self.details.setStyleSheet("font-family: monospace; font-size: 16px;")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.staff_hint = QLabel(self)
+        self.staff_hint.setWordWrap(True)
+        self.staff_hint.setProperty("role", "muted")
+        self.quit_button = QPushButton(self)
+        self.quit_button.setProperty("role", "primary")
+        self.quit_button.clicked.connect(self.quit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.quit_button)
+        buttons.addStretch(1)
+        for widget in (self.title, self.explanation, self.details_heading):
+            column.addWidget(widget)
+        column.addWidget(self.details, 1)
+        column.addWidget(self.hint)
+        column.addWidget(self.staff_hint)
+        column.addLayout(buttons)
+
+        self.guard: KioskGuard | None = None
+        self.pin_pad: PinPad | None = None
+        self.corner: HotCorner | None = None
+        protected = kiosk and pin_hash is not None
+        if kiosk:
+            self.setWindowFlags(
+                self.windowFlags()
+                | Qt.WindowType.FramelessWindowHint
+                | Qt.WindowType.WindowStaysOnTopHint
+            )
+            self.guard = KioskGuard(self)
+        if protected:
+            self.pin_pad = PinPad(self, PinLock(pin_hash, clock))  # type: ignore[arg-type]
+            self.pin_pad.accepted.connect(self.quit)
+            self.corner = HotCorner(self, hold_ms)
+            self.corner.held.connect(self.pin_pad.open)
+        self.quit_button.setVisible(not protected)
+        self.staff_hint.setVisible(protected)
+        self.resize(1280, 800)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Put every word in the window's language."""
+        lang = self.lang
+        self.setLayoutDirection(text_direction(lang))
+        self.setWindowTitle(_("TrialGuide cannot start"))
+        self.title.setText(_("TrialGuide cannot start"))
+        if self.kind == CONFIG:
+            explanation = _(
+                "The settings file (the config) has a problem, so TrialGuide did not start. "
+                "No study information is shown."
+            )
+            hint = _("Fix the setting named above in the config file, then start TrialGuide again.")
+        else:
+            explanation = _(
+                "The trial record could not be loaded, so no study information is shown. "
+                "The person who looks after this computer needs to fix the record file."
+            )
+            hint = _(
+                "Fix the problems listed above, check the file with the command "
+                "“trialguide validate RECORD”, then start TrialGuide again."
+            )
+        self.explanation.setText(localize(explanation, lang))
+        self.details_heading.setText(_("What is wrong"))
+        self.details.setAccessibleName(_("What is wrong"))
+        self.details.setAccessibleDescription(_("The problems found, with file, line and field"))
+        self.hint.setText(localize(hint, lang))
+        self.staff_hint.setText(
+            _("Staff: hold the top-right corner of the screen for three seconds to quit.")
+        )
+        self.quit_button.setText(_("Quit TrialGuide"))
+        self.quit_button.setAccessibleName(_("Quit TrialGuide"))
+        self.quit_button.setAccessibleDescription(_("Close TrialGuide completely"))
+        if self.pin_pad is not None:
+            self.pin_pad.set_language(lang)
+        if self.corner is not None:
+            self.corner.retranslate()
+
+    def show_window(self) -> None:
+        """Show full screen (kiosk) or as a normal window."""
+        if self.kiosk:
+            self.showFullScreen()
+        else:
+            self.show()
+        if self.guard is not None:
+            self.guard.install(self.windowHandle())
+        if self.corner is not None:
+            self.corner.raise_()
+
+    def quit(self) -> None:
+        """Close the window and end the app."""
+        if self.guard is not None:
+            self.guard.uninstall()
+        self.allow_close = True
+        self.close()
+        self.quitting.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """In kiosk mode only staff can close the window."""
+        if self.kiosk and not self.allow_close:
+            event.ignore()
+            return
+        if self.guard is not None:
+            self.guard.uninstall()
+        super().closeEvent(event)

@@ -1,0 +1,89 @@
+"""A test hook: with ``TRIALGUIDE_TEST_REPORT=1`` the app prints its window state as JSON.
+
+Used by the real-window test under Xvfb: one line when the window is first exposed, one
+when the "Are you still there?" countdown starts, one after each reset. Lines hold the
+window's geometry and flags, the screen, the current language and screen, and the number
+of answers (a count, never an answer).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from PySide6.QtCore import QObject, QRect, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+ENV = "TRIALGUIDE_TEST_REPORT"
+
+
+def _rect(rect: QRect) -> list[int]:
+    return [rect.x(), rect.y(), rect.width(), rect.height()]
+
+
+def window_state(window: QWidget) -> dict[str, Any]:
+    """The window's state as plain data."""
+    from PySide6.QtCore import Qt
+
+    screen = window.screen()
+    state: dict[str, Any] = {
+        "platform": QGuiApplication.platformName(),
+        "visible": window.isVisible(),
+        "fullscreen": window.isFullScreen(),
+        "frameless": bool(window.windowFlags() & Qt.WindowType.FramelessWindowHint),
+        "on_top": bool(window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint),
+        "geometry": _rect(window.geometry()),
+        "frame": _rect(window.frameGeometry()),
+        "screen": _rect(screen.geometry()) if screen is not None else None,
+        "winid": int(window.winId()),
+        "kiosk": bool(getattr(window, "kiosk", False)),
+    }
+    session = getattr(window, "session", None)
+    if session is not None:
+        state["language"] = session.language
+        state["screen_name"] = session.screen.value
+        state["answers"] = len(session.answers)
+    pages = getattr(window, "pages", {})
+    welcome = next((page for key, page in pages.items() if key == "welcome"), None)
+    buttons = getattr(welcome, "language_buttons", {})
+    targets = {}
+    for lang, button in buttons.items():
+        if button.isVisible():
+            centre = button.mapTo(window, button.rect().center())
+            targets[f"language_{lang}"] = [centre.x(), centre.y()]
+    state["targets"] = targets
+    return state
+
+
+class TestReport(QObject):
+    """Prints JSON lines about a window and its kiosk controller to stdout."""
+
+    def __init__(self, window: QWidget, controller: QObject | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._poll = QTimer(self)
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._check_started)
+        self._poll.start()
+        if controller is not None:
+            controller.idle.warning.connect(  # type: ignore[attr-defined]
+                lambda seconds: self.say("idle_warning", seconds=seconds)
+            )
+            controller.session.reset_done.connect(  # type: ignore[attr-defined]
+                lambda: QTimer.singleShot(100, lambda: self.say("reset"))
+            )
+
+    def _check_started(self) -> None:
+        handle = self.window.windowHandle()
+        if handle is not None and handle.isExposed():
+            self._poll.stop()
+            # Let the window manager (if any) and the layout settle first.
+            QTimer.singleShot(300, lambda: self.say("started"))
+
+    def say(self, event: str, **extra: Any) -> None:
+        """Print one line."""
+        line = {"event": event, **window_state(self.window), **extra}
+        sys.stdout.write(json.dumps(line) + "\n")
+        sys.stdout.flush()

@@ -1,0 +1,141 @@
+"""Fixtures for kiosk tests: a kiosk window with short timeouts, a fake clock, Xvfb."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from kiosk_helpers import DEFAULT_RECORD_PATH, PIN, FakeClock, staff_info
+
+
+@pytest.fixture(scope="session")
+def pin_hash() -> str:
+    from app.pin import hash_pin
+
+    return hash_pin(PIN)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@dataclass
+class Kiosk:
+    session: object
+    window: object
+    controller: object
+
+
+@pytest.fixture
+def make_kiosk(qtbot, default_record, pin_hash) -> Iterator[Callable[..., Kiosk]]:
+    """Build a main window with a kiosk controller; short timeouts unless told otherwise."""
+    from app.kiosk.controller import KioskController
+    from app.ui.main import create_window
+
+    made: list[Kiosk] = []
+
+    def make(
+        *,
+        kiosk: bool = True,
+        pin: bool = True,
+        record=None,
+        language: str = "en",
+        idle_ms: int = 150,
+        countdown: int = 3,
+        tick_ms: int = 40,
+        hold_ms: int = 60,
+        clock: Callable[[], float] = time.monotonic,
+        handout_in_kiosk: bool = False,
+        open_counselor=None,
+        info=None,
+    ) -> Kiosk:
+        record = record or default_record
+        session, window = create_window(record, language)
+        controller = KioskController(
+            window,
+            info or staff_info(record),
+            kiosk=kiosk,
+            pin_hash=pin_hash if pin else None,
+            handout_in_kiosk=handout_in_kiosk,
+            open_counselor=open_counselor,
+            clock=clock,
+            idle_ms=idle_ms,
+            countdown=countdown,
+            tick_ms=tick_ms,
+            hold_ms=hold_ms,
+        )
+        qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
+        if not kiosk:
+            window.resize(1280, 800)
+        controller.show()
+        qtbot.waitExposed(window)
+        made.append(Kiosk(session, window, controller))
+        return made[-1]
+
+    yield make
+    for kiosk in made:
+        kiosk.controller.shutdown()
+
+
+# -- Xvfb ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def xvfb_display() -> Iterator[str]:
+    """A private Xvfb server (1280x800); skips when Xvfb is not installed."""
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        pytest.skip("Xvfb is not installed (Debian: apt install xvfb)")
+    read_fd, write_fd = os.pipe()
+    process = subprocess.Popen(
+        [
+            binary,
+            "-displayfd",
+            str(write_fd),
+            "-screen",
+            "0",
+            "1280x800x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    try:
+        number = b""
+        deadline = time.monotonic() + 20
+        with os.fdopen(read_fd, "rb") as pipe:
+            while not number.endswith(b"\n") and time.monotonic() < deadline:
+                chunk = pipe.read(1)
+                if not chunk:
+                    break
+                number += chunk
+        if not number.strip():
+            pytest.skip("Xvfb did not start")
+        yield f":{number.decode().strip()}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture
+def broken_record_file(tmp_path: Path) -> Path:
+    """The default record with an invalid NCT id (line known, field path known)."""
+    text = DEFAULT_RECORD_PATH.read_text(encoding="utf-8")
+    assert "nct_id: NCT05703308" in text
+    path = tmp_path / "broken.yaml"
+    path.write_text(text.replace("nct_id: NCT05703308", "nct_id: NCT123"), encoding="utf-8")
+    return path
