@@ -434,7 +434,7 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from app.ui.main import run_app
+    from app.launch import run_app
 
     return run_app(
         record_path=args.record,

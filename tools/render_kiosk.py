@@ -74,7 +74,7 @@ def _configs(folder: Path) -> dict[str, Path]:
 
 def _render_language(lang: str, configs: dict[str, Path], args: argparse.Namespace, tag: str):
     """Every picture in one language."""
-    from app.ui.main import launch
+    from app.launch import launch
 
     size = (args.width, args.height)
 

@@ -1,46 +1,25 @@
-"""Start the app window: read the config, load the record, prepare Qt, show the welcome screen.
+"""Qt application set-up shared by every way of starting TrialGuide.
 
-:func:`run_app` is what ``trialguide`` runs. It reads the config (``--config`` or the
-platform's config folder), loads the record (``--record``, else the config's ``record``,
-else the embedded default) and opens one of:
-
-* the main window, in kiosk mode (``--kiosk`` or ``kiosk = true``) or as a desktop window,
-  with a :class:`app.kiosk.controller.KioskController` attached;
-* counselor mode's window (``--counselor``);
-* the staff-facing error window (:mod:`app.kiosk.error_screen`) when the config or the
-  record cannot be used. The problem is also printed on stderr, and the exit code is 2.
-  A window rather than only a message on stderr: a kiosk starts on its own at boot, with
-  nobody watching a terminal.
-
-While the app runs, an uncaught exception is logged without personal data and the visit
-is reset (:class:`app.kiosk.errors.ErrorGuard`); the log file is the only file written.
+:func:`application` creates the QApplication once (with Qt's messages routed to
+logging), :func:`create_window` builds a session and its main window for a record, and
+:func:`open_counselor` builds counselor mode's window. Reading the config, choosing the
+mode and handling a broken record live one layer up, in :mod:`app.launch`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
 from app import i18n
-from app.config import Config, ConfigError, load_config
-from app.kiosk.controller import KioskController
-from app.kiosk.error_screen import CONFIG, RECORD, ErrorWindow
-from app.kiosk.staff_panel import StaffInfo, app_version
-from app.record import RecordError, TrialRecord, load_record
-from app.record.approval import approval_status
+from app.record import TrialRecord
 from app.session import Session
 from app.ui.fonts import load_fonts
 
 log = logging.getLogger("trialguide")
-
-EXIT_FAILURE = 1
-EXIT_BAD_INPUT = 2
 
 #: Qt messages that say nothing useful to staff (the offscreen plugin's, for one).
 _HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints",)
@@ -92,237 +71,3 @@ def open_counselor(session: Session) -> QWidget:
 
     window: QWidget = CounselorWindow(session)
     return window
-
-
-class LaunchError(Exception):
-    """The app cannot open any window; the message goes to stderr."""
-
-    def __init__(self, message: str, code: int = EXIT_FAILURE) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-@dataclass
-class Launch:
-    """What :func:`launch` opened."""
-
-    window: QWidget
-    session: Session | None = None
-    controller: KioskController | None = None
-    #: The exit code when the window is an error window (2), else None.
-    exit_code: int | None = None
-    kiosk: bool = False
-    problem: str = field(default="", repr=False)
-
-    def show(self) -> None:
-        """Show the window as its mode wants it."""
-        if self.controller is not None:
-            self.controller.show()
-        elif isinstance(self.window, ErrorWindow):
-            self.window.show_window()
-        else:
-            self.window.showMaximized()
-
-    def recover(self) -> None:
-        """After an unexpected error: forget the visitor and show the welcome screen."""
-        if self.controller is not None:
-            self.controller.reset_visitor()
-        elif self.session is not None:
-            self.session.reset()
-
-    def shutdown(self) -> None:
-        """Remove application-wide hooks."""
-        if self.controller is not None:
-            self.controller.shutdown()
-
-
-def _salvage_pin_hash(config_path: str | os.PathLike[str] | None) -> str | None:
-    """The ``pin_hash`` of a config that is otherwise invalid, if that key itself is good."""
-    import tomllib
-
-    from app.config import default_config_path
-    from app.pin import PinError, check_hash_format
-
-    path = Path(config_path) if config_path is not None else default_config_path()
-    try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("pin_hash")
-        if isinstance(value, str):
-            check_hash_format(value)
-            return value
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, PinError):
-        pass
-    return None
-
-
-def _error_window(
-    kind: str, problem: str, *, kiosk: bool, pin_hash: str | None, language: str | None
-) -> Launch:
-    lang = language if language in i18n.SUPPORTED else "en"
-    i18n.set_language(lang)
-    load_fonts()
-    _apply_base_style()
-    log.error("Cannot start: the %s cannot be used", kind)
-    window = ErrorWindow(kind, problem, kiosk=kiosk, pin_hash=pin_hash, language=lang)
-    return Launch(window, exit_code=EXIT_BAD_INPUT, kiosk=kiosk, problem=problem)
-
-
-def _apply_base_style() -> None:
-    from app.ui.style import stylesheet
-
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        app.setStyleSheet(stylesheet())
-
-
-def launch(
-    record_path: str | None = None,
-    language: str | None = None,
-    *,
-    config_path: str | os.PathLike[str] | None = None,
-    kiosk: bool | None = None,
-    counselor: bool = False,
-    log_file: str | None = None,
-    **controller_options: object,
-) -> Launch:
-    """Read the config, load the record and build the window to show (not shown yet).
-
-    Args:
-        record_path: ``--record``; else the config's ``record``; else the embedded record.
-        language: ``--lang``; else the config's ``default_language``. A reset returns to it.
-        config_path: ``--config``; else the platform's config file (missing is fine).
-        kiosk: ``--kiosk``/``--no-kiosk``; None follows the config.
-        counselor: ``--counselor``: open counselor mode (never in kiosk mode).
-        log_file: shown in the staff panel.
-        controller_options: passed to :class:`KioskController` (tests: short timeouts).
-
-    Raises:
-        LaunchError: counselor mode was asked for and is not part of this build.
-    """
-    try:
-        config, used_config = load_config(config_path)
-    except ConfigError as exc:
-        print(f"{exc}\nTrialGuide did not start: fix the config file.", file=sys.stderr)
-        return _error_window(
-            CONFIG,
-            str(exc),
-            kiosk=bool(kiosk),
-            pin_hash=_salvage_pin_hash(config_path),
-            language=language,
-        )
-    kiosk_on = (config.kiosk if kiosk is None else kiosk) and not counselor
-    source = record_path if record_path is not None else config.record
-    lang = language or config.default_language
-    try:
-        record = load_record(source)
-    except RecordError as exc:
-        print(exc.describe(), file=sys.stderr)
-        print("TrialGuide cannot show this record; fix the problems above.", file=sys.stderr)
-        return _error_window(
-            RECORD, exc.describe(), kiosk=kiosk_on, pin_hash=config.pin_hash, language=lang
-        )
-    status = approval_status(record)
-    log.info(
-        "Record %s, content %s, %s; kiosk %s",
-        record.identification.nct_id,
-        record.content_version,
-        status.state.value,
-        "on" if kiosk_on else "off",
-    )
-    if counselor:
-        load_fonts()
-        session = Session(record, lang)
-        i18n.set_language(session.language)
-        try:
-            window = open_counselor(session)
-        except ImportError:
-            raise LaunchError(
-                "Counselor mode is not available in this version of TrialGuide."
-            ) from None
-        return Launch(window, session=session)
-
-    session, main_window = create_window(record, lang)
-    info = _staff_info(record, source, status, config, used_config, log_file)
-    controller = KioskController(
-        main_window,
-        info,
-        kiosk=kiosk_on,
-        pin_hash=config.pin_hash,
-        handout_in_kiosk=config.handout_in_kiosk,
-        open_counselor=open_counselor,
-        **controller_options,  # type: ignore[arg-type]
-    )
-    return Launch(main_window, session=session, controller=controller, kiosk=kiosk_on)
-
-
-def _staff_info(
-    record: TrialRecord,
-    source: str | None,
-    status: object,
-    config: Config,
-    config_path: Path,
-    log_file: str | None,
-) -> StaffInfo:
-    return StaffInfo(
-        record_source=str(source) if source is not None else None,
-        nct_id=record.identification.nct_id,
-        content_version=record.content_version,
-        approval=status,  # type: ignore[arg-type]
-        idle_seconds=config.idle_seconds,
-        countdown_seconds=config.countdown_seconds,
-        handout_in_kiosk=config.handout_in_kiosk,
-        app_version=app_version(),
-        config_path=str(config_path),
-        config_found=config_path.exists(),
-        log_path=log_file,
-        languages=tuple(record.languages),
-    )
-
-
-def run_app(
-    record_path: str | None = None,
-    language: str | None = None,
-    *,
-    config_path: str | os.PathLike[str] | None = None,
-    kiosk: bool | None = None,
-    counselor: bool = False,
-) -> int:
-    """Open the app and run until it is quit; return the exit code (2: it could not start)."""
-    from app.kiosk.errors import ErrorGuard
-    from app.kiosk.logs import log_path, setup_logging, teardown_logging
-
-    app = application()
-    handler = setup_logging()
-    try:
-        log.info("TrialGuide %s starting", app_version())
-        try:
-            launched = launch(
-                record_path,
-                language,
-                config_path=config_path,
-                kiosk=kiosk,
-                counselor=counselor,
-                log_file=log_path(handler),
-            )
-        except LaunchError as exc:
-            print(str(exc), file=sys.stderr)
-            return exc.code
-        guard = ErrorGuard(launched.recover)
-        guard.install()
-        if launched.controller is not None:
-            launched.controller.quitting.connect(app.quit)
-        if isinstance(launched.window, ErrorWindow):
-            launched.window.quitting.connect(app.quit)
-        if os.environ.get("TRIALGUIDE_TEST_REPORT"):
-            from app.kiosk.report import TestReport
-
-            TestReport(launched.window, launched.controller)
-        try:
-            launched.show()
-            code = app.exec()
-        finally:
-            guard.uninstall()
-            launched.shutdown()
-        log.info("TrialGuide stopped")
-        return launched.exit_code if launched.exit_code is not None else code
-    finally:
-        teardown_logging(handler)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from app import cli
 from app.i18n import pick
 from app.kiosk.error_screen import CONFIG, RECORD, ErrorWindow
-from app.ui import main as ui_main
+from app import launch as launcher
 
 
 @pytest.fixture
@@ -21,7 +21,7 @@ def launched(qtbot):
     made = []
 
     def run(*args, **kwargs):
-        result = ui_main.launch(*args, **kwargs)
+        result = launcher.launch(*args, **kwargs)
         qtbot.addWidget(result.window, before_close_func=lambda w: setattr(w, "allow_close", True))
         made.append(result)
         return result
@@ -167,9 +167,9 @@ def test_counselor_flag_never_makes_a_kiosk(launched, tmp_path, monkeypatch):
     def missing(_session):
         raise ModuleNotFoundError("app.ui.counselor.window")
 
-    monkeypatch.setattr(ui_main, "open_counselor", missing)
-    with pytest.raises(ui_main.LaunchError, match="Counselor mode is not available"):
-        ui_main.launch(None, "en", config_path=config, counselor=True)
+    monkeypatch.setattr(launcher, "open_counselor", missing)
+    with pytest.raises(launcher.LaunchError, match="Counselor mode is not available"):
+        launcher.launch(None, "en", config_path=config, counselor=True)
 
 
 def test_missing_default_config_means_defaults(launched, tmp_path, monkeypatch):
@@ -186,7 +186,7 @@ def test_missing_default_config_means_defaults(launched, tmp_path, monkeypatch):
 @pytest.fixture
 def run_calls(monkeypatch):
     calls: list[dict] = []
-    monkeypatch.setattr(ui_main, "run_app", lambda **kwargs: calls.append(kwargs) or 0)
+    monkeypatch.setattr(launcher, "run_app", lambda **kwargs: calls.append(kwargs) or 0)
     return calls
 
 
