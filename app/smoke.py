@@ -55,7 +55,7 @@ def run_smoke_test() -> int:
     warnings.simplefilter("error")
     try:
         summary = _exercise()
-    except Exception as exc:  # noqa: BLE001 - report any failure as one line
+    except Exception as exc:
         print(f"trialguide smoke test FAILED: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:

@@ -63,7 +63,6 @@ THEMES: dict[str, dict[str, str]] = {
 }
 
 
-
 @functools.cache
 def _template() -> str:
     return (resources.files("resources") / "style.qss").read_text(encoding="utf-8")

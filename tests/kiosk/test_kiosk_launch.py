@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from app import cli
+from app import launch as launcher
 from app.i18n import pick
 from app.kiosk.error_screen import CONFIG, RECORD, ErrorWindow
-from app import launch as launcher
 
 
 @pytest.fixture
