@@ -85,9 +85,9 @@ def real_window(program: str, scratch: Path) -> str:
             tree = subprocess.run(
                 ["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True, check=False
             ).stdout
-            match = re.search(r'"TrialGuide[^"]*".*?(\d+)x(\d+)\+', tree)
-            if match and int(match.group(1)) >= 640:
-                return f"window {match.group(0).split(':')[0]} mapped at {match.group(1)}x{match.group(2)}"
+            match = re.search(r'("TrialGuide[^"]*").*?(\d+)x(\d+)\+', tree)
+            if match and int(match.group(2)) >= 640:
+                return f"window {match.group(1)} mapped at {match.group(2)}x{match.group(3)}"
             time.sleep(0.5)
         raise SystemExit("no TrialGuide window appeared within 60 s")
     finally:

@@ -156,10 +156,11 @@ class Status(_Model):
 
 
 class Organization(_Model):
-    """A sponsor or collaborator."""
+    """A sponsor or collaborator: its registered name, and how patients know it."""
 
     name: NonEmpty
     agency_class: AgencyClass = AgencyClass.UNKNOWN
+    plain: Text | None = None
 
 
 class Sponsors(_Model):

@@ -59,6 +59,9 @@ class Header(QFrame):
         self.larger.clicked.connect(
             lambda: session.set_text_scale(_next_scale(session.text_scale, 1))
         )
+        # "A−" and "A+" are Latin: keep the sign after the letter in Persian too.
+        for button in (self.smaller, self.larger):
+            button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.contrast = self._button(controls, checkable=True)
         self.contrast.toggled.connect(session.set_high_contrast)
         self.start_over = self._button(controls)

@@ -85,7 +85,8 @@ class AboutScreen(ScreenPage):
                 _("Ended") if status.completion.type is DateType.ACTUAL else _("Expected to end"),
                 format_date(status.completion.date, lang),
             )
-        facts["sponsor"] = (_("Run by"), record.sponsors.lead.name)
+        lead = record.sponsors.lead
+        facts["sponsor"] = (_("Run by"), localize(lead.plain, lang) if lead.plain else lead.name)
         if record.locations:
             places = []
             for location in record.locations:

@@ -85,9 +85,8 @@ class WelcomeScreen(ScreenPage):
                 "might fit you."
             ),
         )
-        self.status.setText(
-            _("Study status: {status}").format(status=enum_label(record.status.overall_status))
-        )
+        # The label says it whole ("Completed: no longer taking new people").
+        self.status.setText(enum_label(record.status.overall_status))
         if record.patient is not None:
             self.set_text(self.enrolling_note, record.patient.enrolling_note)
         else:
