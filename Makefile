@@ -40,8 +40,8 @@ run: $(VENV)/.installed-run
 	$(BIN)/trialguide
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check app tests tools
-	$(BIN)/ruff format --check app tests tools
+	$(BIN)/ruff check app tests tools packaging benchmarks
+	$(BIN)/ruff format --check app tests tools packaging benchmarks
 
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy app/record app/selfcheck

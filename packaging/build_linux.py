@@ -140,7 +140,8 @@ def build_deb(bundle: Path, out: Path, version: str) -> Path:
     )
     deb = out / f"trialguide_{version}_amd64.deb"
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(deb)], check=True
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(deb)],
+        check=True,
     )
     shutil.rmtree(stage)
     return deb

@@ -52,7 +52,10 @@ def smoke_test(program: str, scratch: Path) -> str:
 
 def _free_display() -> int:
     for number in range(90, 140):
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
+        if (
+            not Path(f"/tmp/.X11-unix/X{number}").exists()
+            and not Path(f"/tmp/.X{number}-lock").exists()
+        ):
             return number
     raise SystemExit("no free X display number")
 
@@ -76,7 +79,12 @@ def real_window(program: str, scratch: Path) -> str:
             time.sleep(0.1)
         env = clean_env(HOME=str(scratch), DISPLAY=display)
         app = subprocess.Popen(
-            [program], cwd=scratch, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            [program],
+            cwd=scratch,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -46,10 +46,14 @@ def keep(dest: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     if "Qt6" in name or name.startswith("Qt"):
         return not _UNUSED_LIBS.search(name)
-    if re.search(r"PySide6/(Qt(Qml|Quick|WebEngine|Network|Multimedia|Sql|Test|Designer|"
-                 r"Help|Pdf|Svg|OpenGL|3D|Charts|PrintSupport|UiTools|Xml|Concurrent)[^/]*)$", path):
+    if re.search(
+        r"PySide6/(Qt(Qml|Quick|WebEngine|Network|Multimedia|Sql|Test|Designer|"
+        r"Help|Pdf|Svg|OpenGL|3D|Charts|PrintSupport|UiTools|Xml|Concurrent)[^/]*)$",
+        path,
+    ):
         return False
-    return not name.startswith(("libicu",)) or "Qt" in path
+    # Qt carries its own ICU under PySide6/Qt/lib; a second, system copy is dead weight.
+    return not (name.startswith("libicu") and "Qt" not in path)
 
 
 #: Python modules a bundle never needs (Babel is only used to build the catalogs).
@@ -86,12 +90,12 @@ EXCLUDES = [
 ]
 
 
-def filter_toc(toc):  # noqa: ANN001, ANN201 - PyInstaller TOC entries (name, path, kind)
+def filter_toc(toc):
     """The TOC without the entries :func:`keep` rejects."""
     return [entry for entry in toc if keep(entry[0])]
 
 
-def prune_unreferenced(binaries):  # noqa: ANN001, ANN201 - PyInstaller TOC
+def prune_unreferenced(binaries):
     """Drop shared libraries that no kept binary links against (Linux).
 
     PyInstaller collects the dependencies of every Qt plugin before :func:`filter_toc`
@@ -109,7 +113,8 @@ def prune_unreferenced(binaries):  # noqa: ANN001, ANN201 - PyInstaller TOC
     for entry in binaries:
         by_name.setdefault(entry[0].replace("\\", "/").rsplit("/", 1)[-1], entry)
     roots = [
-        e for e in binaries
+        e
+        for e in binaries
         if "/" in e[0].replace("\\", "/") or e[0].startswith("libpython") or ".cpython-" in e[0]
     ]
     keep_names = set()
@@ -122,7 +127,7 @@ def prune_unreferenced(binaries):  # noqa: ANN001, ANN201 - PyInstaller TOC
         seen.add(path)
         try:
             imports = get_imports(path)
-        except Exception:  # noqa: BLE001 - an unreadable file keeps what it has
+        except Exception:
             continue
         for name, _resolved in imports:
             base = name.rsplit("/", 1)[-1]
@@ -131,6 +136,7 @@ def prune_unreferenced(binaries):  # noqa: ANN001, ANN201 - PyInstaller TOC
                 keep_names.add(base)
                 todo.append(entry[1])
     return [
-        e for e in binaries
+        e
+        for e in binaries
         if e in roots or e[0].replace("\\", "/").rsplit("/", 1)[-1] in keep_names
     ]
