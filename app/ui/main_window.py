@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QColor, QPalette
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -119,6 +119,14 @@ class MainWindow(QMainWindow):
         self.popover.hide()
         self._update_title()
         page.scroll.verticalScrollBar().setValue(0)
+        # Keyboard focus starts at the top of the new screen (Tab goes on in reading
+        # order), not on whatever header button last had it.
+        if self.isVisible() and not self.header.isAncestorOf(QApplication.focusWidget()):
+            page.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
+        super().showEvent(event)
+        self.page(self.session.screen).scroll.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_language_changed(self, lang: str) -> None:
         self.setLayoutDirection(text_direction(lang))
