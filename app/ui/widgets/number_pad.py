@@ -54,7 +54,9 @@ class NumberPad(QWidget):
 
     def _key(self) -> QPushButton:
         button = QPushButton(self)
+        # A touch convenience: keyboard users type into the field itself.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setProperty("touchOnly", True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
