@@ -67,6 +67,12 @@ def shown_text(record: TrialRecord, text: Mapping[str, str] | None, lang: str) -
     return localize(record.unmark(pick(text, lang), lang), lang)
 
 
+def sponsor_name(record: TrialRecord, lang: str) -> str:
+    """The lead sponsor as patients know it (its registered name when no plain name)."""
+    lead = record.sponsors.lead
+    return localize(lead.plain, lang) if lead.plain else lead.name
+
+
 def criterion_text(record: TrialRecord, criterion_id: str, lang: str) -> str:
     """A criterion in plain words (its official text when no plain text is written yet)."""
     criterion = record.criterion(criterion_id)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
+from app.content import sponsor_name
 from app.i18n import _, localize
 from app.i18n.enums import enum_explanation, enum_label
 from app.i18n.format import format_date, format_number
 from app.record.enums import DateType
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
-from app.ui.text import TextLabel
 
 
 class AboutScreen(ScreenPage):
@@ -26,22 +26,9 @@ class AboutScreen(ScreenPage):
         self.who_heading = self.heading("h2")
         self.who = self.text()
         self.facts_heading = self.heading("h2")
-        facts_card, facts_layout = self.card()
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(14)
-        grid.setColumnStretch(1, 1)
-        facts_layout.addLayout(grid)
-        self.fact_rows: dict[str, tuple[QLabel, TextLabel]] = {}
-        for row, key in enumerate(("phase", "participants", "start", "end", "sponsor", "where")):
-            name = QLabel(facts_card)
-            name.setProperty("role", "h3")
-            name.setWordWrap(True)
-            name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-            value = self.text(parent=facts_card)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
-            self.fact_rows[key] = (name, value)
+        facts_card, _grid, self.fact_rows = self.fact_grid(
+            ("phase", "participants", "start", "end", "sponsor", "where")
+        )
         self.next_button = self.button("primary")
         self.next_button.clicked.connect(lambda: session.go_to(Screen.PROCEDURES))
 
@@ -85,8 +72,7 @@ class AboutScreen(ScreenPage):
                 _("Ended") if status.completion.type is DateType.ACTUAL else _("Expected to end"),
                 format_date(status.completion.date, lang),
             )
-        lead = record.sponsors.lead
-        facts["sponsor"] = (_("Run by"), localize(lead.plain, lang) if lead.plain else lead.name)
+        facts["sponsor"] = (_("Run by"), sponsor_name(record, lang))
         if record.locations:
             places = []
             for location in record.locations:
@@ -110,15 +96,7 @@ class AboutScreen(ScreenPage):
             self.who, patient.who_can_take_part if patient else record.eligibility.criteria_text
         )
         self.facts_heading.setText(_("Key facts"))
-        facts = self._facts()
-        for key, (name_label, value_label) in self.fact_rows.items():
-            present = key in facts
-            name_label.setVisible(present)
-            value_label.setVisible(present)
-            if present:
-                name, value = facts[key]
-                name_label.setText(name)
-                self.set_text(value_label, value)
+        self.show_facts(self.fact_rows, self._facts())
         self.next_button.setText(_("Next: what taking part involves"))
         self.next_button.setAccessibleName(_("Next: what taking part involves"))
         self.next_button.setAccessibleDescription(_("Go to the next screen"))

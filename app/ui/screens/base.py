@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -95,6 +96,43 @@ class ScreenPage(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(8)
         return frame, layout
+
+    def fact_grid(
+        self, keys: tuple[str, ...]
+    ) -> tuple[QFrame, QGridLayout, dict[str, tuple[QLabel, TextLabel]]]:
+        """A card of "name: value" rows, one per key, for :meth:`show_facts` to fill."""
+        card, card_layout = self.card()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(14)
+        grid.setColumnStretch(1, 1)
+        card_layout.addLayout(grid)
+        rows: dict[str, tuple[QLabel, TextLabel]] = {}
+        for row, key in enumerate(keys):
+            name = QLabel(card)
+            name.setProperty("role", "h3")
+            name.setWordWrap(True)
+            name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
+            value = self.text(parent=card)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            rows[key] = (name, value)
+        return card, grid, rows
+
+    def show_facts(
+        self,
+        rows: dict[str, tuple[QLabel, TextLabel]],
+        facts: Mapping[str, tuple[str, str]],
+    ) -> None:
+        """Fill fact rows with (name, value); a row with no value (or no fact) is hidden."""
+        for key, (name_label, value_label) in rows.items():
+            name, value = facts.get(key, ("", ""))
+            present = bool(value)
+            name_label.setVisible(present)
+            value_label.setVisible(present)
+            if present:
+                name_label.setText(name)
+                self.set_text(value_label, value)
 
     def set_text(self, label: TextLabel, text: Mapping[str, str] | str | None) -> None:
         """Show a record text (or a translated string) in the current language."""

@@ -8,8 +8,9 @@ only what the record's own contact text says (ask the clinic staff); nothing is 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
+from app.content import sponsor_name
 from app.i18n import _, localize
 from app.i18n.enums import enum_label
 from app.record.models import Contact
@@ -94,22 +95,7 @@ class ContactScreen(ScreenPage):
         self.contact_cards = [_ContactCard(self, contact) for contact in record.contacts]
 
         self.study_heading = self.heading("h2")
-        facts_card, facts_layout = self.card()
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(14)
-        grid.setColumnStretch(1, 1)
-        facts_layout.addLayout(grid)
-        self.fact_rows: dict[str, tuple[QLabel, TextLabel]] = {}
-        for row, key in enumerate(("where", "sponsor", "registry")):
-            name = QLabel(facts_card)
-            name.setProperty("role", "h3")
-            name.setWordWrap(True)
-            name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
-            value = self.text(parent=facts_card)
-            grid.addWidget(name, row, 0)
-            grid.addWidget(value, row, 1)
-            self.fact_rows[key] = (name, value)
+        facts_card, grid, self.fact_rows = self.fact_grid(("where", "sponsor", "registry"))
         self.registry_hint = self.text("muted", parent=facts_card)
         grid.addWidget(self.registry_hint, 3, 1)
 
@@ -177,16 +163,10 @@ class ContactScreen(ScreenPage):
         self.study_heading.setText(_("About this study"))
         facts = {
             "where": (_("Where"), self._places()),
-            "sponsor": (_("Run by"), record.sponsors.lead.name),
+            "sponsor": (_("Run by"), sponsor_name(record, self.lang)),
             "registry": (_("Registry number"), record.identification.nct_id),
         }
-        for key, (name_label, value_label) in self.fact_rows.items():
-            name, value = facts[key]
-            present = bool(value)
-            name_label.setVisible(present)
-            value_label.setVisible(present)
-            name_label.setText(name)
-            self.set_text(value_label, value)
+        self.show_facts(self.fact_rows, facts)
         self.set_text(
             self.registry_hint,
             _("You can look this study up on ClinicalTrials.gov with this number."),
