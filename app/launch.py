@@ -34,6 +34,7 @@ from app.kiosk.staff_panel import StaffInfo, app_version
 from app.record import RecordError, TrialRecord, load_record
 from app.record.approval import approval_status
 from app.session import Session
+from app.ui import paint_probe
 from app.ui.fonts import load_fonts
 from app.ui.main import application, create_window, open_counselor
 
@@ -65,6 +66,7 @@ class Launch:
 
     def show(self) -> None:
         """Show the window as its mode wants it."""
+        paint_probe.install(self.window)  # benchmarks only: off unless its variable is set
         if self.controller is not None:
             self.controller.show()
         elif isinstance(self.window, ErrorWindow):

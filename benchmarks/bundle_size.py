@@ -45,8 +45,19 @@ def freeze(spec: Path, name: str, reuse: bool) -> Path:
     if reuse and bundle.exists():
         return bundle
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(WORK / "work"), str(spec)],
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(WORK / "work"),
+            str(spec),
+        ],
         check=True,
         cwd=ROOT,
     )
@@ -72,8 +83,14 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("dpkg-deb"):
         out = WORK / "packages"
         subprocess.run(
-            [sys.executable, str(ROOT / "packaging" / "build_linux.py"), "--bundle", str(app),
-             "--out", str(out)],
+            [
+                sys.executable,
+                str(ROOT / "packaging" / "build_linux.py"),
+                "--bundle",
+                str(app),
+                "--out",
+                str(out),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -8,6 +8,7 @@ half-valid is ever returned.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -79,6 +80,13 @@ def load_record(path: str | os.PathLike[str] | None = None) -> TrialRecord:
         return parse_record(data, source)
     source = str(path)
     try:
+        # Only a regular file: opening a FIFO or a device would wait or never end.
+        if (
+            os.path.exists(path)
+            and not os.path.isdir(path)
+            and not stat.S_ISREG(os.stat(path).st_mode)
+        ):
+            raise RecordError(source, [Issue((), "this is not a regular file")])
         with open(path, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
@@ -122,7 +130,7 @@ def validate_record(
         message = (
             "schema_version is missing"
             if version is None
-            else f"schema_version {version!r} is not supported (this TrialGuide reads "
+            else f"schema_version {_shown(version)} is not supported (this TrialGuide reads "
             f"{SCHEMA_VERSION})"
         )
         raise RecordError(
@@ -175,17 +183,31 @@ def _issue_from_error(error: Mapping[str, Any], lines: Mapping[Path, int]) -> Is
     return _with_line(Issue(tuple(path), message), lines)
 
 
+def _shown(value: object, limit: int = 80) -> str:
+    """A bad value quoted for a message: short, and safe for any value.
+
+    ``repr()`` of an integer over 4,300 digits raises ValueError, and a megabyte of
+    text helps nobody: both are summarised instead.
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4000:
+        return f"a number of about {int(value.bit_length() * 0.30103):,} digits"
+    text = repr(value)
+    if len(text) > limit:
+        return f"{text[: limit - 12]}… ({len(text):,} characters)"
+    return text
+
+
 def _message(kind: str, error: Mapping[str, Any], ctx: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "this required field is missing"
     if kind == "extra_forbidden":
         return "this field is not part of the record format (misspelt or misplaced?)"
     if kind == "enum":
-        return f"{error['input']!r} is not one of: {ctx.get('expected', '')}"
+        return f"{_shown(error['input'])} is not one of: {ctx.get('expected', '')}"
     if kind == "literal_error":
-        return f"{error['input']!r} is not allowed here; expected {ctx.get('expected', '')}"
+        return f"{_shown(error['input'])} is not allowed here; expected {ctx.get('expected', '')}"
     if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} does not have the expected form ({ctx.get('pattern')})"
+        return f"{_shown(error['input'])} does not have the expected form ({ctx.get('pattern')})"
     message = str(error["msg"])
     return message[0].lower() + message[1:] if message else kind
 
@@ -224,6 +246,7 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
                 )
             ],
         ) from None
+    _count_events(text, source)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -241,9 +264,79 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
         raise RecordError(source, [Issue((), f"this is not valid YAML: {exc}")]) from None
     except RecursionError:
         raise RecordError(source, [Issue((), "the YAML is nested too deeply")]) from None
+    except (ValueError, TypeError, OverflowError) as exc:
+        # A scalar its tag cannot read: "!!int forty", a 5,000-digit number.
+        raise RecordError(
+            source, [Issue((), f"this is not valid YAML: a value cannot be read ({exc})")]
+        ) from None
     finally:
         loader.dispose()
     return document, lines
+
+
+def _count_events(text: str, source: str) -> None:
+    """Refuse a document with too many values before any node is built.
+
+    The parser streams events, so this costs no memory; composing a million nodes
+    first (and only then counting them) would take seconds and hundreds of MB. The
+    field path where the count ran out is tracked, for the message.
+    """
+    events = 0
+    # One entry per open collection: [is_mapping, expecting_key, key or index].
+    stack: list[list[Any]] = []
+    try:
+        for event in yaml.parse(text, Loader=_Base):
+            starts = isinstance(
+                event,
+                yaml.ScalarEvent
+                | yaml.AliasEvent
+                | yaml.MappingStartEvent
+                | yaml.SequenceStartEvent,
+            )
+            if starts and stack:
+                parent = stack[-1]
+                if parent[0] and parent[1]:  # a mapping key (a scalar, or a complex key)
+                    parent[1] = False
+                    parent[2] = event.value if isinstance(event, yaml.ScalarEvent) else "?"
+                elif parent[0]:
+                    parent[1] = True  # after this value, a key
+                else:
+                    parent[2] += 1
+            if isinstance(event, yaml.MappingStartEvent):
+                stack.append([True, True, None])
+            elif isinstance(event, yaml.SequenceStartEvent):
+                stack.append([False, False, -1])
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent) and stack:
+                stack.pop()
+            events += 1
+            if events > MAX_NODES:
+                path = tuple(entry[2] for entry in stack if entry[2] is not None)
+                raise RecordError(
+                    source,
+                    [Issue(path, "the YAML holds too many values; a record is far smaller")],
+                )
+    except yaml.YAMLError:
+        return  # the loader reports syntax errors with their line
+
+
+_INT_TAG = "tag:yaml.org,2002:int"
+_INT_READER = yaml.constructor.SafeConstructor()
+#: Longest whole number accepted (Python refuses to read more than 4,300 digits).
+_MAX_DIGITS = 100
+
+
+def _check_int(node: yaml.ScalarNode, path: Path, source: str) -> None:
+    """A whole number (implicit, or tagged ``!!int``) that Python can read, with its path."""
+    value = str(node.value)
+    line = node.start_mark.line + 1
+    if sum(ch.isdigit() for ch in value) > _MAX_DIGITS:
+        raise RecordError(
+            source, [Issue(path, f"this number has too many digits ({len(value):,})", line)]
+        )
+    try:
+        _INT_READER.construct_yaml_int(node)
+    except ValueError:
+        raise RecordError(source, [Issue(path, f"{_shown(value)} is not a number", line)]) from None
 
 
 def _walk(
@@ -266,6 +359,8 @@ def _walk(
             source, [Issue(path, f"the YAML is nested deeper than {MAX_DEPTH} levels")]
         )
     lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG:
+        _check_int(node, path, source)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:

@@ -25,6 +25,7 @@ from pydantic import (
     StringConstraints,
     Tag,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
@@ -53,6 +54,9 @@ from app.record.enums import (
 
 #: The version of the record format this code reads.
 SCHEMA_VERSION = 1
+
+#: Languages the interface can show (and so the only ones a record may declare).
+SUPPORTED_LANGUAGES = ("en", "fa")
 
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -434,6 +438,19 @@ class TrialRecord(_Model):
     schema_version: Literal[1]
     content_version: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     languages: tuple[LanguageCode, ...] = Field(min_length=1)
+
+    @field_validator("languages")
+    @classmethod
+    def _supported_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unsupported = [lang for lang in value if lang not in SUPPORTED_LANGUAGES]
+        if unsupported:
+            raise PydanticCustomError(
+                "unsupported_language",
+                "{langs} cannot be shown: TrialGuide speaks {supported}",
+                {"langs": ", ".join(unsupported), "supported": ", ".join(SUPPORTED_LANGUAGES)},
+            )
+        return value
+
     identification: Identification
     status: Status
     sponsors: Sponsors
@@ -511,4 +528,6 @@ class TrialRecord(_Model):
 
 
 #: ``[[id]]`` or ``[[id|shown words]]``: a glossary mark inside patient-facing text.
-GLOSSARY_MARK = re.compile(r"\[\[([a-z][a-z0-9_]*)(?:\|([^\]]+))?\]\]")
+# The shown words exclude "[" as well as "]", so that a run of unclosed marks cannot
+# make the search backtrack quadratically.
+GLOSSARY_MARK = re.compile(r"\[\[([a-z][a-z0-9_]*)(?:\|([^\[\]]+))?\]\]")

@@ -17,7 +17,7 @@ class _Label(QLabel):
         self._exit = exit_after_paint
         self._done = False
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if self._exit and not self._done:
             self._done = True

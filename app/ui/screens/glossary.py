@@ -239,7 +239,8 @@ class GlossaryScreen(ScreenPage):
             self.reveal(term_id)
 
     def _on_reset(self) -> None:
-        self.search.clear()
+        # setText, not clear(): clear() can be undone (Ctrl+Z) by the next visitor.
+        self.search.setText("")
         self._pending_term = None
         if self.highlighted is not None:
             self.entries[self.highlighted].set_highlighted(False)

@@ -1,0 +1,245 @@
+"""Interaction: a language switch and a move between screens, against a tenth of a start-up.
+
+In one process, on Qt's offscreen platform, the app is launched as ``trialguide`` launches
+it (config, the default record, main window, kiosk controller; desktop mode), every
+self-check question is answered, and then:
+
+* language switch English -> Persian -> English on every screen (the full re-render, the
+  mirroring, and the repaint that follows): each direction is timed on its own;
+* a move from each screen to the next, the first time (the page is built then) and later
+  (the page exists).
+
+A step is timed from the call on the session to the end of the paint pass that shows its
+result (events are processed until the page has been painted). The target: each below a
+tenth of the hello-world's cold start, measured here in the same run on the same
+platform (well under the 100 ms at which people notice a delay).
+
+Usage: python benchmarks/interaction.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import random
+import sys
+import time
+
+from _common import (
+    FLOOR,
+    PYTHON,
+    Row,
+    clean_env,
+    median,
+    print_table,
+    scratch,
+    spread,
+    time_to_first_paint,
+)
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+TARGET_FRACTION = 0.1
+
+
+def hello_start_ms(runs: int) -> list[float]:
+    """Cold starts of the floor (ms), offscreen like the measurements here."""
+    with scratch() as home:
+        env = clean_env(home, QT_QPA_PLATFORM="offscreen")
+        times = []
+        for i in range(runs + 1):
+            seconds = time_to_first_paint([PYTHON, str(FLOOR), "--exit-after-paint"], env)
+            if seconds is None:
+                raise SystemExit("the floor printed no first-paint")
+            if i:
+                times.append(seconds * 1000)
+        return times
+
+
+class PaintWatch:
+    """Times a step until a widget (or any widget inside it) has been painted.
+
+    Qt sends no paint event to a widget its opaque children cover entirely (a page under
+    its scroll area), so the paint of anything inside the page counts.
+    """
+
+    def __init__(self, app) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        self.app = app
+        self.target = None
+        self.painted = False
+        watch = self
+
+        class _Filter(QObject):
+            def eventFilter(self, obj, event):
+                if (
+                    not watch.painted
+                    and event.type() == QEvent.Type.Paint
+                    and (obj is watch.target or watch.target.isAncestorOf(obj))
+                ):
+                    watch.painted = True
+                return False
+
+        self.filter = _Filter()
+
+    def time(self, widget, step) -> float:
+        """Milliseconds from ``step()`` to the end of the paint pass that paints ``widget``."""
+        self.app.processEvents()
+        self.painted = False
+        self.target = widget
+        self.app.installEventFilter(self.filter)
+        start = time.perf_counter()
+        step()
+        deadline = start + 5
+        while not self.painted and time.perf_counter() < deadline:
+            self.app.processEvents()
+        elapsed = (time.perf_counter() - start) * 1000
+        self.app.removeEventFilter(self.filter)
+        if not self.painted:
+            raise RuntimeError(f"{type(widget).__name__} was not painted within 5 s")
+        return elapsed
+
+
+def answer_everything(session, rng: random.Random) -> None:
+    """Answer every question with a random option (or a random number in range)."""
+    from app.record.models import ChoiceQuestion
+
+    for question in session.record.questions:
+        if isinstance(question, ChoiceQuestion):
+            session.answer(question.id, rng.choice(question.options).id)
+        else:
+            session.answer(question.id, rng.randint(question.min_value, question.max_value))
+
+
+Times = dict[str, list[float]]
+Switches = dict[str, tuple[float, float]]
+
+
+def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches, dict, dict]:
+    """Launch, answer, visit every screen twice and switch language on each; close."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from app.launch import launch
+    from app.session import Screen
+
+    order = list(Screen)
+    launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
+    window, session = launched.window, launched.session
+    window.resize(1280, 800)
+    launched.show()
+    while not window.isVisible():
+        app.processEvents()
+    answer_everything(session, rng)
+    first: dict[str, float] = {}
+    later: dict[str, float] = {}
+    switches: Switches = {}
+    # First visits, in the order a visitor meets the screens: the page is built then,
+    # so time until the stack (which will hold it) has painted.
+    for here, there in itertools.pairwise(order):
+        first[f"{here.value} -> {there.value}"] = watch.time(
+            window.stack, lambda there=there: session.go_to(there)
+        )
+    # Later visits (the pages exist), and a language round trip on each screen.
+    session.go_to(order[0])
+    app.processEvents()
+    for here, there in zip(order, [*order[1:], order[0]], strict=True):
+        page = window.page(there)
+        later[f"{here.value} -> {there.value}"] = watch.time(
+            page, lambda there=there: session.go_to(there)
+        )
+        to_fa = watch.time(page, lambda: session.set_language("fa"))
+        to_en = watch.time(page, lambda: session.set_language("en"))
+        switches[there.value] = (to_fa, to_en)
+    launched.shutdown()
+    window.allow_close = True
+    window.close()
+    window.deleteLater()
+    # Deferred deletions are not run by processEvents(): without this, every window of
+    # the earlier runs would live on, and each language switch would re-lay them out.
+    for _ in range(3):
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+    left = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+    if left:
+        raise RuntimeError(f"{len(left)} main window(s) of an earlier run still alive")
+    return switches, first, later
+
+
+def measure(runs: int) -> tuple[dict[str, list[tuple[float, float]]], Times, Times]:
+    """Per screen: (en->fa, fa->en) switches; per move: first and later visits (ms)."""
+    from app.ui.main import application
+
+    app = application()
+    watch = PaintWatch(app)
+    rng = random.Random(6)
+    switches: dict[str, list[tuple[float, float]]] = {}
+    first: Times = {}
+    later: Times = {}
+    with scratch() as home:
+        for run in range(runs + 1):
+            run_switches, run_first, run_later = one_run(app, watch, home, rng)
+            if run == 0:
+                continue  # warm-up: the first import of every screen module
+            for key, pair in run_switches.items():
+                switches.setdefault(key, []).append(pair)
+            for key, value in run_first.items():
+                first.setdefault(key, []).append(value)
+            for key, value in run_later.items():
+                later.setdefault(key, []).append(value)
+    return switches, first, later
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="measured runs (7)")
+    args = parser.parse_args(argv)
+    hello = hello_start_ms(args.runs)
+    floor = median(hello)
+    limit_ms = floor * TARGET_FRACTION
+    switches, first, later = measure(args.runs)
+    target = f"< {limit_ms:.0f} ms"
+    rows: list[Row] = []
+
+    def row(what: str, values: list[float]) -> Row:
+        value = median(values)
+        return Row(
+            what,
+            value,
+            floor,
+            "ms",
+            target,
+            verdict="holds" if value < limit_ms else "MISSED",
+            note=spread(values),
+        )
+
+    for screen, pairs in switches.items():
+        both = row(f"en->fa->en on {screen}", [fa + en for fa, en in pairs])
+        both.note = (
+            f"en->fa {median([fa for fa, _ in pairs]):.0f}, "
+            f"fa->en {median([en for _, en in pairs]):.0f}; {both.note}"
+        )
+        rows.append(both)
+    for move, values in first.items():
+        rows.append(row(f"{move} (first visit)", values))
+    for move, values in later.items():
+        rows.append(row(f"{move}", values))
+    busiest = max(switches, key=lambda s: median([a + b for a, b in switches[s]]))
+    print_table(
+        "Interaction: language switch and screen moves (offscreen, in-process)",
+        rows,
+        [
+            f"floor: hello-world cold start {floor:.0f} ms (median of {args.runs}, "
+            f"{spread(hello)}); target: each step under a tenth of it ({limit_ms:.0f} ms)",
+            "the 'ratio' column is the step's share of the floor's cold start (target < 0.10)",
+            f"busiest screen for a language switch: {busiest}; a switch row is the whole "
+            "round trip en->fa->en (both switches, each repainted), held to the target",
+        ],
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,147 @@
+"""Record load and validation time: the default record, and 10x and 100x larger ones.
+
+A larger record is the default record with its criteria, questions and glossary terms
+repeated (with new ids; each copied question asks about its copied criterion), so the
+cross-reference checks have as much to do per item as in the real one. For each size:
+
+* ``parse`` is the whole load from bytes: YAML (with its bounds), the schema and the
+  cross-reference checks (:func:`app.record.parse_record`);
+* ``validate`` is the same without YAML, from the parsed data
+  (:func:`app.record.validate_record`).
+
+Time per item (criteria + questions + terms) should stay flat as the record grows: the
+load is linear when the per-item time of the largest record is within 1.5 times that of
+the smallest. The floor of this table is the default record itself.
+
+The loader refuses files over ``MAX_BYTES`` and documents over ``MAX_NODES``; a 100x
+record is over both, so those two bounds are lifted in this process for the measurement.
+
+Usage: python benchmarks/record_load.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import sys
+import time
+from typing import Any
+
+import yaml
+from _common import Row, median, print_table
+
+from app.record import load as record_load
+from app.record import parse_record, validate_record
+from app.record.load import _Loader, default_record_text
+
+SCALES = (1, 10, 100)
+LINEAR_LIMIT = 1.5
+
+
+def scaled(base: dict[str, Any], factor: int) -> dict[str, Any]:
+    """The record with criteria, questions and glossary terms repeated ``factor`` times."""
+    data = copy.deepcopy(base)
+    if factor == 1:
+        return data
+    criteria = base["eligibility"]["criteria"]
+    questions = base.get("questions", [])
+    terms = base["patient"].get("glossary", [])
+    for copy_number in range(1, factor):
+        suffix = f"_x{copy_number}"
+        for criterion in criteria:
+            item = copy.deepcopy(criterion)
+            item["id"] += suffix
+            data["eligibility"]["criteria"].append(item)
+        for question in questions:
+            item = copy.deepcopy(question)
+            item["id"] += suffix
+            item["criterion"] += suffix
+            data["questions"].append(item)
+        for term in terms:
+            item = copy.deepcopy(term)
+            item["id"] += suffix
+            data["patient"]["glossary"].append(item)
+    return data
+
+
+def items(data: dict[str, Any]) -> int:
+    """Criteria + questions + glossary terms."""
+    return (
+        len(data["eligibility"]["criteria"])
+        + len(data.get("questions", []))
+        + len(data["patient"].get("glossary", []))
+    )
+
+
+def best_of(runs: int, work) -> list[float]:
+    """Milliseconds of each run of ``work()``."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each size (7)")
+    args = parser.parse_args(argv)
+    _source, raw = default_record_text()
+    base = yaml.load(raw.decode("utf-8"), Loader=_Loader)
+    record_load.MAX_BYTES = 1 << 30
+    record_load.MAX_NODES = 1 << 30
+    rows: list[Row] = []
+    per_item: dict[str, dict[int, float]] = {"parse": {}, "validate": {}}
+    sizes: dict[int, tuple[int, int]] = {}
+    for factor in SCALES:
+        data = scaled(base, factor)
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
+        count = items(data)
+        sizes[factor] = (count, len(text))
+        validate_record(data)  # warm-up, and proof that the scaled record is valid
+        parse_record(text)
+        for kind, work in (
+            ("parse", lambda text=text: parse_record(text)),
+            ("validate", lambda data=data: validate_record(data)),
+        ):
+            times = best_of(args.runs if factor < 100 else max(3, args.runs // 2), work)
+            ms = median(times)
+            per_item[kind][factor] = ms * 1000 / count  # µs per item
+            rows.append(
+                Row(
+                    f"{kind} {factor}x ({count} items, {len(text) / 1024:.0f} KiB)",
+                    ms,
+                    None,
+                    "ms",
+                    note=f"{per_item[kind][factor]:.0f} µs/item",
+                )
+            )
+    notes = []
+    for kind, by_factor in per_item.items():
+        ratio = by_factor[SCALES[-1]] / min(by_factor.values())
+        rows.append(
+            Row(
+                f"{kind}: per-item time {SCALES[-1]}x / best",
+                by_factor[SCALES[-1]],
+                min(by_factor.values()),
+                "µs",
+                f"<= {LINEAR_LIMIT}x (linear)",
+                limit=LINEAR_LIMIT,
+            )
+        )
+        notes.append(
+            f"{kind}: "
+            + ", ".join(f"{f}x {by_factor[f]:.0f} µs/item" for f in SCALES)
+            + f" -> {'linear' if ratio <= LINEAR_LIMIT else 'NOT linear'} (ratio {ratio:.2f})"
+        )
+    notes.append(
+        f"median of {args.runs} runs ({max(3, args.runs // 2)} for 100x); MAX_BYTES and "
+        "MAX_NODES lifted in this process (a 100x record is over both)"
+    )
+    print_table("Record load and validation", rows, notes)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
