@@ -19,6 +19,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.xvfb import XvfbError, xvfb
+
 ROOT = Path(__file__).resolve().parent.parent
 FLOOR = ROOT / "benchmarks" / "floor" / "hello.py"
 PYTHON = sys.executable
@@ -136,48 +138,14 @@ def display(kind: str = "auto") -> Iterator[dict[str, str]]:
     ``auto`` takes Xvfb when it is installed (a real X server, as a kiosk has) and the
     offscreen plugin otherwise. Yields the variables to add to a measured process's env.
     """
-    binary = shutil.which("Xvfb")
-    if kind == "offscreen" or (kind == "auto" and binary is None):
+    if kind == "offscreen" or (kind == "auto" and shutil.which("Xvfb") is None):
         yield {"QT_QPA_PLATFORM": "offscreen"}
         return
-    if binary is None:
-        raise SystemExit("Xvfb is not installed (Debian: apt install xvfb)")
-    read_fd, write_fd = os.pipe()
-    process = subprocess.Popen(
-        [
-            binary,
-            "-displayfd",
-            str(write_fd),
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-            "-noreset",
-        ],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
     try:
-        number = b""
-        deadline = time.monotonic() + 20
-        with os.fdopen(read_fd, "rb") as pipe:
-            while not number.endswith(b"\n") and time.monotonic() < deadline:
-                chunk = pipe.read(1)
-                if not chunk:
-                    break
-                number += chunk
-        if not number.strip():
-            raise SystemExit("Xvfb did not start")
-        yield {"QT_QPA_PLATFORM": "xcb", "DISPLAY": f":{number.decode().strip()}"}
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with xvfb() as number:
+            yield {"QT_QPA_PLATFORM": "xcb", "DISPLAY": number}
+    except XvfbError as exc:
+        raise SystemExit(str(exc)) from None
 
 
 def platform_name(env: dict[str, str]) -> str:

@@ -18,6 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
+# The checkout's tools (run from it, not from the installed package).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.xvfb import XvfbError, xvfb
+
 
 def clean_env(**extra: str) -> dict[str, str]:
     """The environment of a clinic PC: no Python paths, no virtualenv."""
@@ -50,42 +54,28 @@ def smoke_test(program: str, scratch: Path) -> str:
     return result.stdout.strip()
 
 
-def _free_display() -> int:
-    for number in range(90, 140):
-        if (
-            not Path(f"/tmp/.X11-unix/X{number}").exists()
-            and not Path(f"/tmp/.X{number}-lock").exists()
-        ):
-            return number
-    raise SystemExit("no free X display number")
-
-
 def real_window(program: str, scratch: Path) -> str:
     """Start the program on a fresh Xvfb screen and wait for its window to be mapped."""
-    if shutil.which("Xvfb") is None or shutil.which("xwininfo") is None:
-        raise SystemExit("Xvfb and xwininfo (Debian: xvfb, x11-utils) are needed")
-    display = f":{_free_display()}"
-    xvfb = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    app = None
+    if shutil.which("xwininfo") is None:
+        raise SystemExit("xwininfo (Debian: x11-utils) is needed")
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{display[1:]}").exists():
-            if time.monotonic() > deadline:
-                raise SystemExit("Xvfb did not start")
-            time.sleep(0.1)
-        env = clean_env(HOME=str(scratch), DISPLAY=display)
-        app = subprocess.Popen(
-            [program],
-            cwd=scratch,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        with xvfb() as display:
+            return _wait_for_window(program, scratch, display)
+    except XvfbError as exc:
+        raise SystemExit(str(exc)) from None
+
+
+def _wait_for_window(program: str, scratch: Path, display: str) -> str:
+    env = clean_env(HOME=str(scratch), DISPLAY=display)
+    app = subprocess.Popen(
+        [program],
+        cwd=scratch,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if app.poll() is not None:
@@ -99,14 +89,12 @@ def real_window(program: str, scratch: Path) -> str:
             time.sleep(0.5)
         raise SystemExit("no TrialGuide window appeared within 60 s")
     finally:
-        if app is not None and app.poll() is None:
+        if app.poll() is None:
             app.terminate()
             try:
                 app.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 app.kill()
-        xvfb.terminate()
-        xvfb.wait(timeout=10)
 
 
 def main(argv: list[str] | None = None) -> int:

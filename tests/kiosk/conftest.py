@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -90,45 +87,13 @@ def make_kiosk(qtbot, default_record, pin_hash) -> Iterator[Callable[..., Kiosk]
 @pytest.fixture(scope="session")
 def xvfb_display() -> Iterator[str]:
     """A private Xvfb server (1280x800); skips when Xvfb is not installed."""
-    binary = shutil.which("Xvfb")
-    if binary is None:
-        pytest.skip("Xvfb is not installed (Debian: apt install xvfb)")
-    read_fd, write_fd = os.pipe()
-    process = subprocess.Popen(
-        [
-            binary,
-            "-displayfd",
-            str(write_fd),
-            "-screen",
-            "0",
-            "1280x800x24",
-            "-nolisten",
-            "tcp",
-            "-noreset",
-        ],
-        pass_fds=(write_fd,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_fd)
+    from tools.xvfb import XvfbError, xvfb
+
     try:
-        number = b""
-        deadline = time.monotonic() + 20
-        with os.fdopen(read_fd, "rb") as pipe:
-            while not number.endswith(b"\n") and time.monotonic() < deadline:
-                chunk = pipe.read(1)
-                if not chunk:
-                    break
-                number += chunk
-        if not number.strip():
-            pytest.skip("Xvfb did not start")
-        yield f":{number.decode().strip()}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        with xvfb() as display:
+            yield display
+    except XvfbError as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture
