@@ -14,6 +14,7 @@ problem with its field path.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -476,38 +477,53 @@ class TrialRecord(_Model):
         """Whether the study takes new participants now."""
         return self.status.enrolling
 
+    # Lookups by id: built once per record (it is immutable), so that a check or a
+    # screen that looks up every criterion stays linear in the size of the record.
+    # (cached_property on a frozen model: not a field, not compared, not dumped.)
+    @cached_property
+    def _criteria_by_id(self) -> dict[str, Criterion]:
+        by_id: dict[str, Criterion] = {}
+        for criterion in self.eligibility.criteria:
+            by_id.setdefault(criterion.id, criterion)
+        return by_id
+
+    @cached_property
+    def _questions_by_id(self) -> dict[str, ChoiceQuestion | NumberQuestion]:
+        by_id: dict[str, ChoiceQuestion | NumberQuestion] = {}
+        for question in self.questions:
+            by_id.setdefault(question.id, question)
+        return by_id
+
+    @cached_property
+    def _terms_by_id(self) -> dict[str, GlossaryTerm]:
+        by_id: dict[str, GlossaryTerm] = {}
+        for term in self.patient.glossary if self.patient else ():
+            by_id.setdefault(term.id, term)
+        return by_id
+
     def criterion(self, criterion_id: str) -> Criterion:
-        """The criterion with this id.
+        """The criterion with this id (the first, should two share it).
 
         Raises:
             KeyError: no criterion has that id.
         """
-        for criterion in self.eligibility.criteria:
-            if criterion.id == criterion_id:
-                return criterion
-        raise KeyError(criterion_id)
+        return self._criteria_by_id[criterion_id]
 
     def question(self, question_id: str) -> ChoiceQuestion | NumberQuestion:
-        """The self-check question with this id.
+        """The self-check question with this id (the first, should two share it).
 
         Raises:
             KeyError: no question has that id.
         """
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        raise KeyError(question_id)
+        return self._questions_by_id[question_id]
 
     def glossary_term(self, term_id: str) -> GlossaryTerm:
-        """The glossary term with this id.
+        """The glossary term with this id (the first, should two share it).
 
         Raises:
             KeyError: no term has that id.
         """
-        for term in self.patient.glossary if self.patient else ():
-            if term.id == term_id:
-                return term
-        raise KeyError(term_id)
+        return self._terms_by_id[term_id]
 
     def unmark(self, text: str, lang: str) -> str:
         """``text`` with each glossary mark replaced by the words a reader sees.

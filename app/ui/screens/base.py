@@ -61,8 +61,13 @@ class ScreenPage(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(18)
         self.scroll.setWidget(holder)
+        #: The language changed while the page was hidden: retranslate when it is shown.
+        self._stale = False
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
+        session.screen_changed.connect(self._on_screen_shown)
+        # A reset leaves nothing of the last visitor, not even a hidden page in their language.
+        session.reset_done.connect(self._catch_up)
 
     # -- building blocks -------------------------------------------------------------
     def heading(self, role: str = "h1") -> QLabel:
@@ -152,7 +157,21 @@ class ScreenPage(QWidget):
         return round(READING_WIDTH * max(100, self.session.text_scale) / 100)
 
     def _on_language_changed(self, _lang: str) -> None:
-        self.retranslate()
+        # A page the window's stack has hidden waits until it is shown again: a switch
+        # then costs the page in view, not every page visited so far.
+        if self.parentWidget() is not None and self.isHidden():
+            self._stale = True
+        else:
+            self.retranslate()
+
+    def _on_screen_shown(self, screen: str) -> None:
+        if screen == self.screen_id.value:
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.retranslate()
 
     def _on_text_scale_changed(self, _scale: int) -> None:
         self.column.setMaximumWidth(self._reading_width())
