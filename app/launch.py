@@ -133,6 +133,7 @@ def launch(
     kiosk: bool | None = None,
     counselor: bool = False,
     log_file: str | None = None,
+    warm_pages: bool = True,
     **controller_options: object,
 ) -> Launch:
     """Read the config, load the record and build the window to show (not shown yet).
@@ -144,6 +145,9 @@ def launch(
         kiosk: ``--kiosk``/``--no-kiosk``; None follows the config.
         counselor: ``--counselor``: open counselor mode (never in kiosk mode).
         log_file: shown in the staff panel.
+        warm_pages: build the other screens in idle moments once the window is shown
+            (:attr:`app.ui.main_window.MainWindow.warm_pages`); benchmarks of first
+            visits turn it off.
         controller_options: passed to :class:`KioskController` (tests: short timeouts).
 
     Raises:
@@ -192,6 +196,7 @@ def launch(
         return Launch(window, session=session)
 
     session, main_window = create_window(record, lang)
+    main_window.warm_pages = warm_pages
     info = _staff_info(record, source, status, config, used_config, log_file)
     controller = KioskController(
         main_window,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -37,6 +37,12 @@ PAGES: dict[Screen, str] = {
 }
 
 
+#: After the window is shown (or the language changes), wait this long before warming.
+WARM_DELAY_MS = 400
+#: Between two warming steps (one page built or re-rendered each): room for a tap.
+WARM_STEP_MS = 60
+
+
 def page_class(screen: Screen) -> type[ScreenPage]:
     """The page class of a screen, imported on first use."""
     module_name, class_name = PAGES[screen].split(":")
@@ -54,6 +60,11 @@ class MainWindow(QMainWindow):
         handout_enabled: whether a "Print / Save PDF" button may be offered (always in a
             desktop window; in kiosk mode only when the config's ``handout_in_kiosk`` is on).
             Such a button must not open a file dialog in kiosk mode.
+        warm_pages: build the pages not yet visited, and re-render the pages left in an
+            earlier language, one per idle moment after the window is shown and after
+            each language switch (off until the app turns it on: a test window builds
+            only what it shows). A visitor's first tap on a heavy screen then shows a
+            page that exists instead of building it (about 200 ms for study details).
     """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -62,7 +73,11 @@ class MainWindow(QMainWindow):
         self.kiosk = False
         self.allow_close = False
         self.handout_enabled = True
+        self.warm_pages = False
         self.pages: dict[Screen, ScreenPage] = {}
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.timeout.connect(self._warm_step)
         root = QWidget(self)
         root.setObjectName("Root")
         root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -127,13 +142,38 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
         super().showEvent(event)
         self.page(self.session.screen).scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._warm_later()
+
+    # -- warming: pages ready before they are asked for --------------------------------
+    def _warm_later(self, *_args: object) -> None:
+        if self.warm_pages:
+            self._warm_timer.start(WARM_DELAY_MS)
+
+    def _warm_step(self) -> None:
+        """Build one missing page, or re-render one page left in an earlier language."""
+        if not self.warm_pages or not self.isVisible():
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._warm_timer.start(WARM_STEP_MS)  # a finger is down: not now
+            return
+        missing = next((screen for screen in Screen if screen not in self.pages), None)
+        if missing is not None:
+            self.page(missing)
+        else:
+            stale = next((page for page in self.pages.values() if page.stale), None)
+            if stale is None:
+                return  # all warm
+            stale.catch_up()
+        self._warm_timer.start(WARM_STEP_MS)
 
     def _on_language_changed(self, lang: str) -> None:
         self.setLayoutDirection(text_direction(lang))
         self._update_title()
+        self._warm_later()
 
     def _on_reset(self) -> None:
         self._apply_style()
+        self._warm_later()
         self._forget_term()
         # Every scrolling area (pages, and any list inside a page) back to its start: a
         # new visitor sees nothing of where the last one was reading.

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.i18n import is_rtl, localize, pick, text_direction
@@ -20,6 +20,8 @@ from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
 
 TERM_SCHEME = "term:"
+#: Widths whose heights a label remembers (a layout pass asks for a few, over and over).
+_HFW_CACHE_SIZE = 6
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 
 
@@ -75,6 +77,17 @@ def plain_text(
     return localize(record.unmark(raw, lang) if record else GLOSSARY_MARK.sub(r"\1", raw), lang)
 
 
+#: Changes after which a label's text takes a different height.
+_RELAYOUT_EVENTS = frozenset(
+    {
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LayoutDirectionChange,
+        QEvent.Type.ContentsRectChange,
+    }
+)
+
+
 class TextLabel(QLabel):
     """A word-wrapped label for record text, with glossary terms as keyboard-reachable links.
 
@@ -86,6 +99,11 @@ class TextLabel(QLabel):
 
     def __init__(self, role: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Height for width, by width, for the current text, font and direction. Qt's
+        #: QLabel lays its rich text out anew for every width asked; a scroll area's
+        #: layout asks each label about ten times per pass, alternating between the
+        #: widths with and without a scroll bar.
+        self._heights: dict[int, int] = {}
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setOpenExternalLinks(False)
@@ -124,6 +142,31 @@ class TextLabel(QLabel):
         self.setTextInteractionFlags(flags)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
         self.setAccessibleName(plain_text(text, lang, record)[:200])
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the text needs at ``width`` (remembered until the text changes)."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= _HFW_CACHE_SIZE:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` (and forget the heights of the previous one)."""
+        self._heights.clear()
+        super().setText(text)
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self._heights.clear()
+        super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Forget the heights when the font, style, direction or margins change."""
+        if event.type() in _RELAYOUT_EVENTS:
+            self._heights.clear()
+        super().changeEvent(event)
 
     def _on_link(self, href: str) -> None:
         if href.startswith(TERM_SCHEME):

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 import app.i18n as i18n
@@ -106,14 +106,42 @@ def test_standard_dialog_buttons_speak_persian(qapp: QApplication, qtbot) -> Non
     assert has_persian(text), text
 
 
-def test_switching_twice_keeps_one_qt_translator(qapp: QApplication) -> None:
+def test_switching_language_keeps_one_qt_translator(qapp: QApplication) -> None:
     set_language("fa")
     first = i18n._qt_translator
-    set_language("fa")
-    assert i18n._qt_translator is not None and i18n._qt_translator is not first
+    assert first is not None and first.catalog is not None
     set_language("en")
-    assert i18n._qt_translator is None
+    assert i18n._qt_translator is first and first.catalog is None
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    set_language("fa")
+    assert i18n._qt_translator is first
+    assert has_persian(QCoreApplication.translate("QPlatformTheme", "Cancel"))
+    # A message Qt's Persian catalog lacks stays English, never empty.
+    assert QCoreApplication.translate("QPlatformTheme", "No such message") == "No such message"
+
+
+def test_a_language_switch_sends_widgets_no_language_change_event(qapp: QApplication) -> None:
+    """Installing or removing a translator would send LanguageChange to every widget."""
+    set_language("fa")
+    set_language("en")
+
+    class Counter(QObject):
+        seen = 0
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.LanguageChange:
+                Counter.seen += 1
+            return False
+
+    counter = Counter()
+    qapp.installEventFilter(counter)
+    try:
+        set_language("fa")
+        set_language("en")
+        qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(counter)
+    assert Counter.seen == 0
 
 
 def test_bundled_qt_translations_are_searched_first(

@@ -67,7 +67,7 @@ class ScreenPage(QWidget):
         session.text_scale_changed.connect(self._on_text_scale_changed)
         session.screen_changed.connect(self._on_screen_shown)
         # A reset leaves nothing of the last visitor, not even a hidden page in their language.
-        session.reset_done.connect(self._catch_up)
+        session.reset_done.connect(self.catch_up)
 
     # -- building blocks -------------------------------------------------------------
     def heading(self, role: str = "h1") -> QLabel:
@@ -166,9 +166,15 @@ class ScreenPage(QWidget):
 
     def _on_screen_shown(self, screen: str) -> None:
         if screen == self.screen_id.value:
-            self._catch_up()
+            self.catch_up()
 
-    def _catch_up(self) -> None:
+    @property
+    def stale(self) -> bool:
+        """The page is hidden and still shows an earlier language."""
+        return self._stale
+
+    def catch_up(self) -> None:
+        """Re-render a page left in an earlier language (nothing when it is current)."""
         if self._stale:
             self._stale = False
             self.retranslate()
