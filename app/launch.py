@@ -29,8 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import i18n
 from app.config import Config, ConfigError, load_config
 from app.kiosk.controller import KioskController
-from app.kiosk.error_screen import CONFIG, RECORD, ErrorWindow
-from app.kiosk.staff_panel import StaffInfo, app_version
+from app.kiosk.info import StaffInfo, app_version
 from app.record import RecordError, TrialRecord, load_record
 from app.record.approval import approval_status
 from app.session import Session
@@ -69,8 +68,8 @@ class Launch:
         paint_probe.install(self.window)  # benchmarks only: off unless its variable is set
         if self.controller is not None:
             self.controller.show()
-        elif isinstance(self.window, ErrorWindow):
-            self.window.show_window()
+        elif self.exit_code is not None:  # the staff error window
+            self.window.show_window()  # type: ignore[attr-defined]
         else:
             self.window.showMaximized()
 
@@ -108,6 +107,9 @@ def _salvage_pin_hash(config_path: str | os.PathLike[str] | None) -> str | None:
 def _error_window(
     kind: str, problem: str, *, kiosk: bool, pin_hash: str | None, language: str | None
 ) -> Launch:
+    """The staff error window; ``kind`` is ``error_screen.CONFIG`` or ``RECORD``."""
+    from app.kiosk.error_screen import ErrorWindow
+
     lang = language if language in i18n.SUPPORTED else "en"
     i18n.set_language(lang)
     load_fonts()
@@ -158,7 +160,7 @@ def launch(
     except ConfigError as exc:
         print(f"{exc}\nTrialGuide did not start: fix the config file.", file=sys.stderr)
         return _error_window(
-            CONFIG,
+            "config",  # error_screen.CONFIG (not imported: a good start never needs it)
             str(exc),
             kiosk=bool(kiosk),
             pin_hash=_salvage_pin_hash(config_path),
@@ -173,7 +175,11 @@ def launch(
         print(exc.describe(), file=sys.stderr)
         print("TrialGuide cannot show this record; fix the problems above.", file=sys.stderr)
         return _error_window(
-            RECORD, exc.describe(), kiosk=kiosk_on, pin_hash=config.pin_hash, language=lang
+            "record",  # error_screen.RECORD
+            exc.describe(),
+            kiosk=kiosk_on,
+            pin_hash=config.pin_hash,
+            language=lang,
         )
     status = approval_status(record)
     log.info(
@@ -266,8 +272,8 @@ def run_app(
         guard.install()
         if launched.controller is not None:
             launched.controller.quitting.connect(app.quit)
-        if isinstance(launched.window, ErrorWindow):
-            launched.window.quitting.connect(app.quit)
+        if launched.exit_code is not None:  # the staff error window
+            launched.window.quitting.connect(app.quit)  # type: ignore[attr-defined]
         if os.environ.get("TRIALGUIDE_TEST_REPORT"):
             from app.kiosk.report import TestReport
 

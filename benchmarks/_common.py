@@ -104,11 +104,16 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
     """The environment for a measured process: private config, state and cache folders.
 
     A benchmark must not read this machine's TrialGuide config nor write into its log.
+    Python may write bytecode caches (the warm-up run of each benchmark does).
     """
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("TRIALGUIDE_", "QT_", "XDG_")) and k != "DISPLAY"
+        if not k.startswith(("TRIALGUIDE_", "QT_", "XDG_"))
+        # An installed app has its bytecode compiled; a machine that forbids writing it
+        # (PYTHONDONTWRITEBYTECODE) would make every measured start compile the app's
+        # sources anew (about 50 ms here), which no installed copy ever does.
+        and k not in {"DISPLAY", "PYTHONDONTWRITEBYTECODE"}
     }
     env.update(
         XDG_CONFIG_HOME=str(home / "config"),

@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -31,12 +32,14 @@ from app.kiosk.banner import DraftBanner
 from app.kiosk.corner import HOLD_MS, HotCorner
 from app.kiosk.guard import KioskGuard
 from app.kiosk.idle import IdleWatcher
+from app.kiosk.info import StaffInfo
 from app.kiosk.overlay import Overlay
-from app.kiosk.pin_pad import PinPad
-from app.kiosk.staff_panel import StaffInfo, StaffPanel
-from app.kiosk.still_there import StillThereOverlay
-from app.pin import PinLock
 from app.session import Session
+
+if TYPE_CHECKING:
+    from app.kiosk.pin_pad import PinPad
+    from app.kiosk.staff_panel import StaffPanel
+    from app.kiosk.still_there import StillThereOverlay
 
 log = logging.getLogger("trialguide.kiosk")
 
@@ -93,18 +96,20 @@ class KioskController(QObject):
             tick_ms,
             self,
         )
-        self.still_there = StillThereOverlay(window)
-        self.pin_pad = PinPad(window, PinLock(pin_hash, clock) if pin_hash else None)
-        self.staff_panel = StaffPanel(window, info, kiosk)
         self.corner = HotCorner(window, hold_ms)
-        self.overlays: tuple[Overlay, ...] = (self.still_there, self.pin_pad, self.staff_panel)
+        # The overlays are built the first time they are needed (most windows never
+        # show a PIN pad): start-up does not pay for them.
+        self._pin_hash = pin_hash
+        self._clock = clock
+        self._still_there: StillThereOverlay | None = None
+        self._pin_pad: PinPad | None = None
+        self._staff_panel: StaffPanel | None = None
+        self._overlays: list[Overlay] = []
 
         idle, session = self.idle, self.session
         idle.warning.connect(self._on_idle_warning)
-        idle.tick.connect(self.still_there.set_seconds)
-        idle.cancelled.connect(self.still_there.close_overlay)
+        idle.cancelled.connect(self._close_still_there)
         idle.expired.connect(self._on_idle_expired)
-        self.still_there.still_here.connect(idle.cancel)
         for signal in (
             session.language_changed,
             session.screen_changed,
@@ -118,17 +123,73 @@ class KioskController(QObject):
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         self.corner.held.connect(self.open_staff_gate)
-        self.pin_pad.accepted.connect(self.staff_panel.open)
-        self.staff_panel.back_requested.connect(self.staff_panel.close_overlay)
-        self.staff_panel.leave_kiosk_requested.connect(self.leave_kiosk)
-        self.staff_panel.counselor_requested.connect(self.open_counselor)
-        self.staff_panel.quit_requested.connect(self.quit)
-        self.staff_panel.language_requested.connect(session.set_language)
         window.installEventFilter(self)
 
         self._on_language_changed(session.language)
         self._on_text_scale_changed(session.text_scale)
         self.set_kiosk(kiosk)
+
+    # -- the overlays, built on first use ----------------------------------------------
+    @property
+    def overlays(self) -> tuple[Overlay, ...]:
+        """The overlays built so far."""
+        return tuple(self._overlays)
+
+    def _adopt(self, overlay: Overlay) -> None:
+        overlay.set_language(self.session.language)  # type: ignore[call-arg]
+        overlay.set_text_scale(self.session.text_scale)
+        self._overlays.append(overlay)
+        self.corner.raise_()
+
+    @property
+    def still_there(self) -> StillThereOverlay:
+        """The "Are you still there?" countdown."""
+        if self._still_there is None:
+            from app.kiosk.still_there import StillThereOverlay
+
+            overlay = StillThereOverlay(self.window)
+            self.idle.tick.connect(overlay.set_seconds)
+            overlay.still_here.connect(self.idle.cancel)
+            self._adopt(overlay)
+            self._still_there = overlay
+        return self._still_there
+
+    @property
+    def pin_pad(self) -> PinPad:
+        """The staff PIN pad."""
+        if self._pin_pad is None:
+            from app.kiosk.pin_pad import PinPad
+            from app.pin import PinLock
+
+            lock = PinLock(self._pin_hash, self._clock) if self._pin_hash else None
+            overlay = PinPad(self.window, lock)
+            overlay.accepted.connect(self._open_staff_panel)
+            self._adopt(overlay)
+            self._pin_pad = overlay
+        return self._pin_pad
+
+    @property
+    def staff_panel(self) -> StaffPanel:
+        """The staff panel (behind the PIN)."""
+        if self._staff_panel is None:
+            from app.kiosk.staff_panel import StaffPanel
+
+            panel = StaffPanel(self.window, self.info, self._kiosk)
+            panel.back_requested.connect(panel.close_overlay)
+            panel.leave_kiosk_requested.connect(self.leave_kiosk)
+            panel.counselor_requested.connect(self.open_counselor)
+            panel.quit_requested.connect(self.quit)
+            panel.language_requested.connect(self.session.set_language)
+            self._adopt(panel)
+            self._staff_panel = panel
+        return self._staff_panel
+
+    def _open_staff_panel(self) -> None:
+        self.staff_panel.open()
+
+    def _close_still_there(self) -> None:
+        if self._still_there is not None:
+            self._still_there.close_overlay()
 
     # -- kiosk mode ------------------------------------------------------------------
     @property
@@ -149,7 +210,8 @@ class KioskController(QObject):
         if wanted != flags:
             window.setWindowFlags(wanted)
         self.banner.set_slim(not on)
-        self.staff_panel.set_kiosk(on)
+        if self._staff_panel is not None:
+            self._staff_panel.set_kiosk(on)
         self.corner.setVisible(on)
         if on:
             self.guard.install()
@@ -157,7 +219,7 @@ class KioskController(QObject):
         else:
             self.guard.uninstall()
             self.idle.stop()
-            self.still_there.close_overlay()
+            self._close_still_there()
         if was_visible:
             self.show()
         if changed:
@@ -220,7 +282,7 @@ class KioskController(QObject):
 
     def _on_reset_done(self) -> None:
         self.idle.mark_fresh()
-        self.still_there.close_overlay()
+        self._close_still_there()
 
     def _on_language_changed(self, lang: str) -> None:
         for overlay in self.overlays:
@@ -235,9 +297,9 @@ class KioskController(QObject):
     # -- staff -----------------------------------------------------------------------
     def open_staff_gate(self) -> None:
         """The corner was held: ask for the PIN (or say that staff exit is off)."""
-        if self.staff_panel.isVisible() or self.pin_pad.isVisible():
+        if any(o is not None and o.isVisible() for o in (self._staff_panel, self._pin_pad)):
             return
-        self.still_there.close_overlay()
+        self._close_still_there()
         self.idle.cancel()
         self.pin_pad.open()
 
@@ -290,12 +352,14 @@ class KioskController(QObject):
     # -- window events ---------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keep the kiosk full screen (a minimised kiosk comes back)."""
+        window = getattr(self, "window", None)  # None while Python tears the object down
         if (
-            watched is self.window
+            window is not None
+            and watched is window
             and event.type() == QEvent.Type.WindowStateChange
             and self._kiosk
-            and self.window.isVisible()
-            and not self.window.isFullScreen()
+            and window.isVisible()
+            and not window.isFullScreen()
         ):
             QTimer.singleShot(0, self._restore_full_screen)
         return False

@@ -2,46 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.i18n import LANGUAGE_NAMES, _, is_rtl, localize, text_direction
 from app.i18n.format import format_number
 from app.kiosk.banner import DraftBanner
+from app.kiosk.info import StaffInfo
 from app.kiosk.overlay import Overlay
-from app.record.approval import ApprovalState, ApprovalStatus
+from app.record.approval import ApprovalState
 
 ZWSP = "\u200b"
-
-
-@dataclass(frozen=True)
-class StaffInfo:
-    """What the staff panel shows about the running app."""
-
-    record_source: str | None  #: the record file, None for the embedded default
-    nct_id: str
-    content_version: str
-    approval: ApprovalStatus
-    idle_seconds: int
-    countdown_seconds: int
-    handout_in_kiosk: bool
-    app_version: str
-    config_path: str | None = None
-    config_found: bool = False
-    log_path: str | None = None
-    languages: tuple[str, ...] = ("en", "fa")
-
-
-def app_version() -> str:
-    """The installed TrialGuide version ("unknown" in a bare source checkout)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("trialguide")
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def grouped_digest(digest: str, size: int = 8) -> str:

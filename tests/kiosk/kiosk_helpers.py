@@ -25,7 +25,7 @@ class FakeClock:
 
 
 def staff_info(record, record_source=None, **overrides):
-    from app.kiosk.staff_panel import StaffInfo, app_version
+    from app.kiosk.info import StaffInfo, app_version
     from app.record.approval import approval_status
 
     values = dict(

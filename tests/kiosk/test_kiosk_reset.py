@@ -120,6 +120,9 @@ def test_idle_reset_leaves_nothing_of_the_previous_visitor(make_kiosk, qtbot):
     k = make_kiosk(idle_ms=300, countdown=2, tick_ms=50)
     session, window = k.session, k.window
     _build_every_page(window)
+    # The overlays are built on first use: build them now, so that "before" has them.
+    c = k.controller
+    assert {c.still_there, c.pin_pad, c.staff_panel} <= set(c.overlays)
     before = snapshot(window)
     assert len(before) > 500, "nothing to compare"
 

@@ -205,3 +205,23 @@ def test_staff_panel_language_buttons_switch_the_language(make_kiosk, qtbot):
     assert "۹۰" in _row(panel, "idle")
     assert panel.isVisible()
     assert k.session.screen is Screen.WELCOME
+
+
+def test_overlays_are_built_on_first_use_in_the_visit_s_language(make_kiosk):
+    """Start-up builds no overlay; one built later matches the language, size and mode."""
+    k = make_kiosk(kiosk=True)
+    controller = k.controller
+    assert controller.overlays == ()
+    k.session.set_language("fa")
+    k.session.set_text_scale(150)
+    panel = controller.staff_panel
+    assert controller.overlays == (panel,)
+    assert panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert not panel.leave_button.isHidden()  # kiosk mode: "Leave kiosk mode" is offered
+    controller.set_kiosk(False)
+    assert panel.leave_button.isHidden()
+    pad = controller.pin_pad
+    assert pad.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert controller.overlays == (panel, pad)
+    k.session.set_language("en")
+    assert panel.layoutDirection() == pad.layoutDirection() == Qt.LayoutDirection.LeftToRight

@@ -1,0 +1,35 @@
+"""What the staff panel shows about the running app, gathered at launch (no widgets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.record.approval import ApprovalStatus
+
+
+@dataclass(frozen=True)
+class StaffInfo:
+    """What the staff panel shows about the running app."""
+
+    record_source: str | None  #: the record file, None for the embedded default
+    nct_id: str
+    content_version: str
+    approval: ApprovalStatus
+    idle_seconds: int
+    countdown_seconds: int
+    handout_in_kiosk: bool
+    app_version: str
+    config_path: str | None = None
+    config_found: bool = False
+    log_path: str | None = None
+    languages: tuple[str, ...] = ("en", "fa")
+
+
+def app_version() -> str:
+    """The installed TrialGuide version ("unknown" in a bare source checkout)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("trialguide")
+    except PackageNotFoundError:
+        return "unknown"
