@@ -120,10 +120,11 @@ def _error_window(
 
 
 def _apply_base_style() -> None:
-    from app.ui.style import stylesheet
+    from app.ui.style import install_style, stylesheet
 
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        install_style().scale = 100
         app.setStyleSheet(stylesheet())
 
 

@@ -155,6 +155,13 @@ def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches,
         to_fa = watch.time(page, lambda: session.set_language("fa"))
         to_en = watch.time(page, lambda: session.set_language("en"))
         switches[there.value] = (to_fa, to_en)
+    # Text size up a step and back, on the busiest screen, with every page built.
+    page = window.page(Screen.DETAILS)
+    session.go_to(Screen.DETAILS)
+    app.processEvents()
+    bigger = watch.time(page, lambda: session.set_text_scale(125))
+    smaller = watch.time(page, lambda: session.set_text_scale(100))
+    later["text size 100% -> 125% -> 100% on details"] = bigger + smaller
     launched.shutdown()
     window.allow_close = True
     window.close()

@@ -21,7 +21,7 @@ from app.ui.header import Header
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
 from app.ui.screens.base import ScreenPage
-from app.ui.style import THEMES, stylesheet
+from app.ui.style import THEMES, apply_text_scale, install_style, stylesheet
 
 #: Screen -> "module:Class" of its page; pages are built the first time they are shown,
 #: so start-up only pays for the welcome screen.
@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Text sizes are set per widget as it is polished (see app.ui.style).
+        install_style().scale = session.text_scale
         self.session = session
         self.kiosk = False
         self.allow_close = False
@@ -98,7 +100,7 @@ class MainWindow(QMainWindow):
 
         session.screen_changed.connect(self._on_screen_changed)
         session.language_changed.connect(self._on_language_changed)
-        session.text_scale_changed.connect(self._apply_style)
+        session.text_scale_changed.connect(self._apply_text_scale)
         session.high_contrast_changed.connect(self._apply_style)
         session.term_requested.connect(self.popover.show_term)
         session.reset_done.connect(self._on_reset)
@@ -173,6 +175,7 @@ class MainWindow(QMainWindow):
 
     def _on_reset(self) -> None:
         self._apply_style()
+        self._apply_text_scale()
         self._warm_later()
         self._forget_term()
         # Every scrolling area (pages, and any list inside a page) back to its start: a
@@ -197,9 +200,13 @@ class MainWindow(QMainWindow):
         study = localize(title, self.session.language) if title else identification.brief_title
         self.setWindowTitle(_("TrialGuide: {study}").format(study=study))
 
+    def _apply_text_scale(self, *_args: object) -> None:
+        # New fonts re-lay the text out; a new style sheet would re-polish every widget.
+        apply_text_scale(self, self.session.text_scale)
+
     def _apply_style(self, *_args: object) -> None:
         app = QApplication.instance()
-        sheet = stylesheet(self.session.text_scale, self.session.high_contrast)
+        sheet = stylesheet(high_contrast=self.session.high_contrast)
         if isinstance(app, QApplication):
             if app.styleSheet() == sheet:
                 return  # re-polishing every widget costs seconds; a reset often changes nothing

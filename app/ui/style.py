@@ -1,10 +1,21 @@
-"""The style sheet: one template in resources/, filled with sizes and theme colours."""
+"""The look: a style sheet of theme colours and shapes, and text sizes set per widget.
+
+The style sheet (``resources/style.qss``) holds colours, borders and spacing. Text sizes
+are set in code, per kind of widget (:func:`size_name`), by :class:`TextScaleStyle` as
+each widget is polished and by :func:`apply_text_scale` when the text-size control
+changes: a new application style sheet would re-polish every widget (about a second
+with every screen built), while new fonts only re-lay the text out. Counselor mode keeps
+its sizes in its window's style sheet (``stylesheet(..., sizes=True)``).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
 from importlib import resources
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QProxyStyle, QPushButton, QWidget
 
 from app.i18n import FONT_FAMILY
 
@@ -64,8 +75,8 @@ THEMES: dict[str, dict[str, str]] = {
 
 
 @functools.cache
-def _template() -> str:
-    return (resources.files("resources") / "style.qss").read_text(encoding="utf-8")
+def _template(name: str = "style.qss") -> str:
+    return (resources.files("resources") / name).read_text(encoding="utf-8")
 
 
 def px(name: str, scale: int) -> int:
@@ -73,17 +84,106 @@ def px(name: str, scale: int) -> int:
     return round(BASE_SIZES[name] * scale / 100)
 
 
-def stylesheet(scale: int = 100, high_contrast: bool = False, font: str = FONT_FAMILY) -> str:
-    """The app's style sheet at ``scale`` percent text size, in the chosen theme."""
+def step_size(scale: int) -> int:
+    """The diameter in px of a procedure's step-number circle."""
+    return round(48 * max(scale, 100) / 100)
+
+
+def stylesheet(
+    scale: int = 100, high_contrast: bool = False, font: str = FONT_FAMILY, *, sizes: bool = False
+) -> str:
+    """The app's style sheet in the chosen theme; with ``sizes``, text sizes at ``scale`` %."""
     values: dict[str, str] = dict(THEMES["high_contrast" if high_contrast else "normal"])
     for name in BASE_SIZES:
         values[name] = str(px(name, scale))
-    step = round(48 * max(scale, 100) / 100)
-    values["step_size"] = str(step)
-    values["step_radius"] = str(step // 2)
+    values["step_size"] = str(step_size(scale))
     values["font"] = font
 
     def fill(match: re.Match[str]) -> str:
         return values[match.group(1)]
 
-    return re.sub(r"@([a-z_0-9]+)@", fill, _template())
+    template = _template() + ("\n" + _template("style-fonts.qss") if sizes else "")
+    return re.sub(r"@([a-z_0-9]+)@", fill, template)
+
+
+# -- text sizes, per widget ----------------------------------------------------------------
+#: Label roles (the ``role`` property) and the text size each takes; other labels: body.
+_LABEL_SIZES = {
+    "h1": "h1",
+    "h2": "h2",
+    "h3": "h3",
+    "lead": "lead",
+    "badge": "small",
+    "step-number": "h2",
+}
+#: Button roles and their text size; other buttons: body.
+_BUTTON_SIZES = {"answer": "lead", "header": "small"}
+
+
+def size_name(widget: QWidget) -> str | None:
+    """The text size (a :data:`BASE_SIZES` name) of a widget; None: it keeps its font."""
+    if isinstance(widget, QLabel):
+        if widget.objectName() == "HeaderTitle":
+            return "lead"
+        return _LABEL_SIZES.get(str(widget.property("role")), "body")
+    if isinstance(widget, QPushButton):
+        return _BUTTON_SIZES.get(str(widget.property("role")), "body")
+    if isinstance(widget, QLineEdit):
+        return "h1"
+    return None
+
+
+def apply_font(widget: QWidget, scale: int) -> None:
+    """Give a widget its text size at ``scale`` percent (its family and weight stay)."""
+    name = size_name(widget)
+    if name is None or "font-size" in widget.styleSheet():  # its own sheet decides
+        return
+    size = px(name, scale)
+    if widget.font().pixelSize() != size:
+        font = QFont(widget.font())
+        font.setPixelSize(size)
+        widget.setFont(font)
+    if widget.property("role") == "step-number":
+        diameter = step_size(scale)
+        widget.setFixedSize(diameter, diameter)
+
+
+class TextScaleStyle(QProxyStyle):
+    """The application's style: sets each widget's text size as the widget is polished.
+
+    Attributes:
+        scale: the text size in percent that newly polished widgets get.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scale = 100
+
+    def polish(self, target: object) -> object:  # noqa: D102 - Qt override
+        if isinstance(target, QWidget):
+            apply_font(target, self.scale)
+        return super().polish(target)  # type: ignore[arg-type]
+
+
+_style: TextScaleStyle | None = None
+_style_app: QApplication | None = None
+
+
+def install_style() -> TextScaleStyle:
+    """Make :class:`TextScaleStyle` the application's style (once; the app must exist)."""
+    global _style, _style_app
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "install_style() needs the QApplication"
+    if _style is None or _style_app is not app:
+        # (app.style() is the style sheet's wrapper around it, not the proxy itself.)
+        _style, _style_app = TextScaleStyle(), app
+        app.setStyle(_style)
+    return _style
+
+
+def apply_text_scale(root: QWidget, scale: int) -> None:
+    """Set the text size of ``root`` and every widget in it, and of widgets polished later."""
+    install_style().scale = scale
+    apply_font(root, scale)
+    for widget in root.findChildren(QWidget):
+        apply_font(widget, scale)

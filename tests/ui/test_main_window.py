@@ -64,7 +64,8 @@ def test_text_scale_buttons(app_window, qtbot):
         qtbot.mouseClick(header.larger, Qt.MouseButton.LeftButton)
         assert session.text_scale == expected
     assert not header.larger.isEnabled()
-    assert "font-size: 36px" in QApplication.instance().styleSheet()  # body 18 px at 200%
+    assert window.header.start_over.font().pixelSize() == 32  # small: 16 px at 200%
+    assert window.page(Screen.WELCOME).findChild(QLabel).font().pixelSize() >= 36
     qtbot.mouseClick(header.smaller, Qt.MouseButton.LeftButton)
     assert session.text_scale == 175
 
@@ -157,3 +158,43 @@ def test_no_label_is_empty_on_visible_screens(app_window):
             for label in window.page(screen).findChildren(QLabel):
                 if label.isVisibleTo(window.page(screen)):
                     assert label.text().strip(), (screen, lang, label.objectName())
+
+
+def test_text_size_sets_fonts_without_restyling_the_app(app_window, qtbot):
+    """A+ changes each widget's font; the application style sheet stays as it was."""
+    from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+    from app.ui.style import px, step_size
+
+    session, window = app_window
+    session.go_to(Screen.PROCEDURES)
+    app = QApplication.instance()
+    sheet = app.styleSheet()
+    session.set_text_scale(150)
+    assert app.styleSheet() is sheet or app.styleSheet() == sheet
+    page = window.page(Screen.PROCEDURES)
+    labels = page.findChildren(QLabel)
+    h1 = next(label for label in labels if label.property("role") == "h1")
+    assert h1.font().pixelSize() == px("h1", 150)
+    assert h1.font().bold()  # the style sheet's weight is kept
+    body = next(label for label in labels if label.property("role") is None and label.text())
+    assert body.font().pixelSize() == px("body", 150)
+    step = next(label for label in labels if label.property("role") == "step-number")
+    assert step.font().pixelSize() == px("h2", 150)
+    assert step.width() == step.height() == step_size(150)
+    header_button = window.header.start_over
+    assert header_button.font().pixelSize() == px("small", 150)
+    # A screen built after the change is built at the new size.
+    session.go_to(Screen.GLOSSARY)
+    qtbot.wait(1)
+    glossary = window.page(Screen.GLOSSARY)
+    assert glossary.heading_label.font().pixelSize() == px("h1", 150)
+    assert all(
+        b.font().pixelSize() == px("body", 150)
+        for b in glossary.findChildren(QPushButton)
+        if b.property("role") is None
+    )
+    # Start over returns every size to 100%.
+    session.reset()
+    assert h1.font().pixelSize() == px("h1", 100)
+    assert glossary.heading_label.font().pixelSize() == px("h1", 100)

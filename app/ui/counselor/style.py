@@ -96,4 +96,4 @@ def counselor_stylesheet(scale: int = 100, high_contrast: bool = False) -> str:
     for name in BASE_SIZES:
         values[name] = str(px(name, scale))
     extra = re.sub(r"@([a-z_0-9]+)@", lambda m: values[m.group(1)], _EXTRA)
-    return stylesheet(scale, high_contrast) + extra
+    return stylesheet(scale, high_contrast, sizes=True) + extra

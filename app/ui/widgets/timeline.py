@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.record import TrialRecord
@@ -30,10 +30,12 @@ RAIL_WIDTH = 4
 class StepNumber(QLabel):
     """The number in a step's circle, centred on the circle by its digits, not its line box.
 
-    The style sheet sizes the circle. A font's line box leaves room for Persian letters
-    below the baseline, so digits centred by their line box sit visibly high; the top
-    (or bottom) contents margin moves them to the optical centre, recomputed whenever
-    the text, the font or the style changes.
+    The circle is painted here, in the style sheet's ``selection-background-color``
+    (its size is set with the text size: :func:`app.ui.style.apply_font`); a style sheet
+    radius would have to change with every text size. A font's line box leaves room for
+    Persian letters below the baseline, so digits centred by their line box sit visibly
+    high; the top (or bottom) contents margin moves them to the optical centre,
+    recomputed whenever the text, the font or the style changes.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -41,6 +43,16 @@ class StepNumber(QLabel):
         self.setProperty("role", "step-number")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The filled circle, then the digits."""
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Highlight))
+        painter.drawEllipse(self.rect())
+        painter.end()
+        super().paintEvent(event)
 
     def setText(self, text: str) -> None:
         """Show ``text`` and centre it on the circle."""
