@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
         self._warm_timer.timeout.connect(self._warm_step)
+        #: Pages built by warming and not shown since.
+        self._warmed: set[Screen] = set()
         root = QWidget(self)
         root.setObjectName("Root")
         root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -101,7 +104,7 @@ class MainWindow(QMainWindow):
         session.screen_changed.connect(self._on_screen_changed)
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._apply_text_scale)
-        session.high_contrast_changed.connect(self._apply_style)
+        session.high_contrast_changed.connect(self._on_high_contrast_changed)
         session.term_requested.connect(self.popover.show_term)
         session.reset_done.connect(self._on_reset)
 
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _on_screen_changed(self, screen: str) -> None:
+        self._warmed.discard(Screen(screen))
         page = self.page(screen)
         self.stack.setCurrentWidget(page)
         self.navbar.setVisible(screen != Screen.WELCOME.value)
@@ -161,12 +165,27 @@ class MainWindow(QMainWindow):
         missing = next((screen for screen in Screen if screen not in self.pages), None)
         if missing is not None:
             self.page(missing)
+            self._warmed.add(missing)
         else:
             stale = next((page for page in self.pages.values() if page.stale), None)
             if stale is None:
                 return  # all warm
             stale.catch_up()
         self._warm_timer.start(WARM_STEP_MS)
+
+    def _on_high_contrast_changed(self, *_args: object) -> None:
+        # A new theme re-polishes every polished widget (about 1 ms each): pages built
+        # ahead of need and never shown are dropped first, and built again later.
+        self._drop_warmed_pages()
+        self._apply_style()
+        self._warm_later()
+
+    def _drop_warmed_pages(self) -> None:
+        for screen in list(self._warmed):
+            page = self.pages.pop(screen)
+            self.stack.removeWidget(page)
+            shiboken6.delete(page)  # now: a deleteLater() page would be restyled first
+        self._warmed.clear()
 
     def _on_language_changed(self, lang: str) -> None:
         self.setLayoutDirection(text_direction(lang))

@@ -198,3 +198,30 @@ def test_text_size_sets_fonts_without_restyling_the_app(app_window, qtbot):
     session.reset()
     assert h1.font().pixelSize() == px("h1", 100)
     assert glossary.heading_label.font().pixelSize() == px("h1", 100)
+
+
+def test_warming_builds_every_screen_in_idle_time(app_window, qtbot):
+    """Pages are built ahead of need; a theme change drops the unseen ones, then rebuilds."""
+    from app.ui.main_window import WARM_DELAY_MS
+
+    session, window = app_window
+    session.go_to(Screen.ABOUT)
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: set(window.pages) == set(Screen), timeout=10_000)
+    about = window.page(Screen.ABOUT)
+    warmed = window.page(Screen.DETAILS)
+    assert not warmed.isVisible()
+    # A language switch leaves hidden pages stale; warming brings them up to date.
+    session.set_language("fa")
+    assert warmed.stale
+    qtbot.waitUntil(lambda: not warmed.stale, timeout=10_000)
+    assert warmed.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # High contrast restyles what was seen, and drops (then rebuilds) what was not.
+    session.set_high_contrast(True)
+    assert window.pages[Screen.ABOUT] is about
+    assert Screen.DETAILS not in window.pages
+    qtbot.wait(WARM_DELAY_MS)
+    qtbot.waitUntil(lambda: set(window.pages) == set(Screen), timeout=10_000)
+    session.go_to(Screen.DETAILS)
+    assert window.stack.currentWidget() is window.page(Screen.DETAILS)
