@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from answer_sets import DOES_NOT_MATCH, MAY_MATCH
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -15,21 +16,6 @@ from app.ui.screens.result import GROUP_ORDER
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 from app.ui.widgets.criterion_row import CriterionRow
-
-DOES_NOT_MATCH = {
-    "age": 33,
-    "sex": "female",
-    "prior_ivf_icsi": "yes",
-    "afc_low": "yes",
-    "amh_low": "not_tested",
-    "ovarian_cyst_history": "yes",
-    "ovarian_surgery": "no",
-    "cancer_history": "no",
-    "autoimmune": "no",
-    "tube_or_uterus_problem": "no",
-    "male_factor": "unsure",
-}
-MAY_MATCH = {**DOES_NOT_MATCH, "ovarian_cyst_history": "no", "male_factor": "no"}
 
 #: Words that must never appear: the result is not a decision about eligibility.
 FORBIDDEN = ("eligib", "واجد شرایط", "صلاحیت")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from answer_sets import DOES_NOT_MATCH, MAY_MATCH
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
@@ -16,23 +17,6 @@ from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import evaluate
 from app.session import Screen
 from app.ui.text import plain_text
-
-#: Answers that rule the study out (a cyst on an ovary) and leave two points open.
-DOES_NOT_MATCH = {
-    "age": 33,
-    "sex": "female",
-    "prior_ivf_icsi": "yes",
-    "afc_low": "yes",
-    "amh_low": "not_tested",
-    "ovarian_cyst_history": "yes",
-    "ovarian_surgery": "no",
-    "cancer_history": "no",
-    "autoimmune": "no",
-    "tube_or_uterus_problem": "no",
-    "male_factor": "unsure",
-}
-#: Answers that fit everywhere they can; screening and one unknown test stay open.
-MAY_MATCH = {**DOES_NOT_MATCH, "ovarian_cyst_history": "no", "male_factor": "no"}
 
 
 @pytest.fixture
