@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import i18n
 from app.config import Config, ConfigError, load_config
 from app.kiosk.controller import KioskController
-from app.kiosk.info import StaffInfo, app_version
+from app.kiosk.info import CONFIG, RECORD, StaffInfo, app_version
 from app.record import RecordError, TrialRecord, load_record
 from app.record.approval import approval_status
 from app.session import Session
@@ -107,7 +107,7 @@ def _salvage_pin_hash(config_path: str | os.PathLike[str] | None) -> str | None:
 def _error_window(
     kind: str, problem: str, *, kiosk: bool, pin_hash: str | None, language: str | None
 ) -> Launch:
-    """The staff error window; ``kind`` is ``error_screen.CONFIG`` or ``RECORD``."""
+    """The staff error window (imported here: a good start never needs it)."""
     from app.kiosk.error_screen import ErrorWindow
 
     lang = language if language in i18n.SUPPORTED else "en"
@@ -161,7 +161,7 @@ def launch(
     except ConfigError as exc:
         print(f"{exc}\nTrialGuide did not start: fix the config file.", file=sys.stderr)
         return _error_window(
-            "config",  # error_screen.CONFIG (not imported: a good start never needs it)
+            CONFIG,
             str(exc),
             kiosk=bool(kiosk),
             pin_hash=_salvage_pin_hash(config_path),
@@ -176,7 +176,7 @@ def launch(
         print(exc.describe(), file=sys.stderr)
         print("TrialGuide cannot show this record; fix the problems above.", file=sys.stderr)
         return _error_window(
-            "record",  # error_screen.RECORD
+            RECORD,
             exc.describe(),
             kiosk=kiosk_on,
             pin_hash=config.pin_hash,

@@ -119,9 +119,6 @@ Switches = dict[str, tuple[float, float]]
 
 def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches, dict, dict]:
     """Launch, answer, visit every screen twice and switch language on each; close."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QApplication
-
     from app.launch import launch
     from app.session import Screen
 
@@ -165,7 +162,17 @@ def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches,
     on = watch.time(page, lambda: session.set_high_contrast(True))
     off = watch.time(page, lambda: session.set_high_contrast(False))
     later["high contrast on -> off on details, every screen seen"] = on + off
+    close(app, launched)
+    return switches, first, later
+
+
+def close(app, launched) -> None:
+    """Close and delete a launched window, and check that no main window is left."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
     launched.shutdown()
+    window = launched.window
     window.allow_close = True
     window.close()
     window.deleteLater()
@@ -177,7 +184,6 @@ def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches,
     left = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
     if left:
         raise RuntimeError(f"{len(left)} main window(s) of an earlier run still alive")
-    return switches, first, later
 
 
 def warming_ms(app, home) -> tuple[float, float]:
@@ -202,11 +208,7 @@ def warming_ms(app, home) -> tuple[float, float]:
         session.set_high_contrast(on)
         app.processEvents()
         contrast += (time.perf_counter() - begin) * 1000
-    launched.shutdown()
-    window.allow_close = True
-    window.close()
-    window.deleteLater()
-    app.processEvents()
+    close(app, launched)
     return elapsed, contrast
 
 

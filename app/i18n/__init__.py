@@ -242,13 +242,12 @@ def _install_qt_translator(lang: str) -> None:
     app = QCoreApplication.instance()
     if app is None:
         return
-    if _qt_translator is None or not shiboken6.isValid(_qt_translator):
-        _qt_translator = None
+    current = _qt_translator
+    if current is None or not shiboken6.isValid(current) or current.parent() is not app:
+        # None yet, or one of an application that is gone (tests make several).
         if lang == SOURCE_LANGUAGE:
+            _qt_translator = None
             return  # nothing to translate yet: install on the first other language
-        _qt_translator = _QtStrings(app)
-        QCoreApplication.installTranslator(_qt_translator)
-    elif _qt_translator.parent() is not app:  # a new application (tests make several)
         _qt_translator = _QtStrings(app)
         QCoreApplication.installTranslator(_qt_translator)
     _qt_translator.use(lang)

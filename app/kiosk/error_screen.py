@@ -31,12 +31,9 @@ from PySide6.QtWidgets import (
 from app.i18n import _, localize, text_direction
 from app.kiosk.corner import HOLD_MS, HotCorner
 from app.kiosk.guard import KioskGuard
+from app.kiosk.info import CONFIG
 from app.kiosk.pin_pad import PinPad
 from app.pin import PinLock
-
-#: What could not be loaded.
-RECORD = "record"
-CONFIG = "config"
 
 
 class ErrorWindow(QWidget):

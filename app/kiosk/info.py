@@ -1,10 +1,14 @@
-"""What the staff panel shows about the running app, gathered at launch (no widgets)."""
+"""What staff are shown about the running app, gathered at launch (no widgets here)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from app.record.approval import ApprovalStatus
+
+#: What could not be loaded, for the staff error window.
+RECORD = "record"
+CONFIG = "config"
 
 
 @dataclass(frozen=True)

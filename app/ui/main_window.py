@@ -193,9 +193,8 @@ class MainWindow(QMainWindow):
         self._warm_later()
 
     def _on_reset(self) -> None:
+        # (The reset's own text-size, contrast and language signals restyle the window.)
         self._apply_style()
-        self._apply_text_scale()
-        self._warm_later()
         self._forget_term()
         # Every scrolling area (pages, and any list inside a page) back to its start: a
         # new visitor sees nothing of where the last one was reading.

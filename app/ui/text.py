@@ -100,9 +100,8 @@ class TextLabel(QLabel):
     def __init__(self, role: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         #: Height for width, by width, for the current text, font and direction. Qt's
-        #: QLabel lays its rich text out anew for every width asked; a scroll area's
-        #: layout asks each label about ten times per pass, alternating between the
-        #: widths with and without a scroll bar.
+        #: QLabel lays its rich text out anew for every width asked; a language switch
+        #: on study details asked each label about 15 times, at a handful of widths.
         self._heights: dict[int, int] = {}
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPlainTextEdit, QWidget
 
-from app.kiosk.error_screen import RECORD, ErrorWindow
+from app.kiosk.error_screen import ErrorWindow
+from app.kiosk.info import RECORD
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit)
 

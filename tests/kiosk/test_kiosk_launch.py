@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 from app import cli
 from app import launch as launcher
 from app.i18n import pick
-from app.kiosk.error_screen import CONFIG, RECORD, ErrorWindow
+from app.kiosk.error_screen import ErrorWindow
+from app.kiosk.info import CONFIG, RECORD
 
 
 @pytest.fixture
