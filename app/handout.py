@@ -35,6 +35,7 @@ from app.i18n.format import format_date, format_number
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
 from app.selfcheck import CriterionStatus, SelfCheckResult
+from app.textdoc import SafeTextDocument
 
 REGISTRY_URL = "https://clinicaltrials.gov/study/{nct_id}"
 _QR_URL = QUrl("trialguide://qr.png")
@@ -218,7 +219,7 @@ def write_handout(
     Raises:
         OSError: the PDF cannot be written.
     """
-    document = QTextDocument()
+    document = SafeTextDocument()
     document.setDocumentMargin(0)
     font = QFont(FONT_FAMILY)
     font.setPointSizeF(11)

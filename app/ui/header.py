@@ -31,6 +31,7 @@ class Header(QFrame):
         layout.setSpacing(16)
 
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("HeaderTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title, 1)
@@ -53,6 +54,7 @@ class Header(QFrame):
             lambda: session.set_text_scale(_next_scale(session.text_scale, -1))
         )
         self.scale_label = QLabel(controls)
+        self.scale_label.setTextFormat(Qt.TextFormat.PlainText)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scale_label.setMinimumHeight(44)
         self.larger = self._button(controls)

@@ -69,6 +69,15 @@ def to_html(
     return "".join(blocks)
 
 
+def button_text(text: str) -> str:
+    """``text`` for a button's label: each ``&`` doubled, so that Qt shows it as written.
+
+    A button reads a single ``&`` as a keyboard mnemonic: "Woman & girl" would show as
+    "Woman _girl" with the "g" underlined. (Qt's accessible name strips the doubling.)
+    """
+    return text.replace("&", "&&")
+
+
 def plain_text(
     text: Mapping[str, str] | str | None, lang: str, record: TrialRecord | None = None
 ) -> str:

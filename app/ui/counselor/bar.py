@@ -35,6 +35,7 @@ class CounselorBar(QFrame):
         layout.setContentsMargins(20, 10, 20, 10)
         layout.setSpacing(8)
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("HeaderTitle")
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
@@ -57,6 +58,7 @@ class CounselorBar(QFrame):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
         name = QLabel(box)
+        name.setTextFormat(Qt.TextFormat.PlainText)
         combo = QComboBox(box)
         # Room for the longest language name plus a margin, at any text size.
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -103,6 +103,7 @@ class CounselorWindow(QMainWindow):
         self.setCentralWidget(root)
 
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().hide()  # shown when there is something to say

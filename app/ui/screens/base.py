@@ -115,6 +115,7 @@ class ScreenPage(QWidget):
         rows: dict[str, tuple[QLabel, TextLabel]] = {}
         for row, key in enumerate(keys):
             name = QLabel(card)
+            name.setTextFormat(Qt.TextFormat.PlainText)
             name.setProperty("role", "h3")
             name.setWordWrap(True)
             name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)

@@ -20,6 +20,7 @@ from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import parse_number
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
+from app.ui.text import button_text
 from app.ui.widgets.number_entry import Entry, NumberEntry
 
 Question = ChoiceQuestion | NumberQuestion
@@ -75,6 +76,7 @@ class SelfCheckScreen(ScreenPage):
         nav.addWidget(self.skip_button)
         nav.addWidget(self.next_button)
         self.skip_note = QLabel(self.column)
+        self.skip_note.setTextFormat(Qt.TextFormat.PlainText)
         self.skip_note.setProperty("role", "muted")
         self.skip_note.setWordWrap(True)
 
@@ -158,7 +160,7 @@ class SelfCheckScreen(ScreenPage):
             else:
                 option = options[i]
                 label = localize(record.unmark(localize(option.label, lang), lang), lang)
-                button.setText(label)
+                button.setText(button_text(label))
                 button.setChecked(option.id == answer)
                 button.setAccessibleName(label)
                 button.setAccessibleDescription(

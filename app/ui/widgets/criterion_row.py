@@ -59,6 +59,7 @@ class CriterionRow(QFrame):
         texts = QVBoxLayout()
         texts.setSpacing(4)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setProperty("role", "h3")
         self.status.setWordWrap(True)
         self.criterion = make_text(None, self)
@@ -103,8 +104,10 @@ class GroupHeader(QWidget):
         header.setContentsMargins(0, 14, 0, 0)
         header.setSpacing(12)
         self.count = QLabel(self)
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setProperty("role", "badge")
         self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setProperty("role", "h3")
         self.heading.setWordWrap(True)
         # The count first: a word-wrapped heading then takes all the width that is left.

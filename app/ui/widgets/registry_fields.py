@@ -20,10 +20,10 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.i18n.enums import enum_explanation, enum_label
+from app.textdoc import SafeTextDocument
 from app.ui.text import TextLabel
 
 #: A function giving a text in the current language (called on each retranslation).
@@ -112,7 +112,7 @@ class _NaturalWidthLabel(TextLabel):
 
     def sizeHint(self) -> QSize:
         self.ensurePolished()
-        document = QTextDocument()
+        document = SafeTextDocument()
         document.setDocumentMargin(0)
         document.setDefaultFont(self.font())
         document.setHtml(self.text())
