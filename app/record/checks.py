@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 
+from app.record.characters import text_problems
 from app.record.enums import AssessedBy
 from app.record.issues import Issue, Path
 from app.record.models import (
@@ -113,6 +114,8 @@ def check_record(record: TrialRecord) -> list[Issue]:
                 issues.append(
                     Issue(path, f"[[{mark.group(1)}]] marks a term the glossary does not define")
                 )
+
+    issues += text_problems(record)
 
     eligibility = record.eligibility
     if (

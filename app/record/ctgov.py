@@ -7,7 +7,9 @@ dict that :func:`app.record.load.validate_record` accepts: an English-only draft
 questions, and every criterion left to the study team. Authors add the plain-language
 and Persian text and the self-check questions afterwards.
 
-Official text goes in verbatim, with only surrounding whitespace stripped. The one
+Official text goes in verbatim, with only surrounding whitespace and characters that
+carry no words (zero-width spaces, direction marks, control characters; see
+:func:`~app.record.characters.strip_hidden`) stripped. The one
 exception is a criterion's ``official`` text, split out of the eligibility text by
 :func:`~app.record.criteria_text.split_criteria`: it loses its bullet and the registry's
 Markdown escapes (``\<`` becomes ``<``); the record's ``criteria_text`` keeps the
@@ -29,6 +31,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from app.record.characters import strip_hidden
 from app.record.criteria_text import split_criteria, unescape_markdown
 from app.record.dump import dump_record_yaml
 from app.record.enums import (
@@ -67,10 +70,10 @@ DRAFT_CONTENT_VERSION = "0.1.0-draft"
 
 _E = TypeVar("_E", bound=StrEnum)
 
-_NCT_ID = re.compile(r"^NCT\d{8}$")
-_DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-_AGE = re.compile(r"^(\d+)\s*(year|month|week|day|hour|minute)s?$", re.IGNORECASE)
-_PMID = re.compile(r"^\d+$")
+_NCT_ID = re.compile(r"^NCT[0-9]{8}$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
+_AGE = re.compile(r"^([0-9]+)\s*(year|month|week|day|hour|minute)s?$", re.IGNORECASE)
+_PMID = re.compile(r"^[0-9]+$")
 _DOI = re.compile(r"\bdoi:\s*(10\.\d{4,9}/\S+?)\.?(?=\s|$)", re.IGNORECASE)
 # "Biological: X" in armGroups[].interventionNames: the registry's type labels.
 _INTERVENTION_PREFIX = re.compile(
@@ -161,7 +164,7 @@ class _Obj:
             return None
         if not isinstance(value, str):
             raise CtgovImportError(self.at(key), f"expected text, found {_describe(value)}")
-        return value.strip() or None
+        return strip_hidden(value).strip() or None
 
     def req_text(self, key: str) -> str:
         """The text at ``key``, which must be present and not blank."""
@@ -183,8 +186,9 @@ class _Obj:
                 raise CtgovImportError(
                     f"{self.at(key)}[{index}]", f"expected text, found {_describe(item)}"
                 )
-            if item.strip():
-                out.append(item.strip())
+            item = strip_hidden(item).strip()
+            if item:
+                out.append(item)
         return out
 
     def enum(self, key: str, cls: type[_E], what: str) -> str | None:

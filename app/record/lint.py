@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from app.record.characters import hidden_character_findings
 from app.record.checks import iter_texts
 from app.record.issues import Issue
 from app.record.models import GLOSSARY_MARK, TrialRecord
@@ -70,6 +71,7 @@ def _lint(record: TrialRecord) -> Iterator[Issue]:
             )
     if not record.questions:
         yield Issue(("questions",), "the record has no self-check questions")
+    yield from hidden_character_findings(record)
 
     known_terms = set()
     if record.patient:

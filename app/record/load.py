@@ -368,6 +368,31 @@ def _check_int(node: yaml.ScalarNode, path: Path, source: str) -> None:
         raise RecordError(source, [Issue(path, f"{_shown(value)} is not a number", line)]) from None
 
 
+_YAML_TAG = "tag:yaml.org,2002:"
+#: The only tags a record's nodes may carry: text, numbers, true/false, null, lists,
+#: mappings (and dates, which the loader keeps as text). ``!!binary`` would turn base64
+#: into text that a reviewer reading the YAML never sees; ``!!merge`` would get past the
+#: ban on merge keys; ``!!set``, ``!!omap`` and application tags have no place either.
+_ALLOWED_TAGS = frozenset(
+    _YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
+
+
+_MERGE_TAG = _YAML_TAG + "merge"
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag.removeprefix(_YAML_TAG) if tag.startswith(_YAML_TAG) else tag
+    if shown == "!!binary":
+        return (
+            "the YAML tag !!binary is not allowed in a record: write the text itself, so "
+            "that a reviewer can read it"
+        )
+    if shown == "!!merge":
+        return "YAML merge keys (<<) are not allowed in a record, nor keys tagged !!merge"
+    return f"the YAML tag {shown[:60]!r} is not allowed in a record"
+
+
 def _walk(
     node: yaml.Node, path: Path, depth: int, budget: _Budget, lines: dict[Path, int], source: str
 ) -> None:
@@ -388,19 +413,23 @@ def _walk(
             source, [Issue(path, f"the YAML is nested deeper than {MAX_DEPTH} levels")]
         )
     lines.setdefault(path, node.start_mark.line + 1)
+    if node.tag not in _ALLOWED_TAGS:
+        raise RecordError(
+            source, [Issue(path, _tag_message(str(node.tag)), node.start_mark.line + 1)]
+        )
     if isinstance(node, yaml.ScalarNode) and node.tag == _INT_TAG:
         _check_int(node, path, source)
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
-            if key == "<<":
+            if key == "<<" or key_node.tag == _MERGE_TAG:
                 raise RecordError(
                     source,
                     [
                         Issue(
                             path,
-                            "YAML merge keys (<<) are not allowed in a record",
+                            _tag_message(_MERGE_TAG),
                             key_node.start_mark.line + 1,
                         )
                     ],
@@ -412,6 +441,17 @@ def _walk(
                         Issue(
                             (*path, key),
                             f"the key {key!r} appears twice",
+                            key_node.start_mark.line + 1,
+                        )
+                    ],
+                )
+            if key_node.tag not in _ALLOWED_TAGS:
+                raise RecordError(
+                    source,
+                    [
+                        Issue(
+                            (*path, key),
+                            _tag_message(str(key_node.tag)),
                             key_node.start_mark.line + 1,
                         )
                     ],

@@ -62,8 +62,10 @@ SUPPORTED_LANGUAGES = ("en", "fa")
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
-NctId = Annotated[str, StringConstraints(pattern=r"^NCT\d{8}$")]
-PartialDateStr = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")]
+NctId = Annotated[str, StringConstraints(pattern=r"^NCT[0-9]{8}$")]
+PartialDateStr = Annotated[
+    str, StringConstraints(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])(-[0-9]{2})?$")
+]
 
 
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
@@ -97,7 +99,11 @@ Text = Annotated[dict[LanguageCode, str], AfterValidator(_check_languages)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    # No NaN or infinity in any number: ``min: .nan`` compares false with every age, and
+    # once told a 33-year-old "not met".
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, allow_inf_nan=False
+    )
 
 
 class PartialDate(_Model):
@@ -292,7 +298,7 @@ class Reference(_Model):
 
     citation: NonEmpty
     type: ReferenceType | None = None
-    pmid: Annotated[str, StringConstraints(pattern=r"^\d+$")] | None = None
+    pmid: Annotated[str, StringConstraints(pattern=r"^[0-9]+$")] | None = None
     doi: str | None = None
 
 

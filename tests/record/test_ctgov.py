@@ -675,3 +675,19 @@ def test_yaml_one_line_text_is_not_folded(default_study: dict[str, Any]) -> None
 def test_yaml_round_trips_any_text(value: str) -> None:
     record = {"official": {"brief_summary": value, "lines": [value, value + "\n"]}}
     assert yaml.safe_load(dump_record_yaml(record)) == record
+
+
+def test_hidden_characters_in_registry_text_are_dropped_on_import():
+    """A zero-width space or direction mark pasted into the registry carries no words, and
+    the validator refuses it in official text: the importer drops it."""
+    from app.record.ctgov import study_to_record
+    from app.record.load import validate_record
+
+    study = json.loads((DATA / "NCT05703308.json").read_text(encoding="utf-8"))
+    ident = study["protocolSection"]["identificationModule"]
+    ident["briefTitle"] = "Menstrual\u200b Blood \u202eStem Cells\u200e"
+    study["protocolSection"]["descriptionModule"]["briefSummary"] += "\u2066 end\u2069\x1b[31m"
+    draft = study_to_record(study)
+    assert draft["identification"]["brief_title"] == "Menstrual Blood Stem Cells"
+    assert draft["official"]["brief_summary"].endswith(" end[31m")
+    validate_record(draft)  # the draft's official text passes the character checks
