@@ -29,6 +29,7 @@ from PySide6.QtCore import QCalendar, QDate, QLocale
 
 from app.i18n import N_, SOURCE_LANGUAGE, SUPPORTED, translation
 from app.record.enums import AgeUnit
+from app.record.models import GLOSSARY_MARK
 
 __all__ = [
     "FSI",
@@ -82,8 +83,6 @@ _ENGLISH_MONTHS = (
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
-#: A glossary mark, ``[[id]]`` or ``[[id|shown words]]`` (as ``app.record.models.GLOSSARY_MARK``).
-_GLOSSARY_MARK = re.compile(r"\[\[[a-z][a-z0-9_]*(?:\|([^\]]+))?\]\]")
 
 #: Characters that end a paragraph (and with it any open isolate) or a line.
 _PARAGRAPH_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
@@ -416,14 +415,16 @@ def _typeset(text: str, persian: bool) -> str:
     """Typeset text, keeping the syntax of glossary marks intact."""
     out: list[str] = []
     position = 0
-    for mark in _GLOSSARY_MARK.finditer(text):
+    # The record's own pattern: one definition of a mark, linear on any input (a copy
+    # here once drifted from it and backtracked quadratically on unclosed marks).
+    for mark in GLOSSARY_MARK.finditer(text):
         out.append(_typeset_piece(text[position : mark.start()], persian))
-        if mark.group(1) is None:
+        if mark.group(2) is None:
             out.append(mark.group(0))
         else:
-            shown_start, shown_end = mark.span(1)
+            shown_start, shown_end = mark.span(2)
             out.append(text[mark.start() : shown_start])
-            out.append(_typeset_piece(mark.group(1), persian))
+            out.append(_typeset_piece(mark.group(2), persian))
             out.append(text[shown_end : mark.end()])
         position = mark.end()
     out.append(_typeset_piece(text[position:], persian))

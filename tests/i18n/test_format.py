@@ -330,3 +330,50 @@ def test_persian_text_leaves_latin_digits_only_inside_isolates(text: str) -> Non
     result = persian_text(text)
     outside = re.sub(r"\[\[[a-z][a-z0-9_]*", "", outside_isolates(result))
     assert not re.search("[0-9A-Za-z]", outside)
+
+
+# -- glossary marks: linear on any input ------------------------------------------------
+
+_MARK_PIECES = st.lists(
+    st.sampled_from(["[[", "]]", "[", "]", "|", "ovary", "amh_low", "تخمدان", " ", "ICSI", "‌"]),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _seconds_per_char(function, text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        function(text)
+        best = min(best, time.perf_counter() - start)
+    return best / len(text)
+
+
+def test_typesetting_uses_the_records_one_mark_pattern():
+    """One definition of a glossary mark: i18n keeps no copy of its own to drift."""
+    import app.i18n.format as fmt
+    from app.record.models import GLOSSARY_MARK
+
+    patterns = [
+        value
+        for value in vars(fmt).values()
+        if isinstance(value, re.Pattern) and r"\[\[" in value.pattern
+    ]
+    assert patterns == [GLOSSARY_MARK]
+
+
+@given(_MARK_PIECES)
+def test_typesetting_time_per_character_does_not_grow_with_length(pieces):
+    """Unclosed marks, stray brackets and bars, repeated: 16 times the text costs about 16
+    times the time, not 256 (12,000 unclosed "[[ovary|" once froze the screen for 21 s).
+    Measured per character, short against long in the same run: not a timed test."""
+    unit = "".join(pieces)
+    short = unit * max(1, 1500 // len(unit))
+    long = short * 16
+    for function in (persian_text, isolate_latin):
+        ratio = _seconds_per_char(function, long) / _seconds_per_char(function, short)
+        # Linear gives about 1; quadratic would give about 16.
+        assert ratio < 5, f"{function.__name__}: {ratio:.1f}x per character on {unit!r}"
