@@ -540,7 +540,11 @@ def _cmd_keygen(args: argparse.Namespace) -> int:
     public_path = Path(f"{args.key}.pub")
     if not args.force:
         for path in (private_path, public_path):
-            if path.exists() or path.is_symlink():
+            try:
+                taken = path.is_symlink() or path.exists()
+            except OSError as exc:
+                raise CliError(f"{path}: cannot be checked ({exc.strerror or exc})") from None
+            if taken:
                 raise CliError(f"{path}: already exists (use --force to overwrite)")
     if args.no_passphrase:
         passphrase = b""
