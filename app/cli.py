@@ -10,6 +10,8 @@ prints the problem on stderr and exits 2. Subcommands work without a display:
 * ``schema``: print the record's JSON Schema.
 * ``import-ctgov STUDY.json -o RECORD.yaml``: start a record from a ClinicalTrials.gov study.
 * ``check --answers ANSWERS.json``: run the self-check on an answers file.
+* ``approve RECORD [--key PRIVATE_KEY]``: stamp (and sign) a record's approved content.
+* ``keygen KEY``: make an Ed25519 key pair for signing approvals (``KEY``, ``KEY.pub``).
 
 Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
 Every error names what is wrong and where; none ends in a traceback.
@@ -26,6 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     from app.record import TrialRecord
 
 EXIT_OK = 0
@@ -119,6 +123,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also lint the content: Persian letters and digits, reading level, glossary",
     )
+    validate.add_argument(
+        "--trusted-key",
+        action="append",
+        default=[],
+        metavar="KEY",
+        help="check the approval signature against this public key (ed25519:... or a .pub "
+        "file); repeatable",
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of the record format")
 
@@ -152,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     approve.add_argument("record", metavar="RECORD", help="record file (YAML) to stamp in place")
     approve.add_argument("--note", default="", help="approver's note, e.g. the ethics approval ref")
+    _approval_key_args(approve, sub)
 
     set_pin = sub.add_parser("set-pin", help="set the staff PIN (stored as a salted scrypt hash)")
     set_pin.add_argument(
@@ -189,6 +202,36 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--high-contrast", action="store_true")
     _record_arg(render)
     return parser
+
+
+def _approval_key_args(approve: argparse.ArgumentParser, sub: Any) -> None:
+    """``approve --key`` and the ``keygen`` command: signed approval."""
+    approve.add_argument(
+        "--key",
+        metavar="PRIVATE_KEY",
+        help="also sign the digest, note and time with this Ed25519 private key (keygen)",
+    )
+    approve.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the private key's passphrase from standard input (for scripts)",
+    )
+    keygen = sub.add_parser(
+        "keygen", help="make an Ed25519 key pair for the approving committee's signatures"
+    )
+    keygen.add_argument(
+        "key", metavar="KEY", help="private key file to write (mode 0600); the public key: KEY.pub"
+    )
+    keygen.add_argument("--force", action="store_true", help="overwrite KEY and KEY.pub")
+    passphrase = keygen.add_mutually_exclusive_group()
+    passphrase.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase that protects the private key from standard input",
+    )
+    passphrase.add_argument(
+        "--no-passphrase", action="store_true", help="write the private key unencrypted"
+    )
 
 
 def load_record_or_fail(path: str | None) -> TrialRecord:
@@ -240,9 +283,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 _print_err(problem.describe(args.record))
             _print_err(f"{args.record}: valid, but {len(problems)} content problem(s) (--strict)")
             return EXIT_BAD_INPUT
-    from app.record.approval import approval_status
-
-    approval = approval_status(record).state.value
+    approval = _approval_summary(record, args.trusted_key)
     print(
         f"{args.record}: valid record {record.identification.nct_id} "
         f"(content {record.content_version}, {approval}, languages {', '.join(record.languages)}, "
@@ -387,18 +428,151 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_approve(args: argparse.Namespace) -> int:
-    from app.record.approval import approval_status, stamp_text
+def _approval_summary(record: TrialRecord, trusted: Sequence[str]) -> str:
+    """``approved``, ``unapproved``...; with the signature's state when there is one."""
+    from app.record.approval import SignatureState, approval_status
+    from app.signing import SigningError, parse_public_key, read_public_key_file
 
+    keys = []
+    for entry in trusted:
+        try:
+            is_inline = entry.startswith(("ed25519:", "-----BEGIN"))
+            keys.append(parse_public_key(entry) if is_inline else read_public_key_file(Path(entry)))
+        except SigningError as exc:
+            raise CliError(f"--trusted-key {entry}: {exc}") from None
+    status = approval_status(record, keys)
+    if status.signature is SignatureState.UNSIGNED and not keys:
+        return status.state.value
+    signature = {
+        SignatureState.UNSIGNED: "not signed",
+        SignatureState.MISMATCH: "the signature does not match",
+        SignatureState.UNTRUSTED: f"signed by an untrusted key {status.signer}",
+        SignatureState.TRUSTED: f"signed by trusted key {status.signer}",
+        SignatureState.SIGNED: f"signed by key {status.signer}",
+    }[status.signature]
+    return f"{status.state.value}, {signature}"
+
+
+def _read_passphrase(what: str, confirm: bool = False) -> bytes:
+    """A passphrase from the terminal (asked for twice, and may be empty, when ``confirm``)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        other = " or --no-passphrase" if confirm else ""
+        raise CliError(
+            f"{what}: no terminal to ask for the passphrase; use --passphrase-stdin{other}"
+        )
+    prompt = " (empty: none)" if confirm else ""
+    passphrase = getpass.getpass(f"Passphrase for {what}{prompt}: ")
+    if confirm and getpass.getpass("The same passphrase again: ") != passphrase:
+        raise CliError("the two passphrases differ; nothing was written")
+    return passphrase.encode("utf-8")
+
+
+def _stdin_passphrase() -> bytes:
+    passphrase = sys.stdin.readline().rstrip("\r\n")
+    if not passphrase:
+        raise CliError("standard input gave an empty passphrase")
+    return passphrase.encode("utf-8")
+
+
+def _load_signing_key(args: argparse.Namespace) -> Ed25519PrivateKey:
+    from app.signing import SigningError, is_encrypted_pem, load_private_key, read_key_file
+
+    try:
+        data = read_key_file(Path(args.key))
+        passphrase = None
+        if is_encrypted_pem(data):
+            passphrase = _stdin_passphrase() if args.passphrase_stdin else None
+            passphrase = passphrase or _read_passphrase(args.key)
+        return load_private_key(data, passphrase)
+    except SigningError as exc:
+        raise CliError(f"{args.key}: {exc}") from None
+
+
+def _cmd_approve(args: argparse.Namespace) -> int:
+    from app.record import RecordError, parse_record
+    from app.record.approval import approval_status, stamp_text
+    from app.signing import fingerprint, public_key_of
+
+    try:
+        args.note.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CliError("--note: not valid text (undecodable bytes)") from None
     record = load_record_or_fail(args.record)
+    key = _load_signing_key(args) if args.key else None
+    public = [public_key_of(key)] if key is not None else []
     path = Path(args.record)
-    text = path.read_text(encoding="utf-8-sig")
-    path.write_text(stamp_text(text, record, args.note), encoding="utf-8")
-    stamped = load_record_or_fail(args.record)
-    status = approval_status(stamped)
-    if not status.approved:  # pragma: no cover - would be a bug in stamp_text
-        raise CliError(f"{path}: the stamp does not match after writing; the file is unchanged?")
-    print(f"{path}: approved content {record.content_version}, sha256 {status.digest}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CliError(f"{path}: cannot read the record again ({exc})") from None
+    new_text = stamp_text(text, record, args.note, key=key)
+    # Check the stamp reads back as approved before the file is touched.
+    try:
+        status = approval_status(parse_record(new_text.encode("utf-8"), str(path)), public)
+    except RecordError as exc:
+        raise CliError(f"{exc.describe()}\n{path}: the stamped record does not load") from None
+    if not status.approved:
+        raise CliError(f"{path}: the stamp does not read back ({status.state.value}); unchanged")
+    try:
+        with path.open("r+", encoding="utf-8", newline="") as handle:
+            handle.write(new_text)
+            handle.truncate()
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write the record ({exc.strerror or exc})") from None
+    signed = f", signed by key {fingerprint(public[0])}" if public else ""
+    print(f"{path}: approved content {record.content_version}, sha256 {status.digest}{signed}")
+    return EXIT_OK
+
+
+def _cmd_keygen(args: argparse.Namespace) -> int:
+    from app.signing import (
+        fingerprint,
+        format_public_key,
+        generate_private_key,
+        private_key_pem,
+        public_key_of,
+        write_new_file,
+    )
+
+    private_path = Path(args.key)
+    public_path = Path(f"{args.key}.pub")
+    if not args.force:
+        for path in (private_path, public_path):
+            try:
+                taken = path.is_symlink() or path.exists()
+            except OSError as exc:
+                raise CliError(f"{path}: cannot be checked ({exc.strerror or exc})") from None
+            if taken:
+                raise CliError(f"{path}: already exists (use --force to overwrite)")
+    if args.no_passphrase:
+        passphrase = b""
+    elif args.passphrase_stdin:
+        passphrase = _stdin_passphrase()
+    else:
+        passphrase = _read_passphrase(str(private_path), confirm=True)
+    key = generate_private_key()
+    public = public_key_of(key)
+    line = format_public_key(public)
+    written = []
+    try:
+        for path, data, mode in (
+            (private_path, private_key_pem(key, passphrase or None), 0o600),
+            (public_path, f"{line}\n".encode("ascii"), 0o644),
+        ):
+            write_new_file(path, data, mode, force=args.force)
+            written.append(path)
+    except OSError as exc:
+        for path in written:  # no private key without its public half
+            path.unlink(missing_ok=True)
+        raise CliError(f"{path}: cannot write the key file ({exc.strerror or exc})") from None
+    protection = "protected by the passphrase" if passphrase else "NOT encrypted"
+    print(
+        f"{private_path}: private key ({protection}); keep it with the committee, never on "
+        f"a kiosk\n{public_path}: public key, fingerprint {fingerprint(public)}\n"
+        f'Kiosk config: trusted_keys = ["{line}"]'
+    )
     return EXIT_OK
 
 
@@ -453,6 +627,7 @@ _COMMANDS = {
     "run": _cmd_run,
     "render": _cmd_render,
     "approve": _cmd_approve,
+    "keygen": _cmd_keygen,
     "handout": _cmd_handout,
     "set-pin": _cmd_set_pin,
 }

@@ -9,6 +9,7 @@ Example (``trialguide.toml``)::
     countdown_seconds = 20
     handout_in_kiosk = false
     pin_hash = "scrypt$16384$8$1$..."              # written by `trialguide set-pin`
+    trusted_keys = ["committee.pub"]               # approval keys (a .pub file, or inline)
 
 Every key is optional. An invalid file gives a message naming the key; the app writes
 nothing to disk but this file (``set-pin``) and its log.
@@ -20,9 +21,10 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 CONFIG_NAME = "trialguide.toml"
 APP_NAME = "TrialGuide"
@@ -30,6 +32,39 @@ APP_NAME = "TrialGuide"
 
 class ConfigError(Exception):
     """The configuration file cannot be used; the message names the file and the key."""
+
+
+def _inline_key(entry: str) -> bool:
+    """Whether a ``trusted_keys`` entry is a key itself rather than a file's path."""
+    return entry.startswith(("ed25519:", "-----BEGIN"))
+
+
+def _trusted_key_entry(value: str) -> str:
+    """Check one ``trusted_keys`` entry: an inline key must parse; a path must be a path."""
+    from app.signing import SigningError, parse_public_key
+
+    entry = value.strip()
+    shown = entry if len(entry) <= 60 else entry[:57] + "..."
+    if not entry:
+        raise PydanticCustomError(
+            "trusted_key", "is empty: give an ed25519:... key or the path of a .pub file"
+        )
+    if _inline_key(entry):
+        try:
+            parse_public_key(entry)
+        except SigningError as exc:
+            raise PydanticCustomError(
+                "trusted_key",
+                "{entry} is not a usable public key: {reason}",
+                {"entry": repr(shown), "reason": str(exc)},
+            ) from None
+    elif "\0" in entry or "\n" in entry:
+        raise PydanticCustomError(
+            "trusted_key",
+            "{entry} is neither an ed25519:... key nor the path of a .pub file",
+            {"entry": repr(shown)},
+        )
+    return entry
 
 
 class Config(BaseModel):
@@ -44,6 +79,25 @@ class Config(BaseModel):
     countdown_seconds: int = Field(default=20, ge=3, le=300)
     handout_in_kiosk: bool = False
     pin_hash: str | None = None
+    #: Public keys of the committees whose signed approval counts (``trialguide keygen``):
+    #: each an inline ``ed25519:BASE64`` key or PEM block, or the path of a ``.pub`` file
+    #: (relative to the config file). When any are given, a record without a valid
+    #: signature by one of them shows as a draft; when none are, the digest decides alone.
+    trusted_keys: tuple[Annotated[str, AfterValidator(_trusted_key_entry)], ...] = ()
+
+    @property
+    def trusted_public_keys(self) -> tuple[bytes, ...]:
+        """The raw 32-byte trusted keys (a path left here is read relative to the cwd).
+
+        Raises:
+            app.signing.SigningError: a key file named here cannot be read.
+        """
+        from app.signing import parse_public_key, read_public_key_file
+
+        return tuple(
+            parse_public_key(entry) if _inline_key(entry) else read_public_key_file(Path(entry))
+            for entry in self.trusted_keys
+        )
 
     @field_validator("pin_hash")
     @classmethod
@@ -109,7 +163,32 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, Pat
     if config.record is not None and not Path(config.record).is_absolute():
         # A relative record path is relative to the config file, not to the working folder.
         config = config.model_copy(update={"record": str(config_path.parent / config.record)})
+    if config.trusted_keys:
+        config = _read_trusted_key_files(config, config_path)
     return config, config_path
+
+
+def _read_trusted_key_files(config: Config, config_path: Path) -> Config:
+    """``config`` with each ``.pub`` path in ``trusted_keys`` replaced by the key it holds.
+
+    Raises:
+        ConfigError: a key file cannot be read or holds no Ed25519 public key.
+    """
+    from app.signing import SigningError, format_public_key, read_public_key_file
+
+    keys = []
+    for index, entry in enumerate(config.trusted_keys):
+        if _inline_key(entry):
+            keys.append(entry)
+            continue
+        key_path = Path(entry)
+        if not key_path.is_absolute():  # relative to the config file, as `record` is
+            key_path = config_path.parent / key_path
+        try:
+            keys.append(format_public_key(read_public_key_file(key_path)))
+        except SigningError as exc:
+            raise ConfigError(f"{config_path}: trusted_keys.{index}: {key_path}: {exc}") from None
+    return config.model_copy(update={"trusted_keys": tuple(keys)})
 
 
 _PIN_LINE = re.compile(r"^\s*pin_hash\s*=.*$", re.MULTILINE)

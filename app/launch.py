@@ -182,12 +182,15 @@ def launch(
             pin_hash=config.pin_hash,
             language=lang,
         )
-    status = approval_status(record)
+    # load_config has read every trusted key file, so this reads nothing from disk.
+    status = approval_status(record, config.trusted_public_keys)
     log.info(
-        "Record %s, content %s, %s; kiosk %s",
+        "Record %s, content %s, %s (signature %s%s); kiosk %s",
         record.identification.nct_id,
         record.content_version,
         status.state.value,
+        status.signature.value,
+        f" by key {status.signer}" if status.signer else "",
         "on" if kiosk_on else "off",
     )
     if counselor:

@@ -1,9 +1,10 @@
 """The "Draft, not approved" banner: the record on screen is not the approved content.
 
 A clinic's ethics committee approves one version of the record; ``trialguide approve``
-stamps it with the SHA-256 digest of its content. A record without a stamp, or whose
-content no longer matches it, shows this banner at the top of the window (large in kiosk
-mode, slim in a desktop window) and in the staff panel.
+stamps it with the SHA-256 digest of its content (and, with ``--key``, signs it). A
+record without a stamp, whose content no longer matches it, or (when the config names
+trusted keys) without a valid signature by one of them, shows this banner at the top of
+the window (large in kiosk mode, slim in a desktop window) and in the staff panel.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ def approval_text(state: ApprovalState) -> str:
         return _(
             "Draft, not approved: this content was changed after it was approved, so it "
             "has not been approved for patients."
+        )
+    if state is ApprovalState.UNVERIFIED:
+        return _(
+            "Draft, not approved: this content does not carry a valid signature of the "
+            "approving committee, so it has not been approved for patients."
         )
     if state is ApprovalState.UNAPPROVED:
         return _("Draft, not approved: this content has not been approved for patients.")

@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.i18n import LANGUAGE_NAMES, _, is_rtl, localize, text_direction
-from app.i18n.format import format_number
+from app.i18n.format import FSI, PDI, format_number
 from app.kiosk.banner import DraftBanner
 from app.kiosk.info import StaffInfo
 from app.kiosk.overlay import Overlay
-from app.record.approval import ApprovalState
+from app.record.approval import ApprovalState, ApprovalStatus, SignatureState
 
 ZWSP = "\u200b"
 
@@ -23,6 +23,29 @@ def grouped_digest(digest: str, size: int = 8) -> str:
 def breakable_path(path: str) -> str:
     """A path that may wrap after each separator (zero-width spaces)."""
     return path.replace("/", "/" + ZWSP).replace("\\", "\\" + ZWSP)
+
+
+def signature_text(status: ApprovalStatus) -> str:
+    """What the approval stamp's signature says, for the staff panel's "Signature" row."""
+    # The fingerprint is Latin hex: isolated, so that it keeps its order in Persian.
+    key = f"{FSI}{status.signer}{PDI}"
+    signature = status.signature
+    if signature is SignatureState.TRUSTED:
+        return _("Signed by key {fingerprint}").format(fingerprint=key)
+    if signature is SignatureState.UNTRUSTED:
+        return _("Signed by an untrusted key {fingerprint}").format(fingerprint=key)
+    if signature is SignatureState.MISMATCH:
+        return _(
+            "The signature does not match the stamp: its note, time or digest changed "
+            "after signing, or the signature is damaged"
+        )
+    if signature is SignatureState.SIGNED:
+        return _(
+            "Signed by key {fingerprint} (not checked: the config names no trusted keys)"
+        ).format(fingerprint=key)
+    if status.signature_required:
+        return _("Not signed")
+    return _("Not signed (not required: the config names no trusted keys)")
 
 
 class StaffPanel(Overlay):
@@ -77,6 +100,7 @@ class StaffPanel(Overlay):
             "study",
             "version",
             "approval",
+            "signature",
             "note",
             "digest",
             "idle",
@@ -189,8 +213,12 @@ class StaffPanel(Overlay):
             ApprovalState.APPROVED: _("Approved: the content matches its approval stamp"),
             ApprovalState.UNAPPROVED: _("Not approved: the record has no approval stamp"),
             ApprovalState.MODIFIED: _("Not approved: the content changed after it was approved"),
+            ApprovalState.UNVERIFIED: _(
+                "Not approved: the record has no valid signature by a trusted key"
+            ),
         }[state]
         self._set_row("approval", _("Approval"), approval)
+        self._set_row("signature", _("Signature"), signature_text(info.approval))
         note = " ".join(part for part in (info.approval.note, info.approval.approved_at) if part)
         self._set_row("note", _("Approval note"), note or "—")
         self._set_row(

@@ -431,12 +431,25 @@ class PatientContent(_Model):
     glossary: tuple[GlossaryTerm, ...] = ()
 
 
+class ApprovalSignature(_Model):
+    """An Ed25519 signature over a stamp's digest, note and time (``approve --key``).
+
+    See :func:`app.record.approval.signed_message` for the exact bytes signed.
+    """
+
+    #: The signer's public key, ``ed25519:`` + base64 of its 32 bytes.
+    key: Annotated[str, StringConstraints(pattern=r"^ed25519:[A-Za-z0-9+/]{43}=$")]
+    #: The 64-byte signature, base64.
+    value: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9+/]{86}==$")]
+
+
 class Approval(_Model):
     """An approval stamp: the digest of the approved content and the approver's note."""
 
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
     note: str = ""
     approved_at: str | None = None
+    signature: ApprovalSignature | None = None
 
 
 class TrialRecord(_Model):
