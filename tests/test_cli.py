@@ -167,3 +167,158 @@ def test_python_dash_m_entry_point():
     )
     assert result.returncode == 0, result.stderr
     assert "valid record" in result.stdout
+
+
+# -- hostile answers and study files: exit 2 with a message, never a hang or exit 1 ----------
+
+
+def _hostile_file(tmp_path, case: str):
+    """A path that must be refused: each kind of non-file, or a hostile JSON file."""
+    import os
+
+    path = tmp_path / "answers.json"
+    if case == "fifo":
+        os.mkfifo(path)
+    elif case == "dev_zero":
+        return "/dev/zero"
+    elif case == "symlink_to_dev_zero":
+        path.symlink_to("/dev/zero")
+    elif case == "folder":
+        path.mkdir()
+    elif case == "5000_digits":
+        path.write_text('{"age": ' + "1" * 5000 + "}", encoding="utf-8")
+    elif case == "deep":  # deep, and small enough for the answers file's 64 KB
+        path.write_text('{"age": ' + "[" * 30_000 + "]" * 30_000 + "}", encoding="utf-8")
+    elif case == "duplicate_key":
+        path.write_text('{"pregnant": "no", "age": 30, "age": 70}', encoding="utf-8")
+    elif case == "nan":
+        path.write_text('{"age": NaN}', encoding="utf-8")
+    elif case == "infinite":
+        path.write_text('{"age": 1e999}', encoding="utf-8")
+    return str(path)
+
+
+HOSTILE_ANSWERS = {
+    "fifo": "this is not a regular file",
+    "dev_zero": "this is not a regular file",
+    "symlink_to_dev_zero": "this is not a regular file",
+    "folder": "this is a folder, not an answers file",
+    "5000_digits": "a number has 5,000 digits",
+    "deep": "nested too deeply",
+    "duplicate_key": "the key 'age' appears twice",
+    "nan": "NaN is not a number JSON allows",
+    "infinite": "'1e999' is too large",
+}
+
+
+def _hostile_answer_cases(argv_for):
+    return [
+        pytest.param(case, words, argv_for, id=f"{argv_for}-{case}")
+        for case, words in HOSTILE_ANSWERS.items()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "words", "command"),
+    [
+        *_hostile_answer_cases("check"),
+        *_hostile_answer_cases("render"),
+        *_hostile_answer_cases("handout"),
+    ],
+)
+def test_hostile_answers_file_exits_2_with_a_message(capsys, tmp_path, case, words, command):
+    path = _hostile_file(tmp_path, case)
+    out_file = str(tmp_path / "out")
+    argv = {
+        "check": ["check", "--record", MINIMAL, "--answers", path],
+        "render": ["render", "--screen", "result", "--out", out_file, "--answers", path],
+        "handout": ["handout", "--out", out_file, "--answers", path],
+    }[command]
+    code, out, err = run(capsys, *argv)
+    assert code == 2, err
+    assert out == ""
+    assert f"{path}: " in err and words in err, err
+    assert "unexpected error" not in err and "Traceback" not in err
+
+
+def test_hostile_answers_in_a_subprocess_do_not_hang(tmp_path):
+    """The FIFO and /dev/zero for real, in a process a hang cannot stall the tests."""
+    import os
+
+    fifo = tmp_path / "answers.json"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        result = subprocess.run(
+            [sys.executable, "-m", "app", "check", "--record", MINIMAL, "--answers", path],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 2, result.stderr
+        assert f"{path}: this is not a regular file" in result.stderr
+
+
+def _study_file(tmp_path, case: str) -> str:
+    path = tmp_path / "study.json"
+    if case == "deep":
+        path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif case == "duplicate_key":
+        study = (DATA / "ctgov" / "NCT09999901.json").read_text(encoding="utf-8")
+        path.write_text(study.replace("{", '{"protocolSection": 1, ', 1), encoding="utf-8")
+    else:
+        return _hostile_file(tmp_path, case)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("case", "words"),
+    [
+        ("deep", "nested too deeply"),
+        ("duplicate_key", "the key 'protocolSection' appears twice"),
+        ("fifo", "this is not a regular file"),
+        ("dev_zero", "this is not a regular file"),
+        ("5000_digits", "a number has 5,000 digits"),
+    ],
+)
+def test_hostile_study_file_exits_2_with_a_message(capsys, tmp_path, case, words):
+    path = _study_file(tmp_path, case)
+    out = tmp_path / "record.yaml"
+    code, _out, err = run(capsys, "import-ctgov", path, "-o", str(out))
+    assert code == 2, err
+    assert f"{path}: " in err and words in err, err
+    assert "unexpected error" not in err
+    assert not out.exists()
+
+
+def test_one_shared_reader_for_every_file(monkeypatch, tmp_path):
+    """Records, configs, answers and studies all go through app.files.read_bounded."""
+    import app.files
+    from app.config import load_config
+    from app.record import load_record
+
+    config = tmp_path / "c.toml"
+    config.write_text("kiosk = false\n", encoding="utf-8")
+    answers = _answers(tmp_path, {"age": 30})
+    study = str(DATA / "ctgov" / "NCT09999901.json")
+    real = app.files.read_bounded
+    calls: list[str] = []
+
+    def spy(path, limit, **kwargs):
+        calls.append(str(path))
+        return real(path, limit, **kwargs)
+
+    monkeypatch.setattr(app.files, "read_bounded", spy)
+    import app.cli
+    import app.config
+    import app.record.load
+
+    # Each caller must look the reader up in app.files, not keep a copy of its own.
+    for module in (app.cli, app.config, app.record.load):
+        if hasattr(module, "read_bounded"):
+            monkeypatch.setattr(module, "read_bounded", spy)
+    load_record(MINIMAL)
+    load_config(config)
+    main(["check", "--record", MINIMAL, "--answers", answers])
+    main(["import-ctgov", study, "-o", str(tmp_path / "r.yaml")])
+    assert calls == [MINIMAL, str(config), MINIMAL, answers, study]
