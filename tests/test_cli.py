@@ -322,3 +322,22 @@ def test_one_shared_reader_for_every_file(monkeypatch, tmp_path):
     main(["check", "--record", MINIMAL, "--answers", answers])
     main(["import-ctgov", study, "-o", str(tmp_path / "r.yaml")])
     assert calls == [MINIMAL, str(config), MINIMAL, answers, study]
+
+
+# -- handout --out: a PDF that is really there ------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["folder", "parent_is_a_file", "missing_folder"])
+def test_handout_out_that_cannot_be_written_exits_2(capsys, tmp_path, case):
+    target = {
+        "folder": tmp_path,
+        "parent_is_a_file": tmp_path / "file.txt" / "handout.pdf",
+        "missing_folder": tmp_path / "none" / "handout.pdf",
+    }[case]
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    code, out, err = run(capsys, "handout", "--record", MINIMAL, "--out", str(target))
+    assert code == 2, out
+    assert "page(s)" not in out
+    assert f"{target}: " in err
+    assert ("folder" in err) if case == "folder" else ("cannot be written" in err), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
