@@ -341,3 +341,73 @@ def test_handout_out_that_cannot_be_written_exits_2(capsys, tmp_path, case):
     assert f"{target}: " in err
     assert ("folder" in err) if case == "folder" else ("cannot be written" in err), err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+# -- nothing printed can act on the terminal ------------------------------------------------
+
+
+def _escape_record(tmp_path) -> str:
+    text = (DATA / "records" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace('content_version: "test-1"', 'content_version: "t\\e[2J\\e]0;pwned\\a"')
+    text = text.replace(
+        "plain: {en: You are not pregnant., fa: باردار نیستید.}",
+        'plain: {en: "You are not\\e[8m hidden\\r\\x9b31m\\u202Eok", fa: باردار نیستید.}',
+    )
+    text = text.replace(
+        "how_checked: {en: A blood test at the first visit.,",
+        'how_checked: {en: "A blood test\\e[8m\\x9b\\u202E at the first visit.",',
+    )
+    path = tmp_path / "escape.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _assert_terminal_safe(text: str) -> None:
+    import re
+
+    unsafe = re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
+    assert not unsafe, unsafe
+
+
+def test_validate_escapes_control_characters_in_content_version(capsys, tmp_path):
+    path = _escape_record(tmp_path)
+    code, out, err = run(capsys, "validate", path)
+    assert code == 0, err
+    _assert_terminal_safe(out + err)
+    assert "content t\\u001b[2J\\u001b]0;pwned\\u0007," in out
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_check_escapes_control_characters_in_criterion_text(capsys, tmp_path, as_json):
+    path = _escape_record(tmp_path)
+    answers = _answers(tmp_path, {"age": 30, "pregnant": "no"})
+    argv = ["check", "--record", path, "--answers", answers, *(["--json"] if as_json else [])]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    _assert_terminal_safe(out + err)
+    if as_json:
+        # Still JSON, and it reads back as the record's very text.
+        reasons = {item["id"]: item["reason"] for item in json.loads(out)["criteria"]}
+        assert reasons["blood"] == "A blood test\x1b[8m\x9b\u202e at the first visit."
+    else:
+        assert "You are not\\u001b[8m hidden\\u000d\\u009b31m\\u202eok" in out
+        assert "A blood test\\u001b[8m\\u009b\\u202e at the first visit." in out
+
+
+def test_check_in_persian_keeps_zwnj(capsys, tmp_path):
+    answers = _answers(tmp_path, {"age": 70, "pregnant": "no"})
+    code, out, _err = run(
+        capsys, "check", "--record", MINIMAL, "--answers", answers, "--lang", "fa"
+    )
+    assert code == 0
+    assert "شرکت\u200cکننده\u200cی" in out
+    assert "\\u" not in out
+
+
+def test_error_messages_are_escaped_too(capsys, tmp_path):
+    path = tmp_path / "bad\x1b[31m.json"
+    path.write_text("{", encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--record", MINIMAL, "--answers", str(path))
+    assert code == 2
+    _assert_terminal_safe(err)
+    assert "bad\\u001b[31m.json: not valid JSON" in err
