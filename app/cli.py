@@ -38,6 +38,8 @@ EXIT_BAD_INPUT = 2
 
 #: Largest answers file read (a real one is a few hundred bytes).
 MAX_ANSWERS_BYTES = 64 * 1024
+#: Largest ClinicalTrials.gov study read (the largest, with results, are a few MB).
+MAX_STUDY_BYTES = 32 * 1024 * 1024
 
 
 class CliError(Exception):
@@ -244,23 +246,23 @@ def load_record_or_fail(path: str | None) -> TrialRecord:
         raise CliError(exc.describe()) from None
 
 
+def read_json_file(path: str, limit: int, what: str) -> Any:
+    """Parse a JSON file through the shared bounded reader (:mod:`app.files`).
+
+    Raises:
+        CliError: the file cannot be read, is too large, or is not strict JSON.
+    """
+    from app.files import FileReadError, parse_json, read_bounded
+
+    try:
+        return parse_json(read_bounded(path, limit, what=what), path)
+    except FileReadError as exc:
+        raise CliError(f"{path}: {exc.reason}") from None
+
+
 def read_answers(path: str) -> dict[str, Any]:
     """Read an answers file: a JSON object of question id -> answer."""
-    source = Path(path)
-    try:
-        data = source.read_bytes()[: MAX_ANSWERS_BYTES + 1]
-    except FileNotFoundError:
-        raise CliError(f"{path}: the answers file does not exist") from None
-    except OSError as exc:
-        raise CliError(f"{path}: the answers file cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_ANSWERS_BYTES:
-        raise CliError(f"{path}: the answers file is too large to be an answers file")
-    try:
-        answers = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise CliError(f"{path}: the answers file is not UTF-8 text") from None
-    except json.JSONDecodeError as exc:
-        raise CliError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from None
+    answers = read_json_file(path, MAX_ANSWERS_BYTES, "an answers file")
     if not isinstance(answers, dict):
         raise CliError(f"{path}: answers must be a JSON object of question id -> answer")
     return answers
@@ -310,14 +312,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists (use --force to overwrite)")
-    try:
-        raw = Path(args.study).read_bytes()
-    except OSError as exc:
-        raise CliError(f"{args.study}: cannot be read ({exc.strerror})") from None
-    try:
-        study = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CliError(f"{args.study}: not a JSON file ({exc})") from None
+    study = read_json_file(args.study, MAX_STUDY_BYTES, "a study file")
     try:
         data = study_to_record(study)
         record = validate_record(data, args.study)
@@ -634,7 +629,18 @@ _COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Everything printed while it runs goes through :func:`app.terminal.terminal_safe`:
+    text from a record, an answers file or a config cannot act on the terminal.
+    """
+    from app.terminal import safe_output
+
+    with safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

@@ -21,13 +21,17 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
+from app.files import FileReadError, decode_text, read_bounded
+
 CONFIG_NAME = "trialguide.toml"
 APP_NAME = "TrialGuide"
+#: Largest config file read (a real one is a few hundred bytes).
+MAX_CONFIG_BYTES = 64 * 1024
 
 
 class ConfigError(Exception):
@@ -99,6 +103,13 @@ class Config(BaseModel):
             for entry in self.trusted_keys
         )
 
+    @field_validator("record")
+    @classmethod
+    def _record_path(cls, value: str | None) -> str | None:
+        if value is not None and "\x00" in value:
+            raise ValueError("the path holds a NUL character; no file can have that name")
+        return value
+
     @field_validator("pin_hash")
     @classmethod
     def _pin_hash_format(cls, value: str | None) -> str | None:
@@ -127,6 +138,42 @@ def default_config_path() -> Path:
     return user if user.exists() or not site.exists() else site
 
 
+def read_config_data(config_path: Path) -> dict[str, Any] | None:
+    """The TOML of a config file, unchecked; None when the file does not exist.
+
+    The file is read through :func:`app.files.read_bounded` (a regular file of at most
+    :data:`MAX_CONFIG_BYTES`), as UTF-8 with or without a byte-order mark.
+
+    Raises:
+        ConfigError: the file cannot be read or is not TOML.
+    """
+    source = str(config_path)
+    try:
+        text = decode_text(
+            read_bounded(
+                config_path,
+                MAX_CONFIG_BYTES,
+                what="a config file",
+                too_large="; a config is far smaller",
+            ),
+            source,
+        )
+    except FileReadError as exc:
+        if exc.kind == "missing":
+            return None
+        raise ConfigError(f"{source}: {exc.reason}") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{source}: not valid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{source}: not valid TOML: it is nested too deeply") from None
+    except ValueError:  # a number Python will not read: 5,000 digits
+        raise ConfigError(
+            f"{source}: not valid TOML: a value cannot be read (a number with thousands of digits?)"
+        ) from None
+
+
 def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, Path]:
     """Read the config; a missing default file gives the defaults.
 
@@ -135,18 +182,11 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, Pat
     """
     explicit = path is not None
     config_path = Path(path) if path is not None else default_config_path()
-    try:
-        text = config_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    data = read_config_data(config_path)
+    if data is None:
         if explicit:
-            raise ConfigError(f"{config_path}: the config file does not exist") from None
+            raise ConfigError(f"{config_path}: the config file does not exist")
         return Config(), config_path
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{config_path}: the config file cannot be read ({exc})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{config_path}: not valid TOML: {exc}") from None
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:

@@ -7,6 +7,7 @@ name, no date of birth, not even the age typed; only the outcome and its reasons
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import os
@@ -219,6 +220,7 @@ def write_handout(
     Raises:
         OSError: the PDF cannot be written.
     """
+    _claim_target(out)
     document = SafeTextDocument()
     document.setDocumentMargin(0)
     font = QFont(FONT_FAMILY)
@@ -250,6 +252,30 @@ def write_handout(
     document.print_(writer)
     pages = document.pageCount()
     del writer  # finishes the file
-    if not os.path.exists(out) or os.path.getsize(out) == 0:
+    if not os.path.isfile(out) or os.path.getsize(out) == 0:
+        with contextlib.suppress(OSError):
+            os.remove(out)  # the empty file _claim_target made
         raise OSError(f"the PDF {out} was not written")
     return pages
+
+
+def _claim_target(out: str | os.PathLike[str]) -> None:
+    """Make ``out`` an empty regular file, or say why it cannot be the PDF.
+
+    QPdfWriter fails silently (a folder, a missing or read-only folder): without this
+    the handout would be "written" and nothing would be there. Emptying an old file first
+    also means a failed write cannot leave the previous PDF looking like the new one.
+
+    Raises:
+        OSError: ``out`` is a folder or not a regular file, or cannot be written.
+    """
+    path = os.fspath(out)
+    if os.path.isdir(path):
+        raise OSError("this is a folder; give the name of the PDF file to write")
+    if os.path.exists(path) and not os.path.isfile(path):
+        raise OSError("this is not a regular file; give the name of the PDF file to write")
+    try:
+        with open(path, "wb"):
+            pass
+    except OSError as exc:
+        raise OSError(f"the PDF cannot be written here ({exc.strerror or exc})") from None

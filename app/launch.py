@@ -88,18 +88,16 @@ class Launch:
 
 def _salvage_pin_hash(config_path: str | os.PathLike[str] | None) -> str | None:
     """The ``pin_hash`` of a config that is otherwise invalid, if that key itself is good."""
-    import tomllib
-
-    from app.config import default_config_path
+    from app.config import default_config_path, read_config_data
     from app.pin import PinError, check_hash_format
 
     path = Path(config_path) if config_path is not None else default_config_path()
     try:
-        value = tomllib.loads(path.read_text(encoding="utf-8")).get("pin_hash")
+        value = (read_config_data(path) or {}).get("pin_hash")
         if isinstance(value, str):
             check_hash_format(value)
             return value
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, PinError):
+    except (ConfigError, PinError):
         pass
     return None
 

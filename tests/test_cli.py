@@ -167,3 +167,247 @@ def test_python_dash_m_entry_point():
     )
     assert result.returncode == 0, result.stderr
     assert "valid record" in result.stdout
+
+
+# -- hostile answers and study files: exit 2 with a message, never a hang or exit 1 ----------
+
+
+def _hostile_file(tmp_path, case: str):
+    """A path that must be refused: each kind of non-file, or a hostile JSON file."""
+    import os
+
+    path = tmp_path / "answers.json"
+    if case == "fifo":
+        os.mkfifo(path)
+    elif case == "dev_zero":
+        return "/dev/zero"
+    elif case == "symlink_to_dev_zero":
+        path.symlink_to("/dev/zero")
+    elif case == "folder":
+        path.mkdir()
+    elif case == "5000_digits":
+        path.write_text('{"age": ' + "1" * 5000 + "}", encoding="utf-8")
+    elif case == "deep":  # deep, and small enough for the answers file's 64 KB
+        path.write_text('{"age": ' + "[" * 30_000 + "]" * 30_000 + "}", encoding="utf-8")
+    elif case == "duplicate_key":
+        path.write_text('{"pregnant": "no", "age": 30, "age": 70}', encoding="utf-8")
+    elif case == "nan":
+        path.write_text('{"age": NaN}', encoding="utf-8")
+    elif case == "infinite":
+        path.write_text('{"age": 1e999}', encoding="utf-8")
+    return str(path)
+
+
+HOSTILE_ANSWERS = {
+    "fifo": "this is not a regular file",
+    "dev_zero": "this is not a regular file",
+    "symlink_to_dev_zero": "this is not a regular file",
+    "folder": "this is a folder, not an answers file",
+    "5000_digits": "a number has 5,000 digits",
+    "deep": "nested too deeply",
+    "duplicate_key": "the key 'age' appears twice",
+    "nan": "NaN is not a number JSON allows",
+    "infinite": "'1e999' is too large",
+}
+
+
+def _hostile_answer_cases(argv_for):
+    return [
+        pytest.param(case, words, argv_for, id=f"{argv_for}-{case}")
+        for case, words in HOSTILE_ANSWERS.items()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "words", "command"),
+    [
+        *_hostile_answer_cases("check"),
+        *_hostile_answer_cases("render"),
+        *_hostile_answer_cases("handout"),
+    ],
+)
+def test_hostile_answers_file_exits_2_with_a_message(capsys, tmp_path, case, words, command):
+    path = _hostile_file(tmp_path, case)
+    out_file = str(tmp_path / "out")
+    argv = {
+        "check": ["check", "--record", MINIMAL, "--answers", path],
+        "render": ["render", "--screen", "result", "--out", out_file, "--answers", path],
+        "handout": ["handout", "--out", out_file, "--answers", path],
+    }[command]
+    code, out, err = run(capsys, *argv)
+    assert code == 2, err
+    assert out == ""
+    assert f"{path}: " in err and words in err, err
+    assert "unexpected error" not in err and "Traceback" not in err
+
+
+def test_hostile_answers_in_a_subprocess_do_not_hang(tmp_path):
+    """The FIFO and /dev/zero for real, in a process a hang cannot stall the tests."""
+    import os
+
+    fifo = tmp_path / "answers.json"
+    os.mkfifo(fifo)
+    for path in (str(fifo), "/dev/zero"):
+        result = subprocess.run(
+            [sys.executable, "-m", "app", "check", "--record", MINIMAL, "--answers", path],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 2, result.stderr
+        assert f"{path}: this is not a regular file" in result.stderr
+
+
+def _study_file(tmp_path, case: str) -> str:
+    path = tmp_path / "study.json"
+    if case == "deep":
+        path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    elif case == "duplicate_key":
+        study = (DATA / "ctgov" / "NCT09999901.json").read_text(encoding="utf-8")
+        path.write_text(study.replace("{", '{"protocolSection": 1, ', 1), encoding="utf-8")
+    else:
+        return _hostile_file(tmp_path, case)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("case", "words"),
+    [
+        ("deep", "nested too deeply"),
+        ("duplicate_key", "the key 'protocolSection' appears twice"),
+        ("fifo", "this is not a regular file"),
+        ("dev_zero", "this is not a regular file"),
+        ("5000_digits", "a number has 5,000 digits"),
+    ],
+)
+def test_hostile_study_file_exits_2_with_a_message(capsys, tmp_path, case, words):
+    path = _study_file(tmp_path, case)
+    out = tmp_path / "record.yaml"
+    code, _out, err = run(capsys, "import-ctgov", path, "-o", str(out))
+    assert code == 2, err
+    assert f"{path}: " in err and words in err, err
+    assert "unexpected error" not in err
+    assert not out.exists()
+
+
+def test_one_shared_reader_for_every_file(monkeypatch, tmp_path):
+    """Records, configs, answers and studies all go through app.files.read_bounded."""
+    import app.files
+    from app.config import load_config
+    from app.record import load_record
+
+    config = tmp_path / "c.toml"
+    config.write_text("kiosk = false\n", encoding="utf-8")
+    answers = _answers(tmp_path, {"age": 30})
+    study = str(DATA / "ctgov" / "NCT09999901.json")
+    real = app.files.read_bounded
+    calls: list[str] = []
+
+    def spy(path, limit, **kwargs):
+        calls.append(str(path))
+        return real(path, limit, **kwargs)
+
+    monkeypatch.setattr(app.files, "read_bounded", spy)
+    import app.cli
+    import app.config
+    import app.record.load
+
+    # Each caller must look the reader up in app.files, not keep a copy of its own.
+    for module in (app.cli, app.config, app.record.load):
+        if hasattr(module, "read_bounded"):
+            monkeypatch.setattr(module, "read_bounded", spy)
+    load_record(MINIMAL)
+    load_config(config)
+    main(["check", "--record", MINIMAL, "--answers", answers])
+    main(["import-ctgov", study, "-o", str(tmp_path / "r.yaml")])
+    assert calls == [MINIMAL, str(config), MINIMAL, answers, study]
+
+
+# -- handout --out: a PDF that is really there ------------------------------------------------
+
+
+@pytest.mark.parametrize("case", ["folder", "parent_is_a_file", "missing_folder"])
+def test_handout_out_that_cannot_be_written_exits_2(capsys, tmp_path, case):
+    target = {
+        "folder": tmp_path,
+        "parent_is_a_file": tmp_path / "file.txt" / "handout.pdf",
+        "missing_folder": tmp_path / "none" / "handout.pdf",
+    }[case]
+    (tmp_path / "file.txt").write_text("x", encoding="utf-8")
+    code, out, err = run(capsys, "handout", "--record", MINIMAL, "--out", str(target))
+    assert code == 2, out
+    assert "page(s)" not in out
+    assert f"{target}: " in err
+    assert ("folder" in err) if case == "folder" else ("cannot be written" in err), err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+
+
+# -- nothing printed can act on the terminal ------------------------------------------------
+
+
+def _escape_record(tmp_path) -> str:
+    text = (DATA / "records" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace('content_version: "test-1"', 'content_version: "t\\e[2J\\e]0;pwned\\a"')
+    text = text.replace(
+        "plain: {en: You are not pregnant., fa: باردار نیستید.}",
+        'plain: {en: "You are not\\e[8m hidden\\r\\x9b31m\\u202Eok", fa: باردار نیستید.}',
+    )
+    text = text.replace(
+        "how_checked: {en: A blood test at the first visit.,",
+        'how_checked: {en: "A blood test\\e[8m\\x9b\\u202E at the first visit.",',
+    )
+    path = tmp_path / "escape.yaml"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def _assert_terminal_safe(text: str) -> None:
+    import re
+
+    unsafe = re.findall("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", text)
+    assert not unsafe, unsafe
+
+
+def test_validate_escapes_control_characters_in_content_version(capsys, tmp_path):
+    path = _escape_record(tmp_path)
+    code, out, err = run(capsys, "validate", path)
+    assert code == 0, err
+    _assert_terminal_safe(out + err)
+    assert "content t\\u001b[2J\\u001b]0;pwned\\u0007," in out
+
+
+@pytest.mark.parametrize("as_json", [False, True])
+def test_check_escapes_control_characters_in_criterion_text(capsys, tmp_path, as_json):
+    path = _escape_record(tmp_path)
+    answers = _answers(tmp_path, {"age": 30, "pregnant": "no"})
+    argv = ["check", "--record", path, "--answers", answers, *(["--json"] if as_json else [])]
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    _assert_terminal_safe(out + err)
+    if as_json:
+        # Still JSON, and it reads back as the record's very text.
+        reasons = {item["id"]: item["reason"] for item in json.loads(out)["criteria"]}
+        assert reasons["blood"] == "A blood test\x1b[8m\x9b\u202e at the first visit."
+    else:
+        assert "You are not\\u001b[8m hidden\\u000d\\u009b31m\\u202eok" in out
+        assert "A blood test\\u001b[8m\\u009b\\u202e at the first visit." in out
+
+
+def test_check_in_persian_keeps_zwnj(capsys, tmp_path):
+    answers = _answers(tmp_path, {"age": 70, "pregnant": "no"})
+    code, out, _err = run(
+        capsys, "check", "--record", MINIMAL, "--answers", answers, "--lang", "fa"
+    )
+    assert code == 0
+    assert "شرکت\u200cکننده\u200cی" in out
+    assert "\\u" not in out
+
+
+def test_error_messages_are_escaped_too(capsys, tmp_path):
+    path = tmp_path / "bad\x1b[31m.json"
+    path.write_text("{", encoding="utf-8")
+    code, _out, err = run(capsys, "check", "--record", MINIMAL, "--answers", str(path))
+    assert code == 2
+    _assert_terminal_safe(err)
+    assert "bad\\u001b[31m.json: not valid JSON" in err

@@ -77,3 +77,148 @@ def test_set_pin_command(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
     assert main(["set-pin", "--config", str(path), "--pin-stdin"]) == 2
     assert "PIN not set" in capsys.readouterr().err
+
+
+# -- hostile config files: a message naming the file, never a hang or a crash ----------------
+
+
+def _hostile_config(tmp_path, case: str):
+    path = tmp_path / "trialguide.toml"
+    if case == "folder":
+        path.mkdir()
+    elif case == "utf16":
+        path.write_bytes("kiosk = true\n".encode("utf-16"))
+    elif case == "nul_in_record":
+        path.write_text('record = "trial\\u0000.yaml"\n', encoding="utf-8")
+    elif case == "5000_digits":
+        path.write_text("idle_seconds = " + "9" * 5000 + "\n", encoding="utf-8")
+    elif case == "deep":  # deep, and small enough for the config's 64 KB
+        path.write_text("a = " + "[" * 30_000 + "]" * 30_000 + "\n", encoding="utf-8")
+    elif case == "too_large":
+        path.write_text("# " + "x" * (70 * 1024) + "\nkiosk = true\n", encoding="utf-8")
+    elif case == "not_utf8":
+        path.write_bytes(b"record = '\xff'\n")
+    return path
+
+
+HOSTILE_CONFIGS = {
+    "folder": "this is a folder, not a config file",
+    "utf16": "the file is UTF-16 text; save it as UTF-8",
+    "nul_in_record": "record: value error, the path holds a NUL character",
+    "5000_digits": "a value cannot be read",
+    "deep": "nested too deeply",
+    "too_large": "larger than 64 KB",
+    "not_utf8": "not UTF-8 text (byte 0xff at offset 10)",
+}
+
+
+@pytest.mark.parametrize(("case", "words"), HOSTILE_CONFIGS.items())
+def test_hostile_config_names_the_file(tmp_path, case, words):
+    path = _hostile_config(tmp_path, case)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert f"{path}: " in str(info.value)
+    assert words in str(info.value), str(info.value)
+
+
+def test_config_saved_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "trialguide.toml"
+    path.write_bytes(b'\xef\xbb\xbfkiosk = true\ndefault_language = "fa"\n')
+    config, _ = load_config(path)
+    assert config.kiosk and config.default_language == "fa"
+
+
+@pytest.mark.parametrize(("case", "words"), HOSTILE_CONFIGS.items())
+def test_hostile_config_opens_the_staff_error_window(qtbot, tmp_path, capsys, case, words):
+    from app.kiosk.error_screen import ErrorWindow
+    from app.kiosk.info import CONFIG
+    from app.launch import launch
+    from app.ui.main import application
+
+    application()
+    path = _hostile_config(tmp_path, case)
+    result = launch(None, "en", config_path=path)
+    window = result.window
+    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
+    assert isinstance(window, ErrorWindow) and window.kind == CONFIG
+    assert result.exit_code == 2
+    details = window.details.toPlainText()
+    assert f"{path}: " in details and words in details, details
+    err = capsys.readouterr().err
+    assert words in err and "Traceback" not in err
+    result.shutdown()
+    if window.guard is not None:
+        window.guard.uninstall()
+
+
+def _special_config(tmp_path, case: str):
+    import os
+
+    path = tmp_path / "trialguide.toml"
+    if case == "fifo":
+        os.mkfifo(path)
+    elif case == "dev_zero":
+        return "/dev/zero"
+    else:
+        path.symlink_to("/dev/zero")
+    return str(path)
+
+
+@pytest.mark.parametrize("case", ["fifo", "dev_zero", "symlink_to_dev_zero"])
+def test_config_that_is_not_a_file_opens_the_error_window(tmp_path, case):
+    """In a real process (a hang or a memory blow-up must not take the tests with it)."""
+    import json
+    import os
+    import select
+    import subprocess
+    import sys
+    import time
+
+    path = _special_config(tmp_path, case)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        TRIALGUIDE_TEST_REPORT="1",
+        TRIALGUIDE_LOG_DIR=str(tmp_path / "log"),
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "--config", path],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        started = None
+        deadline = time.monotonic() + 60  # a hang guard, far above the second it takes
+        while started is None and time.monotonic() < deadline and process.poll() is None:
+            ready, _, _ = select.select([process.stdout], [], [], 0.2)
+            if ready:
+                line = process.stdout.readline()
+                if line.startswith("{"):
+                    started = json.loads(line)
+        assert started is not None, "the error window never appeared"
+        assert started["visible"]
+    finally:
+        process.kill()
+        _out, err = process.communicate(timeout=60)
+    assert f"{path}: this is not a regular file" in err, err
+    assert "TrialGuide did not start: fix the config file." in err
+
+
+@pytest.mark.parametrize("case", ["fifo", "dev_zero"])
+def test_set_pin_refuses_a_config_that_is_not_a_file(tmp_path, case):
+    import subprocess
+    import sys
+
+    path = _special_config(tmp_path, case)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "set-pin", "--config", path, "--pin-stdin"],
+        input="135790\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2, result.stderr
+    assert f"{path}: this is not a regular file" in result.stderr

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import gc
 import os
-import stat
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -19,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.reader import ReaderError
 
+from app.files import FileReadError, read_bounded
 from app.record.checks import check_record
 from app.record.issues import Issue, Path, RecordError
 from app.record.models import SCHEMA_VERSION, TrialRecord
@@ -83,27 +83,11 @@ def load_record(path: str | os.PathLike[str] | None = None) -> TrialRecord:
         return parse_record(data, source)
     source = str(path)
     try:
-        # Only a regular file: opening a FIFO or a device would wait or never end.
-        if (
-            os.path.exists(path)
-            and not os.path.isdir(path)
-            and not stat.S_ISREG(os.stat(path).st_mode)
-        ):
-            raise RecordError(source, [Issue((), "this is not a regular file")])
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise RecordError(source, [Issue((), "the file does not exist")]) from None
-    except IsADirectoryError:
-        raise RecordError(source, [Issue((), "this is a folder, not a record file")]) from None
-    except PermissionError:
-        raise RecordError(
-            source, [Issue((), "the file cannot be read (permission denied)")]
-        ) from None
-    except OSError as exc:
-        raise RecordError(
-            source, [Issue((), f"the file cannot be read ({exc.strerror})")]
-        ) from None
+        data = read_bounded(
+            path, MAX_BYTES, what="a record file", too_large="; a record is far smaller"
+        )
+    except FileReadError as exc:
+        raise RecordError(source, [Issue((), exc.reason)]) from None
     return parse_record(data, source)
 
 
