@@ -347,17 +347,10 @@ def test_handout_out_that_cannot_be_written_exits_2(capsys, tmp_path, case):
 
 
 def _escape_record(tmp_path) -> str:
+    """A file named with escape sequences, holding a record with them in its text."""
     text = (DATA / "records" / "minimal.yaml").read_text(encoding="utf-8")
     text = text.replace('content_version: "test-1"', 'content_version: "t\\e[2J\\e]0;pwned\\a"')
-    text = text.replace(
-        "plain: {en: You are not pregnant., fa: باردار نیستید.}",
-        'plain: {en: "You are not\\e[8m hidden\\r\\x9b31m\\u202Eok", fa: باردار نیستید.}',
-    )
-    text = text.replace(
-        "how_checked: {en: A blood test at the first visit.,",
-        'how_checked: {en: "A blood test\\e[8m\\x9b\\u202E at the first visit.",',
-    )
-    path = tmp_path / "escape.yaml"
+    path = tmp_path / "escape\x1b[31m\u202e.yaml"
     path.write_text(text, encoding="utf-8")
     return str(path)
 
@@ -369,29 +362,27 @@ def _assert_terminal_safe(text: str) -> None:
     assert not unsafe, unsafe
 
 
-def test_validate_escapes_control_characters_in_content_version(capsys, tmp_path):
+def test_validate_refuses_control_characters_and_prints_none(capsys, tmp_path):
+    """The record is refused (control characters have no place in it), and neither the
+    file's name nor its text reaches the terminal as escape sequences."""
     path = _escape_record(tmp_path)
     code, out, err = run(capsys, "validate", path)
-    assert code == 0, err
+    assert code == 2
     _assert_terminal_safe(out + err)
-    assert "content t\\u001b[2J\\u001b]0;pwned\\u0007," in out
+    assert "escape\\u001b[31m\\u202e.yaml" in err
+    assert "content_version: a control character (U+001B) is in the text" in err
 
 
 @pytest.mark.parametrize("as_json", [False, True])
-def test_check_escapes_control_characters_in_criterion_text(capsys, tmp_path, as_json):
-    path = _escape_record(tmp_path)
-    answers = _answers(tmp_path, {"age": 30, "pregnant": "no"})
-    argv = ["check", "--record", path, "--answers", answers, *(["--json"] if as_json else [])]
-    code, out, err = run(capsys, *argv)
-    assert code == 0, err
+def test_check_escapes_control_characters_from_the_answers(capsys, tmp_path, as_json):
+    path = tmp_path / "answers\x1b]0;pwned\x07.json"
+    path.write_text('{"age": 30, "pregnant": "no\\u001b[2J\\u009b"}', encoding="utf-8")
+    argv = ["check", "--record", MINIMAL, "--answers", str(path)]
+    code, out, err = run(capsys, *argv, *(["--json"] if as_json else []))
+    assert code == 2
     _assert_terminal_safe(out + err)
-    if as_json:
-        # Still JSON, and it reads back as the record's very text.
-        reasons = {item["id"]: item["reason"] for item in json.loads(out)["criteria"]}
-        assert reasons["blood"] == "A blood test\x1b[8m\x9b\u202e at the first visit."
-    else:
-        assert "You are not\\u001b[8m hidden\\u000d\\u009b31m\\u202eok" in out
-        assert "A blood test\\u001b[8m\\u009b\\u202e at the first visit." in out
+    assert "answers\\u001b]0;pwned\\u0007.json" in err
+    assert "is not an answer to this question" in err
 
 
 def test_check_in_persian_keeps_zwnj(capsys, tmp_path):

@@ -60,8 +60,8 @@ def test_safe_stream_escapes_every_write():
 
 def test_the_real_terminal_gets_no_escape_bytes(tmp_path):
     text = (DATA / "records" / "minimal.yaml").read_text(encoding="utf-8")
-    path = tmp_path / "escape.yaml"
-    path.write_text(text.replace('"test-1"', '"t\\e[2J\\u202E"'), encoding="utf-8")
+    path = tmp_path / "escape\x1b[2J\u202e.yaml"
+    path.write_text(text, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "app", "validate", str(path)],
         capture_output=True,
@@ -70,4 +70,4 @@ def test_the_real_terminal_gets_no_escape_bytes(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert b"\x1b" not in result.stdout and "\u202e".encode() not in result.stdout
-    assert b"content t\\u001b[2J\\u202e," in result.stdout
+    assert b"escape\\u001b[2J\\u202e.yaml" in result.stdout
