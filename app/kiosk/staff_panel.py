@@ -72,6 +72,7 @@ class StaffPanel(Overlay):
         self._kiosk = kiosk
         self._message = ""
         self.title = QLabel(self.card)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setProperty("role", "h1")
         self.title.setWordWrap(True)
         self.banner = DraftBanner(info.approval.state, slim=False, parent=self.card)
@@ -110,6 +111,7 @@ class StaffPanel(Overlay):
             "app",
         ):
             name = QLabel(self.card)
+            name.setTextFormat(Qt.TextFormat.PlainText)
             name.setStyleSheet("font-weight: 700;")
             name.setWordWrap(True)
             value = QLabel(self.card)
@@ -119,6 +121,7 @@ class StaffPanel(Overlay):
             self.rows[key] = (name, value)
 
         self.message = QLabel(self.card)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setProperty("role", "lead")
         self.message.hide()

@@ -37,17 +37,18 @@ def test_kiosk_overlays_show_markup_literally(make_kiosk, default_record, tmp_pa
 
 def test_error_window_shows_a_quoted_value_literally(qtbot, tmp_path):
     """A refused record's message quotes its markup; the staff window must not obey it."""
-    from app.kiosk.error_screen import ErrorScreen
-    from app.kiosk.info import StartupError
+    from app.kiosk.error_screen import ErrorWindow
+    from app.kiosk.info import RECORD
 
-    markup = f'<img src="{tmp_path / "never-opened.png"}"><b>bold</b>'
+    markup = f'<img src="{tmp_path / "never-opened.png"}"><b>bold</b> Woman & girl'
     error = RecordError(
-        "/clinic/trial.yaml",
+        f"/clinic/{markup}.yaml",
         [Issue(("identification", "brief_title"), f"markup ({markup!r}) is not allowed")],
     )
-    screen = ErrorScreen(StartupError.from_record_error(error))
-    qtbot.addWidget(screen)
-    screen.show()
+    window = ErrorWindow(RECORD, error.describe())
+    qtbot.addWidget(window)
+    window.show()
     _settle()
-    problems = markup_problems(screen, "error window")
+    problems = markup_problems(window, "error window")
     assert not problems, "\n".join(problems)
+    assert markup in window.details.toPlainText()

@@ -9,10 +9,13 @@ gets :func:`payload` before and after it.
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from pathlib import Path
 
 from pydantic import BaseModel
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from app.record import TrialRecord
 
@@ -73,3 +76,21 @@ def hostile_record(record: TrialRecord, target: Path) -> TrialRecord:
     result = _hostile(record, None, payload(target))
     assert isinstance(result, TrialRecord)
     return result
+
+
+def markup_problems(root: QWidget, where: str) -> list[str]:
+    """Every widget under ``root`` that would interpret record text as markup."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        name = f"{where}: {type(widget).__name__} {widget.objectName()!r}"
+        if isinstance(widget, QLabel):
+            text = widget.text()
+            if widget.textFormat() == Qt.TextFormat.AutoText:
+                found.append(f"{name} leaves its text format to Qt's guess: {text[:60]!r}")
+            elif widget.textFormat() == Qt.TextFormat.RichText and MARKER in text:
+                found.append(f"{name} puts record markup into rich text: {text[:60]!r}")
+        if isinstance(widget, QAbstractButton) and "&" in re.sub("&&", "", widget.text()):
+            found.append(f"{name} turns '&' into a keyboard mnemonic: {widget.text()[:60]!r}")
+        if MARKER in widget.toolTip():
+            found.append(f"{name} has record markup in a tooltip (Qt guesses rich text)")
+    return found

@@ -10,7 +10,6 @@ checks that markup in the record never makes Qt open a file.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -18,14 +17,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import i18n
 from app.record.models import ChoiceQuestion
 from app.session import Screen, Session
 from app.ui.fonts import load_fonts
-from tests.ui.hostile import MARKER, hostile_record
+from tests.ui.hostile import MARKER, hostile_record, markup_problems
 
 LANGUAGES = ("en", "fa")
 
@@ -33,24 +32,6 @@ LANGUAGES = ("en", "fa")
 def _settle() -> None:
     for _ in range(4):
         QApplication.processEvents()
-
-
-def _problems(root: QWidget, where: str) -> list[str]:
-    """Every widget under ``root`` that would interpret record text as markup."""
-    found: list[str] = []
-    for widget in [root, *root.findChildren(QWidget)]:
-        name = f"{where}: {type(widget).__name__} {widget.objectName()!r}"
-        if isinstance(widget, QLabel):
-            text = widget.text()
-            if widget.textFormat() == Qt.TextFormat.AutoText:
-                found.append(f"{name} leaves its text format to Qt's guess: {text[:60]!r}")
-            elif widget.textFormat() == Qt.TextFormat.RichText and MARKER in text:
-                found.append(f"{name} puts record markup into rich text: {text[:60]!r}")
-        if isinstance(widget, QAbstractButton) and "&" in re.sub("&&", "", widget.text()):
-            found.append(f"{name} turns '&' into a keyboard mnemonic: {widget.text()[:60]!r}")
-        if MARKER in widget.toolTip():
-            found.append(f"{name} has record markup in a tooltip (Qt guesses rich text)")
-    return found
 
 
 @pytest.fixture
@@ -88,16 +69,16 @@ def test_every_patient_screen_shows_markup_literally(qtbot, hostile):
             for screen in Screen:
                 session.go_to(screen)
                 _settle()
-                problems += _problems(window, f"{lang}/{screen.value}")
+                problems += markup_problems(window, f"{lang}/{screen.value}")
             session.go_to(Screen.SELFCHECK)
             for index in range(len(hostile.questions)):
                 session.go_to_question(index)
                 _settle()
-                problems += _problems(window, f"{lang}/question {index}")
+                problems += markup_problems(window, f"{lang}/question {index}")
             for term in hostile.patient.glossary:
                 session.show_term(term.id)
                 _settle()
-                problems += _problems(window, f"{lang}/term {term.id}")
+                problems += markup_problems(window, f"{lang}/term {term.id}")
             # A window title is always plain: the markup is there as words.
             assert "img src=" in window.windowTitle()
     finally:
@@ -120,7 +101,7 @@ def test_counselor_window_shows_markup_literally(qtbot, hostile):
         for lang in LANGUAGES:
             session.set_language(lang)
             _settle()
-            problems += _problems(window, f"counselor/{lang}")
+            problems += markup_problems(window, f"counselor/{lang}")
     finally:
         _close(window, session)
     assert not problems, "\n".join(sorted(set(problems)))
