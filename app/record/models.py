@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -31,6 +32,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from app.record import limits
 from app.record.enums import (
     AgencyClass,
     AgeUnit,
@@ -66,6 +68,41 @@ NctId = Annotated[str, StringConstraints(pattern=r"^NCT\d{8}$")]
 PartialDateStr = Annotated[str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$")]
 
 
+def _official_length(value: str) -> str:
+    """Refuse a registry text longer than :data:`limits.MAX_OFFICIAL_CHARS`."""
+    most = limits.MAX_OFFICIAL_CHARS
+    if len(value) > most:
+        raise PydanticCustomError(
+            "official_too_long",
+            "this text is {length} characters long; a registry text may have at most {limit}",
+            {"length": f"{len(value):,}", "limit": f"{most:,}"},
+        )
+    return value
+
+
+#: A long registry text (summary, description, eligibility), bounded in length.
+LongOfficial = Annotated[NonEmpty, AfterValidator(_official_length)]
+
+
+def _at_most(limit: str, what: str) -> BeforeValidator:
+    """A bound on a list's length, read from :mod:`app.record.limits` when it is checked.
+
+    Checked before the items are, so an overlong list gives one message, at once.
+    """
+
+    def check(value: object) -> object:
+        most: int = getattr(limits, limit)
+        if isinstance(value, list | tuple) and len(value) > most:
+            raise PydanticCustomError(
+                "too_many_items",
+                "there are {count} {what}; a record may have at most {limit}",
+                {"count": f"{len(value):,}", "what": what, "limit": f"{most:,}"},
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
     """Demand a non-blank text in every language the record declares."""
     declared: tuple[str, ...] = tuple((info.context or {}).get("languages", ()))
@@ -88,6 +125,17 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
                 "blank_language",
                 "the {lang} text is empty",
                 {"lang": lang},
+            )
+        if len(text) > limits.MAX_PATIENT_CHARS:
+            raise PydanticCustomError(
+                "text_too_long",
+                "the {lang} text is {length} characters long; a patient text may have at "
+                "most {limit}",
+                {
+                    "lang": lang,
+                    "length": f"{len(text):,}",
+                    "limit": f"{limits.MAX_PATIENT_CHARS:,}",
+                },
             )
     return value
 
@@ -241,7 +289,7 @@ class Criterion(_Model):
 
     id: Id
     kind: CriterionKind
-    official: NonEmpty
+    official: LongOfficial
     plain: Text | None = None
     assessed_by: AssessedBy = AssessedBy.STUDY_TEAM
     how_checked: Text | None = None
@@ -250,7 +298,7 @@ class Criterion(_Model):
 class Eligibility(_Model):
     """Who can take part."""
 
-    criteria_text: NonEmpty
+    criteria_text: LongOfficial
     minimum_age: Age | None = None
     maximum_age: Age | None = None
     sex: Sex = Sex.ALL
@@ -306,8 +354,8 @@ class RelatedStudy(_Model):
 class Official(_Model):
     """The registry's own text, verbatim, in English."""
 
-    brief_summary: NonEmpty
-    detailed_description: str | None = None
+    brief_summary: LongOfficial
+    detailed_description: Annotated[str, AfterValidator(_official_length)] | None = None
 
 
 class ProcedureStep(_Model):
@@ -418,11 +466,15 @@ class PatientContent(_Model):
     summary: Text
     who_can_take_part: Text
     enrolling_note: Text
-    procedures: tuple[ProcedureStep, ...] = Field(min_length=1)
+    procedures: Annotated[
+        tuple[ProcedureStep, ...], _at_most("MAX_PROCEDURE_STEPS", "procedure steps")
+    ] = Field(min_length=1)
     outcome_texts: OutcomeTexts
     after_selfcheck: Text
     contact: Text
-    glossary: tuple[GlossaryTerm, ...] = ()
+    glossary: Annotated[
+        tuple[GlossaryTerm, ...], _at_most("MAX_GLOSSARY_TERMS", "glossary terms")
+    ] = ()
 
 
 class Approval(_Model):
