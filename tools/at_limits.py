@@ -4,9 +4,9 @@
 procedure steps repeated (new ids, numbered names) up to the most a record may have, and
 its registry texts (brief summary, detailed description, eligibility text) at the
 longest a registry text may be; the detailed description is one line with no paragraph
-break, the hardest shape to lay out. With ``long_texts`` every glossary definition and
-every step's "what happens" is also at the longest a patient text may be, in both
-languages, as far as the file size limit allows.
+break, the hardest shape to lay out. With ``long_texts`` every text of the glossary and
+of the steps is also at the longest it may be, in both languages, as far as the file
+size limit allows.
 
 Usage::
 
@@ -77,21 +77,32 @@ def at_limits_record(long_texts: bool = False) -> dict[str, Any]:
 
 
 def _lengthen(data: dict[str, Any]) -> None:
-    """Every definition and step description at its longest, within the file size limit."""
-    most = limits.MAX_PATIENT_CHARS
-    long = {
-        "en": _fill("A plain sentence about this medical word, with an example. ", most),
-        "fa": _fill("یک جملهٔ ساده دربارهٔ این واژهٔ پزشکی، با یک نمونه. ", most),
-    }
-    budget = MAX_BYTES - len(_dump(data)) - 4096
-    per_text = sum(len(text.encode("utf-8")) for text in long.values())
+    """Every text of the glossary and the steps at its longest, within the file size limit."""
+
+    def long(most: int) -> dict[str, str]:
+        return {
+            "en": _fill("A plain sentence about this medical word, with an example. ", most),
+            "fa": _fill("یک جملهٔ ساده دربارهٔ این واژهٔ پزشکی، با یک نمونه. ", most),
+        }
+
+    short, entry = long(limits.MAX_SHORT_CHARS), long(limits.MAX_ENTRY_CHARS)
     patient = data["patient"]
-    for items, key in ((patient["glossary"], "definition"), (patient["procedures"], "what")):
+    fields = (
+        (patient["glossary"], {"term": short, "expansion": short, "definition": entry}),
+        (
+            patient["procedures"],
+            {"title": short, "when": entry, "what": entry, "duration": short, "where": short},
+        ),
+    )
+    budget = MAX_BYTES - len(_dump(data)) - 4096
+    for items, texts in fields:
         for item in items:
-            if budget < per_text:
-                return
-            item[key] = dict(long)
-            budget -= per_text
+            for key, text in texts.items():
+                size = sum(len(words.encode("utf-8")) for words in text.values()) + 2 * len(key)
+                if budget < size:
+                    return
+                item[key] = dict(text)
+                budget -= size
 
 
 def _dump(data: dict[str, Any]) -> bytes:

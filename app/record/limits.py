@@ -23,3 +23,10 @@ MAX_OFFICIAL_CHARS = 32_000
 #: Longest patient-facing text, in characters, in each language. The default record's
 #: longest is about 900.
 MAX_PATIENT_CHARS = 3_000
+#: Longest glossary term, expansion, step title, duration or place, in characters in each
+#: language (a few words; the default record's longest is 41).
+MAX_SHORT_CHARS = 100
+#: Longest glossary definition, or step's time or description, in characters in each
+#: language (a few sentences; the default record's longest is 250). With the counts
+#: above, these bound the text on the glossary and steps screens.
+MAX_ENTRY_CHARS = 500

@@ -144,6 +144,29 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
 Text = Annotated[dict[LanguageCode, str], AfterValidator(_check_languages)]
 
 
+def _at_most_chars(limit: str, what: str) -> AfterValidator:
+    """A tighter bound on a patient text's length, read from :mod:`app.record.limits`."""
+
+    def check(value: dict[str, str]) -> dict[str, str]:
+        most: int = getattr(limits, limit)
+        for lang, text in value.items():
+            if len(text) > most:
+                raise PydanticCustomError(
+                    "text_too_long",
+                    "the {lang} text is {length} characters long; {what} may have at most {limit}",
+                    {"lang": lang, "length": f"{len(text):,}", "what": what, "limit": f"{most:,}"},
+                )
+        return value
+
+    return AfterValidator(check)
+
+
+#: A glossary term's name, a step's title, its duration or place: a few words.
+ShortText = Annotated[Text, _at_most_chars("MAX_SHORT_CHARS", "a name or title")]
+#: A glossary definition, a step's time or description: a few sentences.
+EntryText = Annotated[Text, _at_most_chars("MAX_ENTRY_CHARS", "a definition or step")]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
 
@@ -362,11 +385,11 @@ class ProcedureStep(_Model):
     """One step of taking part, in time order: when, what, how long, where."""
 
     id: Id
-    title: Text
-    when: Text
-    what: Text
-    duration: Text | None = None
-    where: Text | None = None
+    title: ShortText
+    when: EntryText
+    what: EntryText
+    duration: ShortText | None = None
+    where: ShortText | None = None
     arms: tuple[str, ...] = ()
 
 
@@ -447,9 +470,9 @@ class GlossaryTerm(_Model):
     """
 
     id: Id
-    term: Text
-    expansion: Text | None = None
-    definition: Text
+    term: ShortText
+    expansion: ShortText | None = None
+    definition: EntryText
 
 
 class OutcomeTexts(_Model):

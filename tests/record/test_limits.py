@@ -28,7 +28,7 @@ def test_a_record_at_the_limits_loads(long_texts):
     assert len(record.eligibility.criteria_text) == limits.MAX_OFFICIAL_CHARS
     if long_texts:
         longest = max(len(text) for term in patient.glossary for text in term.definition.values())
-        assert longest == limits.MAX_PATIENT_CHARS
+        assert longest == limits.MAX_ENTRY_CHARS
 
 
 @pytest.mark.parametrize(
@@ -53,6 +53,20 @@ def test_a_record_at_the_limits_loads(long_texts):
             "eligibility.criteria_text",
             lambda d: d["eligibility"].update(
                 criteria_text=d["eligibility"]["criteria_text"] + "x"
+            ),
+        ),
+        (
+            "MAX_SHORT_CHARS",
+            "patient.glossary[0].term",
+            lambda d: d["patient"]["glossary"][0].update(
+                term={"en": "x" * (limits.MAX_SHORT_CHARS + 1), "fa": "ب"}
+            ),
+        ),
+        (
+            "MAX_ENTRY_CHARS",
+            "patient.procedures[0].what",
+            lambda d: d["patient"]["procedures"][0].update(
+                what={"en": "x", "fa": "ب" * (limits.MAX_ENTRY_CHARS + 1)}
             ),
         ),
         (
