@@ -15,7 +15,7 @@ from __future__ import annotations
 #: Most glossary terms (``patient.glossary``). The default record has 31.
 MAX_GLOSSARY_TERMS = 200
 #: Most steps of taking part (``patient.procedures``). The default record has 7.
-MAX_PROCEDURE_STEPS = 100
+MAX_PROCEDURE_STEPS = 50
 #: Longest registry text, in characters (``official.brief_summary``,
 #: ``official.detailed_description``, ``eligibility.criteria_text``, a criterion's
 #: ``official``): ClinicalTrials.gov's own limit for its longest text field.

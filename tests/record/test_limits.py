@@ -1,7 +1,7 @@
 """The limits of app/record/limits.py: a record at every limit loads; one over is refused.
 
 The records just over each limit are in ``tests/data/bad_records/`` (``too_many_*``,
-``*_too_long``); the screens at the limits are rendered in ``tests/ui/test_limits.py``.
+``*_too_long``); the screens at the limits are rendered in ``tests/ui/test_screens_at_limits.py``.
 """
 
 from __future__ import annotations
