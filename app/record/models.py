@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -31,6 +32,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from app.record import limits
 from app.record.enums import (
     AgencyClass,
     AgeUnit,
@@ -68,6 +70,41 @@ PartialDateStr = Annotated[
 ]
 
 
+def _official_length(value: str) -> str:
+    """Refuse a registry text longer than :data:`limits.MAX_OFFICIAL_CHARS`."""
+    most = limits.MAX_OFFICIAL_CHARS
+    if len(value) > most:
+        raise PydanticCustomError(
+            "official_too_long",
+            "this text is {length} characters long; a registry text may have at most {limit}",
+            {"length": f"{len(value):,}", "limit": f"{most:,}"},
+        )
+    return value
+
+
+#: A long registry text (summary, description, eligibility), bounded in length.
+LongOfficial = Annotated[NonEmpty, AfterValidator(_official_length)]
+
+
+def _at_most(limit: str, what: str) -> BeforeValidator:
+    """A bound on a list's length, read from :mod:`app.record.limits` when it is checked.
+
+    Checked before the items are, so an overlong list gives one message, at once.
+    """
+
+    def check(value: object) -> object:
+        most: int = getattr(limits, limit)
+        if isinstance(value, list | tuple) and len(value) > most:
+            raise PydanticCustomError(
+                "too_many_items",
+                "there are {count} {what}; a record may have at most {limit}",
+                {"count": f"{len(value):,}", "what": what, "limit": f"{most:,}"},
+            )
+        return value
+
+    return BeforeValidator(check)
+
+
 def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
     """Demand a non-blank text in every language the record declares."""
     declared: tuple[str, ...] = tuple((info.context or {}).get("languages", ()))
@@ -91,11 +128,45 @@ def _check_languages(value: dict[str, str], info: ValidationInfo) -> dict[str, s
                 "the {lang} text is empty",
                 {"lang": lang},
             )
+        if len(text) > limits.MAX_PATIENT_CHARS:
+            raise PydanticCustomError(
+                "text_too_long",
+                "the {lang} text is {length} characters long; a patient text may have at "
+                "most {limit}",
+                {
+                    "lang": lang,
+                    "length": f"{len(text):,}",
+                    "limit": f"{limits.MAX_PATIENT_CHARS:,}",
+                },
+            )
     return value
 
 
 #: Patient-facing text: language code -> text, one entry per declared language.
 Text = Annotated[dict[LanguageCode, str], AfterValidator(_check_languages)]
+
+
+def _at_most_chars(limit: str, what: str) -> AfterValidator:
+    """A tighter bound on a patient text's length, read from :mod:`app.record.limits`."""
+
+    def check(value: dict[str, str]) -> dict[str, str]:
+        most: int = getattr(limits, limit)
+        for lang, text in value.items():
+            if len(text) > most:
+                raise PydanticCustomError(
+                    "text_too_long",
+                    "the {lang} text is {length} characters long; {what} may have at most {limit}",
+                    {"lang": lang, "length": f"{len(text):,}", "what": what, "limit": f"{most:,}"},
+                )
+        return value
+
+    return AfterValidator(check)
+
+
+#: A glossary term's name, a step's title, its duration or place: a few words.
+ShortText = Annotated[Text, _at_most_chars("MAX_SHORT_CHARS", "a name or title")]
+#: A glossary definition, a step's time or description: a few sentences.
+EntryText = Annotated[Text, _at_most_chars("MAX_ENTRY_CHARS", "a definition or step")]
 
 
 class _Model(BaseModel):
@@ -247,7 +318,7 @@ class Criterion(_Model):
 
     id: Id
     kind: CriterionKind
-    official: NonEmpty
+    official: LongOfficial
     plain: Text | None = None
     assessed_by: AssessedBy = AssessedBy.STUDY_TEAM
     how_checked: Text | None = None
@@ -256,7 +327,7 @@ class Criterion(_Model):
 class Eligibility(_Model):
     """Who can take part."""
 
-    criteria_text: NonEmpty
+    criteria_text: LongOfficial
     minimum_age: Age | None = None
     maximum_age: Age | None = None
     sex: Sex = Sex.ALL
@@ -312,19 +383,19 @@ class RelatedStudy(_Model):
 class Official(_Model):
     """The registry's own text, verbatim, in English."""
 
-    brief_summary: NonEmpty
-    detailed_description: str | None = None
+    brief_summary: LongOfficial
+    detailed_description: Annotated[str, AfterValidator(_official_length)] | None = None
 
 
 class ProcedureStep(_Model):
     """One step of taking part, in time order: when, what, how long, where."""
 
     id: Id
-    title: Text
-    when: Text
-    what: Text
-    duration: Text | None = None
-    where: Text | None = None
+    title: ShortText
+    when: EntryText
+    what: EntryText
+    duration: ShortText | None = None
+    where: ShortText | None = None
     arms: tuple[str, ...] = ()
 
 
@@ -405,9 +476,9 @@ class GlossaryTerm(_Model):
     """
 
     id: Id
-    term: Text
-    expansion: Text | None = None
-    definition: Text
+    term: ShortText
+    expansion: ShortText | None = None
+    definition: EntryText
 
 
 class OutcomeTexts(_Model):
@@ -424,11 +495,15 @@ class PatientContent(_Model):
     summary: Text
     who_can_take_part: Text
     enrolling_note: Text
-    procedures: tuple[ProcedureStep, ...] = Field(min_length=1)
+    procedures: Annotated[
+        tuple[ProcedureStep, ...], _at_most("MAX_PROCEDURE_STEPS", "procedure steps")
+    ] = Field(min_length=1)
     outcome_texts: OutcomeTexts
     after_selfcheck: Text
     contact: Text
-    glossary: tuple[GlossaryTerm, ...] = ()
+    glossary: Annotated[
+        tuple[GlossaryTerm, ...], _at_most("MAX_GLOSSARY_TERMS", "glossary terms")
+    ] = ()
 
 
 class ApprovalSignature(_Model):

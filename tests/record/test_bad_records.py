@@ -265,7 +265,7 @@ def test_a_million_values_are_refused_quickly(tmp_path):
     assert f"{path}: keywords" in run.err
 
 
-def test_glossary_mark_backtracking_is_linear(tmp_path):
+def test_glossary_mark_backtracking_is_linear(tmp_path, monkeypatch):
     text = MINIMAL.read_text(encoding="utf-8").replace(
         "  summary: {en: This study tests something.,",
         '  summary: {en: "See [[xyz]]. ' + "[[a|" * 16_000 + '",',
@@ -274,7 +274,13 @@ def test_glossary_mark_backtracking_is_linear(tmp_path):
     path.write_text(text, encoding="utf-8")
     run = _guarded(path)
     run.seconds = min(run.seconds, HANG_GUARD_S - 0.01)  # the subprocess timeout guards
-    assert_refused(run, str(path), "patient.summary.en", "[[xyz]] marks a term")
+    # 64,000 characters: over the length of a patient text, refused before any mark is read.
+    assert_refused(run, str(path), "patient.summary", "a patient text may have at most 3,000")
+    # With that bound lifted, the marks are read, in linear time.
+    from app.record import limits
+
+    monkeypatch.setattr(limits, "MAX_PATIENT_CHARS", 1_000_000)
+    assert_refused(validate(path), str(path), "patient.summary.en", "[[xyz]] marks a term")
 
 
 def test_fifo_is_refused_not_waited_on(tmp_path):

@@ -53,6 +53,8 @@ class TermEntry(QFrame):
     def __init__(self, term: GlossaryTerm, page: GlossaryScreen) -> None:
         super().__init__(page.list_holder)
         self.term = term
+        #: Whether the search hides this entry.
+        self.filtered_out = False
         self.setProperty("role", "card")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 14)
@@ -181,7 +183,11 @@ class GlossaryScreen(ScreenPage):
         shown = 0
         for entry in self.entries.values():
             keep = entry.matches(query, lang)
-            entry.setHidden(not keep)
+            # Only a change: showing an entry not hidden by the filter still costs a
+            # polish and a layout pass (0.5 s for 300 terms, on every retranslation).
+            if entry.filtered_out == keep:
+                entry.filtered_out = not keep
+                entry.setHidden(not keep)
             shown += int(keep)
         total = len(self.entries)
         if not query:
