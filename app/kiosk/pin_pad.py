@@ -48,9 +48,11 @@ class PinPad(Overlay):
         self._lang = "en"
         self._message: tuple[str, int] = ("prompt", 0)
         self.title = QLabel(self.card)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setProperty("role", "h2")
         self.title.setWordWrap(True)
         self.status = QLabel(self.card)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.status.setProperty("role", "lead")
         self.entry = QLineEdit(self.card)
