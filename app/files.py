@@ -30,8 +30,12 @@ MAX_JSON_DIGITS = 15
 class FileReadError(Exception):
     """A file cannot be used; :attr:`reason` says why in words for staff (no path)."""
 
-    def __init__(self, path: str, reason: str, kind: str = "unreadable") -> None:
+    def __init__(
+        self, path: str, reason: str, kind: str = "unreadable", line: int | None = None
+    ) -> None:
         super().__init__(f"{path}: {reason}")
+        #: The line the problem is on, where it is known (bytes that are not UTF-8).
+        self.line = line
         #: The path as given.
         self.path = path
         #: What is wrong, without the path: "the file does not exist".
@@ -135,6 +139,7 @@ def decode_text(data: bytes, source: str) -> str:
             source,
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
             "encoding",
+            data.count(b"\n", 0, exc.start) + 1,
         ) from None
 
 

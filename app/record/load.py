@@ -7,7 +7,6 @@ half-valid is ever returned.
 
 from __future__ import annotations
 
-import codecs
 import gc
 import os
 from collections.abc import Mapping
@@ -18,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 from yaml.reader import ReaderError
 
-from app.files import FileReadError, read_bounded
+from app.files import FileReadError, decode_text, read_bounded
 from app.record.checks import check_record
 from app.record.issues import Issue, Path, RecordError
 from app.record.models import SCHEMA_VERSION, TrialRecord
@@ -218,25 +217,10 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
         )
     if not data.strip():
         raise RecordError(source, [Issue((), "the file is empty")])
-    for bom, encoding in _OTHER_BOMS.items():
-        if data.startswith(bom):
-            raise RecordError(source, [Issue((), f"the file is {encoding} text; save it as UTF-8")])
-    if b"\x00" in data:
-        raise RecordError(source, [Issue((), "this is a binary file, not a YAML record")])
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise RecordError(
-            source,
-            [
-                Issue(
-                    (),
-                    f"the file is not UTF-8 text "
-                    f"(byte 0x{data[exc.start]:02x} at offset {exc.start})",
-                    data.count(b"\n", 0, exc.start) + 1,
-                )
-            ],
-        ) from None
+        text = decode_text(data, source)
+    except FileReadError as exc:
+        raise RecordError(source, [Issue((), exc.reason, exc.line)]) from None
     _count_events(text, source)
     loader = _Loader(text)
     # The cyclic garbage collector would walk every node made so far, again and again,
@@ -276,15 +260,6 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
         if collecting:
             gc.enable()
     return document, lines
-
-
-#: Byte-order marks of encodings a text editor may save in instead of UTF-8.
-_OTHER_BOMS = {
-    codecs.BOM_UTF32_LE: "UTF-32",
-    codecs.BOM_UTF32_BE: "UTF-32",
-    codecs.BOM_UTF16_LE: "UTF-16",
-    codecs.BOM_UTF16_BE: "UTF-16",
-}
 
 
 def _count_events(text: str, source: str) -> None:
