@@ -9,11 +9,15 @@ In kiosk mode:
 
 * the window is frameless, stays on top and is full screen; a close request is ignored
   and a minimised window goes back to full screen;
-* :class:`~app.kiosk.guard.KioskGuard` swallows context menus, close keys, file dialogs
-  and links to other programs;
+* :class:`~app.kiosk.guard.KioskGuard` swallows context menus, close and copy keys, file
+  dialogs and links to other programs; :class:`~app.kiosk.clipboard.CopyBlocker` keeps
+  the clipboard and X11's selection empty;
 * :class:`~app.kiosk.idle.IdleWatcher` shows "Are you still there?" after the idle time
   and resets the visit when its countdown ends;
 * holding the top-right corner opens the PIN pad; the right PIN opens the staff panel.
+
+In both modes every reset empties the clipboard and the selection of what the app put
+there (:func:`~app.kiosk.clipboard.forget_clipboard`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.i18n import _
 from app.kiosk.banner import DraftBanner
+from app.kiosk.clipboard import CopyBlocker, forget_clipboard
 from app.kiosk.corner import HOLD_MS, HotCorner
 from app.kiosk.guard import KioskGuard
 from app.kiosk.idle import IdleWatcher
@@ -90,6 +95,7 @@ class KioskController(QObject):
         self.banner = DraftBanner(info.approval.state, slim=not kiosk)
         window.set_banner(self.banner)  # type: ignore[attr-defined]
         self.guard = KioskGuard(self)
+        self.copy_blocker = CopyBlocker(self)
         self.idle = IdleWatcher(
             idle_ms if idle_ms is not None else info.idle_seconds * 1000,
             countdown if countdown is not None else info.countdown_seconds,
@@ -215,9 +221,11 @@ class KioskController(QObject):
         self.corner.setVisible(on)
         if on:
             self.guard.install()
+            self.copy_blocker.install()
             self._watch_input()
         else:
             self.guard.uninstall()
+            self.copy_blocker.uninstall()
             self.idle.stop()
             self._close_still_there()
         if was_visible:
@@ -257,6 +265,7 @@ class KioskController(QObject):
     def shutdown(self) -> None:
         """Remove every application-wide hook (for tests and before quitting)."""
         self.guard.uninstall()
+        self.copy_blocker.uninstall()
         self.idle.stop()
 
     # -- the visit -------------------------------------------------------------------
@@ -283,6 +292,10 @@ class KioskController(QObject):
     def _on_reset_done(self) -> None:
         self.idle.mark_fresh()
         self._close_still_there()
+        # Visitor A's copied or selected text must not be there for visitor B to paste.
+        emptied = forget_clipboard()
+        if emptied:
+            log.info("Reset: the %s emptied", " and ".join(emptied))
 
     def _on_language_changed(self, lang: str) -> None:
         for overlay in self.overlays:
@@ -321,6 +334,7 @@ class KioskController(QObject):
         # The kiosk window would stay on top of it: hide it, and pause the idle reset and
         # the guard while a counselor is at the desk.
         self.guard.uninstall()
+        self.copy_blocker.uninstall()
         self.idle.stop()
         # The kiosk window is hidden, so closing counselor mode closes the last window:
         # that must bring the kiosk back, not end the app.
@@ -338,6 +352,7 @@ class KioskController(QObject):
         self.session.reset()
         if self._kiosk:
             self.guard.install()
+            self.copy_blocker.install()
         self.show()
 
     def quit(self) -> None:
