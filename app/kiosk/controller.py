@@ -7,13 +7,18 @@ uses the window's ``session``, ``kiosk``, ``allow_close``, ``handout_enabled`` a
 
 In kiosk mode:
 
-* the window is frameless, stays on top and is full screen; a close request is ignored
-  and a minimised window goes back to full screen;
-* :class:`~app.kiosk.guard.KioskGuard` swallows context menus, close keys, file dialogs
-  and links to other programs;
+* the window is frameless, stays on top and is full screen; a close request is ignored,
+  and :class:`~app.kiosk.keeper.WindowKeeper` puts the window back whenever it loses its
+  full screen (minimised, resized, moved, unmapped or destroyed by another program);
+* :class:`~app.kiosk.guard.KioskGuard` swallows context menus, close and copy keys, file
+  dialogs and links to other programs; :class:`~app.kiosk.clipboard.CopyBlocker` keeps
+  the clipboard and X11's selection empty;
 * :class:`~app.kiosk.idle.IdleWatcher` shows "Are you still there?" after the idle time
   and resets the visit when its countdown ends;
 * holding the top-right corner opens the PIN pad; the right PIN opens the staff panel.
+
+In both modes every reset empties the clipboard and the selection of what the app put
+there (:func:`~app.kiosk.clipboard.forget_clipboard`).
 """
 
 from __future__ import annotations
@@ -23,16 +28,18 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from app.i18n import _
 from app.kiosk.banner import DraftBanner
+from app.kiosk.clipboard import CopyBlocker, forget_clipboard
 from app.kiosk.corner import HOLD_MS, HotCorner
 from app.kiosk.guard import KioskGuard
 from app.kiosk.idle import IdleWatcher
 from app.kiosk.info import StaffInfo
+from app.kiosk.keeper import WindowKeeper
 from app.kiosk.overlay import Overlay
 from app.session import Session
 
@@ -90,6 +97,9 @@ class KioskController(QObject):
         self.banner = DraftBanner(info.approval.state, slim=not kiosk)
         window.set_banner(self.banner)  # type: ignore[attr-defined]
         self.guard = KioskGuard(self)
+        self.copy_blocker = CopyBlocker(self)
+        self.keeper = WindowKeeper(window, clock, self)
+        self.keeper.handle_changed.connect(self._watch_input)
         self.idle = IdleWatcher(
             idle_ms if idle_ms is not None else info.idle_seconds * 1000,
             countdown if countdown is not None else info.countdown_seconds,
@@ -123,7 +133,6 @@ class KioskController(QObject):
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         self.corner.held.connect(self.open_staff_gate)
-        window.installEventFilter(self)
 
         self._on_language_changed(session.language)
         self._on_text_scale_changed(session.text_scale)
@@ -215,9 +224,12 @@ class KioskController(QObject):
         self.corner.setVisible(on)
         if on:
             self.guard.install()
+            self.copy_blocker.install()
             self._watch_input()
         else:
+            self.keeper.set_active(False)
             self.guard.uninstall()
+            self.copy_blocker.uninstall()
             self.idle.stop()
             self._close_still_there()
         if was_visible:
@@ -226,13 +238,14 @@ class KioskController(QObject):
             log.info("Kiosk mode %s", "on" if on else "off")
             self.kiosk_changed.emit(on)
 
-    def _watch_input(self) -> None:
-        """Let the idle watcher and the guard see the input of the window's QWindow."""
+    def _watch_input(self, *_args: object) -> None:
+        """Let the idle watcher, the guard and the keeper see the window's QWindow."""
         handle = self.window.windowHandle()
         if handle is None:  # not shown yet: show() comes back here
             return
         self.idle.start(handle)
         self.guard.watch(handle)
+        self.keeper.watch_handle()
 
     def leave_kiosk(self) -> None:
         """Staff: make the window a normal window that can be closed."""
@@ -247,6 +260,7 @@ class KioskController(QObject):
                 self.window.raise_()
                 self.window.activateWindow()
             self._watch_input()  # the window's QWindow exists now (and may be a new one)
+            self.keeper.set_active(True)
         else:
             if self.window.isFullScreen():
                 self.window.showNormal()
@@ -256,7 +270,9 @@ class KioskController(QObject):
 
     def shutdown(self) -> None:
         """Remove every application-wide hook (for tests and before quitting)."""
+        self.keeper.set_active(False)
         self.guard.uninstall()
+        self.copy_blocker.uninstall()
         self.idle.stop()
 
     # -- the visit -------------------------------------------------------------------
@@ -283,6 +299,10 @@ class KioskController(QObject):
     def _on_reset_done(self) -> None:
         self.idle.mark_fresh()
         self._close_still_there()
+        # Visitor A's copied or selected text must not be there for visitor B to paste.
+        emptied = forget_clipboard()
+        if emptied:
+            log.info("Reset: the %s emptied", " and ".join(emptied))
 
     def _on_language_changed(self, lang: str) -> None:
         for overlay in self.overlays:
@@ -318,9 +338,11 @@ class KioskController(QObject):
             return
         self.close_overlays()
         self.counselor_window = counselor
-        # The kiosk window would stay on top of it: hide it, and pause the idle reset and
-        # the guard while a counselor is at the desk.
+        # The kiosk window would stay on top of it: hide it, and pause the idle reset,
+        # the guard and the keeper while a counselor is at the desk.
+        self.keeper.set_active(False)
         self.guard.uninstall()
+        self.copy_blocker.uninstall()
         self.idle.stop()
         # The kiosk window is hidden, so closing counselor mode closes the last window:
         # that must bring the kiosk back, not end the app.
@@ -338,6 +360,7 @@ class KioskController(QObject):
         self.session.reset()
         if self._kiosk:
             self.guard.install()
+            self.copy_blocker.install()
         self.show()
 
     def quit(self) -> None:
@@ -348,22 +371,3 @@ class KioskController(QObject):
         self.window.allow_close = True  # type: ignore[attr-defined]
         self.window.close()
         self.quitting.emit()
-
-    # -- window events ---------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Keep the kiosk full screen (a minimised kiosk comes back)."""
-        window = getattr(self, "window", None)  # None while Python tears the object down
-        if (
-            window is not None
-            and watched is window
-            and event.type() == QEvent.Type.WindowStateChange
-            and self._kiosk
-            and window.isVisible()
-            and not window.isFullScreen()
-        ):
-            QTimer.singleShot(0, self._restore_full_screen)
-        return False
-
-    def _restore_full_screen(self) -> None:
-        if self._kiosk and self.window.isVisible() and not self.window.isFullScreen():
-            self.window.showFullScreen()

@@ -9,6 +9,10 @@ paint and polish event). It swallows:
 * context menus: the right mouse button (which Qt turns into a context menu, and which
   a touch screen's long press and a pen's barrel button send), the Menu key, and the
   context-menu events some platforms send on their own;
+* copy and cut (Ctrl+C, Ctrl+Insert, Ctrl+X, Shift+Delete, the Copy and Cut keys): nothing
+  a visitor typed or selected goes to the clipboard, where the next visitor could paste it
+  (:class:`~app.kiosk.clipboard.CopyBlocker` drops what gets there anyway, such as X11's
+  selection);
 * Escape, Alt+F4, Ctrl+W, Ctrl+F4, Ctrl+Q and the platform's Close and Quit keys. A close
   request from the window manager (its own Alt+F4) reaches the window, which ignores it
   in kiosk mode. TrialGuide binds no shortcut to these keys (Qt matches shortcuts before
@@ -53,16 +57,21 @@ _BLOCKED_KEYS: tuple[tuple[Qt.Key, Qt.KeyboardModifier], ...] = (
     (_K.Key_Q, _M.ControlModifier),
     (_K.Key_Menu, _M.NoModifier),
     (_K.Key_Close, _M.NoModifier),
+    (_K.Key_Copy, _M.NoModifier),
+    (_K.Key_Cut, _M.NoModifier),
 )
 
-_STANDARD_BLOCKED = (QKeySequence.StandardKey.Close, QKeySequence.StandardKey.Quit)
+#: The platform's copy and cut keys (Ctrl+C, Ctrl+Insert, Ctrl+X, Shift+Delete on X11).
+COPY_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut)
+
+_STANDARD_BLOCKED = (QKeySequence.StandardKey.Close, QKeySequence.StandardKey.Quit, *COPY_KEYS)
 
 _KEY_EVENTS = frozenset({_T.KeyPress, _T.KeyRelease, _T.ShortcutOverride})
 _MOUSE_EVENTS = frozenset({_T.MouseButtonPress, _T.MouseButtonRelease, _T.MouseButtonDblClick})
 
 
 def is_blocked_key(event: QKeyEvent) -> bool:
-    """Whether a key press would close, quit or escape the kiosk."""
+    """Whether a key press would close, quit or escape the kiosk, or copy a visitor's text."""
     key = event.key()
     held = event.modifiers() & ~_M.KeypadModifier
     for blocked, needed in _BLOCKED_KEYS:

@@ -74,6 +74,11 @@ class TestReport(QObject):
             controller.session.reset_done.connect(  # type: ignore[attr-defined]
                 lambda: QTimer.singleShot(100, lambda: self.say("reset"))
             )
+            controller.keeper.restored.connect(  # type: ignore[attr-defined]
+                lambda problem: QTimer.singleShot(
+                    300, lambda: self.say("restored", problem=problem)
+                )
+            )
 
     def _check_started(self) -> None:
         handle = self.window.windowHandle()

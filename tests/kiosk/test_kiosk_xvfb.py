@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from x11_input import send_key, xtest_click
+from x11_input import destroy_window, request_close, xtest_click, xtest_key
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREEN = [0, 0, 1280, 800]
@@ -46,6 +46,13 @@ class Reporter:
                 return data
         raise AssertionError(f"no {event!r} report within {timeout} s")
 
+    def next_or_none(self, event: str, timeout: float) -> dict | None:
+        """The next ``event`` report, or None if none comes within ``timeout`` seconds."""
+        try:
+            return self.next(event, timeout)
+        except AssertionError:
+            return None
+
 
 def _xwininfo(display: str, window: int) -> dict[str, int] | None:
     if shutil.which("xwininfo") is None:
@@ -72,7 +79,14 @@ def _xwininfo(display: str, window: int) -> dict[str, int] | None:
 @pytest.mark.xvfb
 @pytest.mark.parametrize("visitor_input", ["tap", "key"])
 def test_kiosk_is_full_screen_and_resets_when_idle(xvfb_display, tmp_path, visitor_input):
-    """``tap`` uses XTEST (skipped without libXtst); ``key`` works wherever Xvfb does."""
+    """A visitor taps or presses a key, both through XTEST: what a touch screen and a keyboard
+    produce (skipped without libXtst, which .ci/run installs).
+
+    The key used to be an XSendEvent key: the only input here that no real device makes,
+    and on a machine with at-spi2-core and dbus-x11 it never counted as activity (6 runs
+    of 6), while ``xdotool key --window WID`` did because that is an XTEST key whenever
+    WID has the focus. XTEST keys behave the same with and without those packages.
+    """
     config = tmp_path / "trialguide.toml"
     config.write_text("idle_seconds = 5\ncountdown_seconds = 3\n", encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
@@ -104,16 +118,17 @@ def test_kiosk_is_full_screen_and_resets_when_idle(xvfb_display, tmp_path, visit
         if seen_by_x is not None:
             assert seen_by_x == {"x": 0, "y": 0, "width": 1280, "height": 800, "viewable": 1}
 
-        # A visitor: taps "فارسی" (XTEST), or presses a key (a synthetic X event).
+        # A visitor: taps "فارسی", or presses Shift, as a touch screen and a keyboard do.
         clicked = False
         if visitor_input == "tap":
             x, y = started["targets"]["language_fa"]
             left, top = started["geometry"][:2]
             clicked = xtest_click(xvfb_display, left + x, top + y)
-            if not clicked:
-                pytest.skip("libXtst is not installed: no XTEST to tap with")
+            sent = clicked
         else:
-            assert send_key(xvfb_display, started["winid"]), "cannot send input to Xvfb"
+            sent = xtest_key(xvfb_display)
+        if not sent:
+            pytest.skip("libXtst is not installed: no XTEST to tap or type with")
 
         warning = report.next("idle_warning", timeout=20)
         assert warning["seconds"] == 3
@@ -129,3 +144,76 @@ def test_kiosk_is_full_screen_and_resets_when_idle(xvfb_display, tmp_path, visit
     assert "Traceback" not in err
     log = (tmp_path / "log" / "trialguide.log").read_text(encoding="utf-8")
     assert "Kiosk mode on" in log and "Idle timeout: the visit was reset" in log
+
+
+def _xdotool(display: str, *args: str) -> None:
+    subprocess.run(
+        ["xdotool", *args],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        timeout=10,
+        check=True,
+    )
+
+
+#: What another X client does to the kiosk window, and what the app must see as wrong.
+ATTACKS = {
+    "windowsize": ("geometry", lambda d, w: _xdotool(d, "windowsize", str(w), "300", "200")),
+    "windowmove": ("geometry", lambda d, w: _xdotool(d, "windowmove", str(w), "400", "300")),
+    "windowunmap": ("hidden", lambda d, w: _xdotool(d, "windowunmap", str(w))),
+    # xdotool's windowclose (newer than Debian 12's xdotool) is XDestroyWindow.
+    "windowclose": ("hidden", lambda d, w: destroy_window(d, w) or pytest.skip("no libX11")),
+}
+
+
+@pytest.mark.xvfb
+@pytest.mark.parametrize("attack", [*ATTACKS, "wm_delete"])
+def test_kiosk_takes_its_full_screen_back_from_other_x_clients(xvfb_display, tmp_path, attack):
+    """Resized, moved, unmapped or destroyed by another client: the kiosk is back at once."""
+    needs_xdotool = attack in {"windowsize", "windowmove", "windowunmap"}
+    if needs_xdotool and shutil.which("xdotool") is None:
+        pytest.skip("xdotool is not installed (Debian: apt install xdotool)")
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(
+        DISPLAY=xvfb_display,
+        TRIALGUIDE_TEST_REPORT="1",
+        TRIALGUIDE_LOG_DIR=str(tmp_path / "log"),
+        TRIALGUIDE_CONFIG=str(tmp_path / "unused.toml"),
+    )
+    config = tmp_path / "trialguide.toml"
+    config.write_text("idle_seconds = 60\n", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "--kiosk", "--config", str(config)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        report = Reporter(process)
+        started = report.next("started", timeout=30)
+        window = started["winid"]
+        if attack == "wm_delete":
+            # A window manager's close button: refused, nothing to restore.
+            assert request_close(xvfb_display, window), "cannot send to Xvfb"
+            assert report.next_or_none("restored", timeout=3) is None
+            restored = started
+        else:
+            problem, act = ATTACKS[attack]
+            act(xvfb_display, window)
+            restored = report.next("restored", timeout=15)
+            assert restored["problem"] == problem
+        assert restored["fullscreen"] and restored["visible"]
+        assert restored["geometry"] == SCREEN
+        seen_by_x = _xwininfo(xvfb_display, restored["winid"])
+        if seen_by_x is not None:
+            assert seen_by_x == {"x": 0, "y": 0, "width": 1280, "height": 800, "viewable": 1}
+        assert process.poll() is None  # still running, still a kiosk
+    finally:
+        process.kill()
+        _out, err = process.communicate(timeout=20)
+    assert "Traceback" not in err
+    log = (tmp_path / "log" / "trialguide.log").read_text(encoding="utf-8")
+    if attack != "wm_delete":
+        assert "the window lost its full screen" in log

@@ -1,10 +1,16 @@
-"""Send input to an X display from a test, without xdotool: XTEST if present, else SendEvent.
+"""Act on an X display from a test, without xdotool: XTEST input, and what a hostile client does.
 
-XTEST (libXtst) makes input the server treats as coming from a real device. Where libXtst
-is missing (a bare Debian with only xvfb installed) a synthetic key press is sent to the
-window with ``xcb_send_event`` (libxcb is always there: Qt's xcb plugin needs it). Qt reads
-synthetic key events; pointer events it reads through XInput2, which SendEvent cannot fake,
-so the fallback can only type.
+XTEST (libXtst, in .ci/run's packages) makes input the server treats as coming from a real
+keyboard or mouse: it goes through the server's focus and grabs and reaches the focused
+window as a real key would, with a server time stamp and the send_event flag clear. A key
+sent with XSendEvent instead (what this module's ``send_key`` used to do) carries the
+send_event flag, time 0 and no root window, and the server hands it to the named window
+only; toolkits, input methods and accessibility bridges may treat such keys differently
+from a keyboard's, so the tests' visitor types through XTEST. (``xdotool key --window WID``
+also uses XTEST, not XSendEvent, whenever WID has the input focus.)
+
+:func:`destroy_window` and :func:`request_close` are what ``xdotool windowclose`` (newer
+xdotool: XDestroyWindow) and a window manager's close button (WM_DELETE_WINDOW) do.
 """
 
 from __future__ import annotations
@@ -12,11 +18,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 
-#: X11 core event codes and masks.
-KEY_PRESS = 2
-KEY_RELEASE = 3
-KEY_PRESS_MASK = 1 << 0
-KEY_RELEASE_MASK = 1 << 1
+#: X11 core event code of a ClientMessage.
+CLIENT_MESSAGE = 33
 #: Shift_L in the evdev keymap Xvfb starts with: a key no screen reacts to.
 SHIFT_L_KEYCODE = 50
 
@@ -31,6 +34,92 @@ def _load(name: str) -> ctypes.CDLL | None:
         except OSError:
             continue
     return None
+
+
+def _xlib() -> tuple[ctypes.CDLL, ctypes.CDLL] | None:
+    xlib, xtst = _load("X11"), _load("Xtst")
+    if xlib is None or xtst is None:
+        return None
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
+    xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    xlib.XDestroyWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+    xlib.XInternAtom.restype = ctypes.c_ulong
+    xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    return xlib, xtst
+
+
+def xtest_key(display: str, keycode: int = SHIFT_L_KEYCODE) -> bool:
+    """Press and release a key as a real keyboard would (XTEST); False without libXtst.
+
+    The key goes to the window with the input focus, as a typed key does.
+    """
+    libs = _xlib()
+    if libs is None:
+        return False
+    xlib, xtst = libs
+    handle = xlib.XOpenDisplay(display.encode())
+    if not handle:
+        return False
+    try:
+        xtst.XTestFakeKeyEvent(handle, keycode, 1, 0)
+        xtst.XTestFakeKeyEvent(handle, keycode, 0, 0)
+        xlib.XSync(handle, 0)
+    finally:
+        xlib.XCloseDisplay(handle)
+    return True
+
+
+def destroy_window(display: str, window: int) -> bool:
+    """Destroy another client's window, as ``xdotool windowclose`` does; False without Xlib."""
+    libs = _xlib()
+    if libs is None:
+        return False
+    xlib, _xtst = libs
+    handle = xlib.XOpenDisplay(display.encode())
+    if not handle:
+        return False
+    try:
+        xlib.XDestroyWindow(handle, window)
+        xlib.XSync(handle, 0)
+    finally:
+        xlib.XCloseDisplay(handle)
+    return True
+
+
+class _ClientMessage(ctypes.Structure):
+    """xcb_client_message_event_t with 32-bit data (32 bytes on the wire)."""
+
+    _fields_ = [
+        ("response_type", ctypes.c_uint8),
+        ("format", ctypes.c_uint8),
+        ("sequence", ctypes.c_uint16),
+        ("window", ctypes.c_uint32),
+        ("type", ctypes.c_uint32),
+        ("data", ctypes.c_uint32 * 5),
+    ]
+
+
+def request_close(display: str, window: int) -> bool:
+    """Ask ``window`` to close with WM_DELETE_WINDOW, as a window manager's close button does."""
+    libs = _xlib()
+    xcb = _load("xcb")
+    if libs is None or xcb is None:
+        return False
+    xlib, _xtst = libs
+    handle = xlib.XOpenDisplay(display.encode())
+    if not handle:
+        return False
+    try:
+        protocols = xlib.XInternAtom(handle, b"WM_PROTOCOLS", 0)
+        delete = xlib.XInternAtom(handle, b"WM_DELETE_WINDOW", 0)
+    finally:
+        xlib.XCloseDisplay(handle)
+    event = _ClientMessage(response_type=CLIENT_MESSAGE, format=32, window=window, type=protocols)
+    event.data[0] = delete
+    return _send(display, window, 0, ctypes.string_at(ctypes.addressof(event), 32))
 
 
 def xtest_click(display: str, x: int, y: int) -> bool:
@@ -69,29 +158,8 @@ def xtest_click(display: str, x: int, y: int) -> bool:
     return True
 
 
-class _KeyEvent(ctypes.Structure):
-    """xcb_key_press_event_t (32 bytes on the wire)."""
-
-    _fields_ = [
-        ("response_type", ctypes.c_uint8),
-        ("detail", ctypes.c_uint8),
-        ("sequence", ctypes.c_uint16),
-        ("time", ctypes.c_uint32),
-        ("root", ctypes.c_uint32),
-        ("event", ctypes.c_uint32),
-        ("child", ctypes.c_uint32),
-        ("root_x", ctypes.c_int16),
-        ("root_y", ctypes.c_int16),
-        ("event_x", ctypes.c_int16),
-        ("event_y", ctypes.c_int16),
-        ("state", ctypes.c_uint16),
-        ("same_screen", ctypes.c_uint8),
-        ("pad0", ctypes.c_uint8),
-    ]
-
-
-def send_key(display: str, window: int, keycode: int = SHIFT_L_KEYCODE) -> bool:
-    """Send a synthetic key press and release to ``window``; False without libxcb."""
+def _send(display: str, window: int, mask: int, data: bytes) -> bool:
+    """xcb_send_event ``data`` (one 32-byte event) to ``window``; False without libxcb."""
     xcb = _load("xcb")
     if xcb is None:
         return False
@@ -112,20 +180,7 @@ def send_key(display: str, window: int, keycode: int = SHIFT_L_KEYCODE) -> bool:
     if not connection or xcb.xcb_connection_has_error(connection):
         return False
     try:
-        for kind, mask in ((KEY_PRESS, KEY_PRESS_MASK), (KEY_RELEASE, KEY_RELEASE_MASK)):
-            event = _KeyEvent(
-                response_type=kind,
-                detail=keycode,
-                event=window,
-                root_x=1,
-                root_y=1,
-                event_x=1,
-                event_y=1,
-                same_screen=1,
-            )
-            xcb.xcb_send_event(
-                connection, 0, window, mask, ctypes.string_at(ctypes.addressof(event), 32)
-            )
+        xcb.xcb_send_event(connection, 0, window, mask, data)
         xcb.xcb_flush(connection)
     finally:
         xcb.xcb_disconnect(connection)
