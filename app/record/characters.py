@@ -9,8 +9,9 @@ one way in review and another on screen is refused:
   in titles and in the registry's official text, where nothing legitimate uses them;
   in plain-language text they are a lint finding (``validate --strict``), since an
   author may have a reason;
-* markup (``<img ...>``, ``<b>``, ``&lt;``) in titles, units, glossary terms and option
-  labels, where it can never belong (body text may say "AFC < 4");
+* markup (``<img ...>``, ``<b>``) in titles, units, glossary terms and option labels,
+  where it can never belong (body text may say "AFC < 4"), and character entities
+  (``&lt;``) there in the text the record's authors write;
 * glossary marks that are not ``[[id]]`` or ``[[id|shown words]]`` (``[[Ovary]]``,
   ``[[ovary|]]``), which a patient would otherwise see raw.
 
@@ -38,10 +39,12 @@ _HIDDEN = re.compile(
     "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b\u2060-\u2064\ufeff\u180e"
     "\u115f\u1160\u3164\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
-#: An HTML or XML tag, comment or declaration, or a character entity.
-_MARKUP = re.compile(
-    r"<\s*/?\s*[A-Za-z!?][^<>]*>|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
+#: An HTML or XML tag, comment or declaration.
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
+#: A character entity. Refused only in text the record's authors write: the registry's
+#: own titles hold such strings ("Chemotherapy &Amp; Radiation" is a real official title),
+#: and they are shown as written.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 #: What is left of a glossary mark once the well-formed ones are taken out.
 _MARK_REMNANT = re.compile(r"\[\[|\]\]")
 
@@ -131,7 +134,7 @@ def text_problems(record: BaseModel) -> list[Issue]:
                     )
                 )
         if field in _NO_MARKUP:
-            markup = _MARKUP.search(text)
+            markup = _TAG.search(text) or (None if official else _ENTITY.search(text))
             if markup:
                 issues.append(
                     Issue(

@@ -349,3 +349,16 @@ def test_embedded_default_record_has_complete_eligibility(default_record):
 def test_default_record_file_matches_embedded(default_record):
     path = Path(__file__).parents[2] / "resources" / "records" / "NCT05703308.yaml"
     assert load_record(path) == default_record
+
+
+def test_an_entity_in_the_registrys_title_is_kept_as_written(default_dict):
+    """A real official title holds "&Amp;" (NCT06388018): registry words stay importable,
+    while the same string in a title the authors write is refused."""
+    from app.record import RecordError
+    from app.record.load import validate_record
+
+    default_dict["identification"]["official_title"] += " &Amp; Radiation"
+    assert validate_record(default_dict).identification.official_title.endswith("&Amp; Radiation")
+    default_dict["identification"]["plain_title"]["en"] += " &amp; more"
+    with pytest.raises(RecordError, match=r"plain_title\.en: markup \('&amp;'\)"):
+        validate_record(default_dict)
