@@ -29,7 +29,7 @@ class SafeTextDocument(QTextDocument):
         #: Resources refused so far (for tests and the log): (type, url) pairs.
         self.refused: list[tuple[int, str]] = []
 
-    def loadResource(self, type: int, name: QUrl) -> Any:
+    def loadResource(self, type: int, name: QUrl | str) -> Any:
         """Refuse every resource the app did not add: nothing is read from a file."""
-        self.refused.append((int(type), name.toString()))
+        self.refused.append((int(type), name.toString() if isinstance(name, QUrl) else name))
         return None
