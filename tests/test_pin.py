@@ -373,3 +373,88 @@ def test_setup_logging_keeps_the_state_beside_the_log(stored, tmp_path):
     log_text = (tmp_path / "trialguide.log").read_text(encoding="utf-8")
     assert "Wrong staff PIN" in log_text and "Staff PIN pad locked for 60 s" in log_text
     assert WRONG not in log_text
+
+
+# -- set-pin writes the config safely ------------------------------------------------------
+
+
+def _set_pin(config, monkeypatch, pin: str = PIN) -> int:
+    import io
+
+    from app.cli import main
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{pin}\n"))
+    return main(["set-pin", "--config", str(config), "--pin-stdin"])
+
+
+def test_set_pin_does_not_follow_a_link_planted_at_the_old_temporary_name(tmp_path, monkeypatch):
+    config = tmp_path / "trialguide.toml"
+    config.write_text("kiosk = true\n", encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n", encoding="utf-8")
+    planted = tmp_path / "trialguide.tmp"  # the name the old code always wrote to
+    planted.symlink_to(victim)
+    assert _set_pin(config, monkeypatch) == 0
+    assert victim.read_text(encoding="utf-8") == "precious\n"  # not written through
+    assert planted.is_symlink() and planted.resolve() == victim  # not moved or replaced
+    assert not config.is_symlink() and config.is_file()
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    config_value, _ = load_config(config)
+    assert config_value.kiosk and verify_pin(PIN, config_value.pin_hash)
+    leftovers = sorted(p.name for p in tmp_path.iterdir())
+    assert leftovers == ["trialguide.tmp", "trialguide.toml", "victim.txt"]
+
+
+def test_set_pin_refuses_a_config_that_is_a_symbolic_link(tmp_path, monkeypatch, capsys):
+    real = tmp_path / "real.toml"
+    real.write_text("kiosk = true\n", encoding="utf-8")
+    link = tmp_path / "trialguide.toml"
+    link.symlink_to(real)
+    assert _set_pin(link, monkeypatch) == 2
+    err = capsys.readouterr().err
+    assert f"{link}: the config is a symbolic link" in err
+    assert real.read_text(encoding="utf-8") == "kiosk = true\n"
+    assert link.is_symlink()
+
+
+@pytest.mark.parametrize("kind", ["fifo", "directory"])
+def test_set_pin_refuses_a_config_that_is_not_a_regular_file(tmp_path, monkeypatch, capsys, kind):
+    config = tmp_path / "trialguide.toml"
+    os.mkfifo(config) if kind == "fifo" else config.mkdir()
+    assert _set_pin(config, monkeypatch) == 2  # and did not hang on the FIFO
+    assert f"{config}: the config is not a regular file" in capsys.readouterr().err
+
+
+def test_set_pin_refuses_a_short_pin_and_names_the_minimum(tmp_path, monkeypatch, capsys):
+    config = tmp_path / "trialguide.toml"
+    assert _set_pin(config, monkeypatch, "24681") == 2
+    assert "a PIN has 6 to 12 digits" in capsys.readouterr().err
+    assert not config.exists()
+
+
+def test_set_pin_prompt_names_the_minimum(tmp_path, monkeypatch):
+    from app.cli import main
+
+    prompts = []
+
+    def getpass(prompt):
+        prompts.append(prompt)
+        return PIN
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    assert main(["set-pin", "--config", str(tmp_path / "c.toml")]) == 0
+    assert prompts[0] == "New staff PIN (6 to 12 digits): "
+
+
+def test_write_pin_hash_refuses_a_link_made_after_the_check(tmp_path, monkeypatch):
+    # A link that appears at the config path is never read through or written through.
+    from app import config as config_module
+
+    real = tmp_path / "real.toml"
+    real.write_text("kiosk = true\n", encoding="utf-8")
+    link = tmp_path / "trialguide.toml"
+    link.symlink_to(real)
+    monkeypatch.setattr(config_module, "check_pin_target", lambda _path: None)
+    with pytest.raises(OSError):
+        config_module.write_pin_hash(link, hash_pin(PIN))
+    assert real.read_text(encoding="utf-8") == "kiosk = true\n"
