@@ -574,20 +574,27 @@ def _cmd_keygen(args: argparse.Namespace) -> int:
 def _cmd_set_pin(args: argparse.Namespace) -> int:
     import getpass
 
-    from app.config import ConfigError, default_config_path, load_config, write_pin_hash
-    from app.pin import PinError, hash_pin
+    from app.config import (
+        ConfigError,
+        check_pin_target,
+        default_config_path,
+        load_config,
+        write_pin_hash,
+    )
+    from app.pin import MAX_PIN_LENGTH, MIN_PIN_LENGTH, PinError, hash_pin
 
     config = getattr(args, "config", None)
     path = Path(config) if config else default_config_path()
-    if path.exists():
-        try:
+    try:
+        check_pin_target(path)  # before reading it: a link or a FIFO is refused, not opened
+        if path.exists():
             load_config(path)
-        except ConfigError as exc:
-            raise CliError(f"{exc}\nFix the config file before setting the PIN.") from None
+    except ConfigError as exc:
+        raise CliError(f"{exc}\nFix the config file before setting the PIN.") from None
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
     else:
-        pin = getpass.getpass("New staff PIN (4 to 12 digits): ")
+        pin = getpass.getpass(f"New staff PIN ({MIN_PIN_LENGTH} to {MAX_PIN_LENGTH} digits): ")
         if getpass.getpass("The same PIN again: ") != pin:
             raise CliError("the two PINs differ; nothing was changed")
     try:
@@ -596,6 +603,8 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
         raise CliError(f"PIN not set: {exc}") from None
     try:
         write_pin_hash(path, pin_hash)
+    except ConfigError as exc:
+        raise CliError(f"{exc}\nThe PIN was not set.") from None
     except OSError as exc:
         raise CliError(f"{path}: cannot write the config ({exc.strerror})") from None
     print(f"{path}: staff PIN set (stored as a salted scrypt hash)")

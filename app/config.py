@@ -17,8 +17,11 @@ nothing to disk but this file (``set-pin``) and its log.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -232,14 +235,66 @@ def _read_trusted_key_files(config: Config, config_path: Path) -> Config:
 
 
 _PIN_LINE = re.compile(r"^\s*pin_hash\s*=.*$", re.MULTILINE)
+#: ``set-pin`` reads at most this much of an existing config.
+_PIN_CONFIG_MAX_BYTES = 1024 * 1024
+
+
+def check_pin_target(config_path: Path) -> None:
+    """Refuse to let ``set-pin`` write through a link or into something not a plain file.
+
+    Raises:
+        ConfigError: the config path is a symbolic link, or exists and is not a regular file.
+    """
+    try:
+        info = os.lstat(config_path)
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise ConfigError(
+            f"{config_path}: the config file cannot be read ({exc.strerror})"
+        ) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ConfigError(
+            f"{config_path}: the config is a symbolic link; set-pin writes only a regular "
+            "file (give the file the link points to with --config)"
+        )
+    if not stat.S_ISREG(info.st_mode):
+        raise ConfigError(f"{config_path}: the config is not a regular file")
+
+
+def _read_pin_config(config_path: Path) -> str:
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(config_path, flags | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        return ""
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(f"{config_path}: the config is not a regular file")
+        data = os.read(fd, _PIN_CONFIG_MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > _PIN_CONFIG_MAX_BYTES:
+        raise ConfigError(f"{config_path}: the config file is larger than 1 MB")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{config_path}: the config file cannot be read ({exc})") from None
 
 
 def write_pin_hash(config_path: Path, pin_hash: str) -> None:
-    """Set ``pin_hash`` in the config file, keeping every other line as it is."""
-    try:
-        text = config_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
+    """Set ``pin_hash`` in the config file, keeping every other line as it is.
+
+    The new text goes to a file created exclusively beside the config, under a random name
+    and mode 0600, is flushed to disk, then renamed over the config: no link is followed
+    and a crash leaves the old file or the new one, never half of one.
+
+    Raises:
+        ConfigError: the config path is a symbolic link or not a regular file.
+        OSError: the folder cannot be written.
+    """
+    check_pin_target(config_path)
+    text = _read_pin_config(config_path)
     line = f'pin_hash = "{pin_hash}"'
     if _PIN_LINE.search(text):
         text = _PIN_LINE.sub(line, text, count=1)
@@ -251,7 +306,22 @@ def write_pin_hash(config_path: Path, pin_hash: str) -> None:
         else:
             text = f"{text.rstrip()}\n{line}\n" if text.strip() else f"{line}\n"
     config_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = config_path.with_suffix(".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, config_path)
+    fd, tmp = tempfile.mkstemp(
+        dir=config_path.parent, prefix=f".{config_path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, config_path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # the rename itself, on file systems that allow it
+        folder = os.open(config_path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

@@ -10,7 +10,9 @@ else the embedded default) and opens one of:
 * the staff-facing error window (:mod:`app.kiosk.error_screen`) when the config or the
   record cannot be used. The problem is also printed on stderr, and the exit code is 2.
   A window rather than only a message on stderr: a kiosk starts on its own at boot, with
-  nobody watching a terminal.
+  nobody watching a terminal. The window is locked like the kiosk whenever kiosk mode is
+  asked for, by ``--kiosk`` or by the config, even a config that failed to load
+  (:func:`_salvage` reads its ``kiosk`` and ``pin_hash`` leniently).
 
 While the app runs, an uncaught exception is logged without personal data and the visit
 is reset (:class:`app.kiosk.errors.ErrorGuard`); the log file is the only file written.
@@ -20,7 +22,9 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,20 +90,75 @@ class Launch:
             self.controller.shutdown()
 
 
-def _salvage_pin_hash(config_path: str | os.PathLike[str] | None) -> str | None:
-    """The ``pin_hash`` of a config that is otherwise invalid, if that key itself is good."""
-    from app.config import default_config_path, read_config_data
-    from app.pin import PinError, check_hash_format
+#: How much of a broken config is read to learn its ``kiosk`` and ``pin_hash``.
+_SALVAGE_MAX_BYTES = 1024 * 1024
+_KIOSK_LINE = re.compile(r"""^[ \t]*["']?kiosk["']?[ \t]*=[ \t]*([^#\r\n]*)""", re.MULTILINE)
+_PIN_HASH_LINE = re.compile(
+    r"""^[ \t]*["']?pin_hash["']?[ \t]*=[ \t]*["']([^"'\r\n]*)["']""", re.MULTILINE
+)
+
+
+def _salvage(config_path: str | os.PathLike[str] | None) -> tuple[bool | None, str | None]:
+    """What a config that failed to load asks for: kiosk mode, and a good ``pin_hash``.
+
+    The staff error window must be as locked as the kiosk would have been, so a typo
+    elsewhere in the file must not turn kiosk mode off. The file is read again (a small
+    regular file only: a FIFO or a device is not waited on), parsed as TOML if it is
+    TOML, else scanned line by line. Kiosk mode counts as asked for when a ``kiosk`` key
+    is there and is not plainly false (``kiosk = "maybe"`` locks: the clinic meant
+    something by it). Returns None for kiosk when the file cannot be read at all.
+    """
+    from app.config import default_config_path
 
     path = Path(config_path) if config_path is not None else default_config_path()
+    text = _read_small_file(path)
+    if text is None:
+        return None, None
+    text = text.removeprefix("\ufeff")
     try:
-        value = (read_config_data(path) or {}).get("pin_hash")
-        if isinstance(value, str):
-            check_hash_format(value)
-            return value
-    except (ConfigError, PinError):
-        pass
-    return None
+        data: dict[str, object] | None = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        data = None
+    if data is not None:
+        kiosk = "kiosk" in data and _asks_for_kiosk(data["kiosk"])
+        hashes = [data.get("pin_hash")]
+    else:
+        kiosk = any(_asks_for_kiosk(m.group(1)) for m in _KIOSK_LINE.finditer(text))
+        hashes = [m.group(1) for m in _PIN_HASH_LINE.finditer(text)]
+    return kiosk, next((h for h in hashes if isinstance(h, str) and _usable_hash(h)), None)
+
+
+def _read_small_file(path: Path) -> str | None:
+    """The text of a small regular file (lenient about its encoding), or None."""
+    from app.files import FileReadError, read_bounded
+
+    try:
+        data = read_bounded(path, _SALVAGE_MAX_BYTES, what="a config file")
+    except FileReadError:  # missing, a FIFO or device, no permission, a NUL in the path
+        return None
+    return data[:_SALVAGE_MAX_BYTES].decode("utf-8", errors="replace")
+
+
+def _asks_for_kiosk(value: object) -> bool:
+    """Whether a ``kiosk`` value, valid or not, asks for kiosk mode (only "false" does not)."""
+    from pydantic import TypeAdapter, ValidationError
+
+    if isinstance(value, str):
+        value = value.strip().strip("\"'").strip()
+    try:
+        return TypeAdapter(bool).validate_python(value)
+    except ValidationError:
+        return True
+
+
+def _usable_hash(value: str) -> bool:
+    from app.pin import PinError, check_hash_format
+
+    try:
+        check_hash_format(value)
+    except PinError:
+        return False
+    return True
 
 
 def _error_window(
@@ -158,11 +217,12 @@ def launch(
         config, used_config = load_config(config_path)
     except ConfigError as exc:
         print(f"{exc}\nTrialGuide did not start: fix the config file.", file=sys.stderr)
+        asks_kiosk, salvaged_hash = _salvage(config_path)
         return _error_window(
             CONFIG,
             str(exc),
-            kiosk=bool(kiosk),
-            pin_hash=_salvage_pin_hash(config_path),
+            kiosk=bool(asks_kiosk if kiosk is None else kiosk) and not counselor,
+            pin_hash=salvaged_hash,
             language=language,
         )
     kiosk_on = (config.kiosk if kiosk is None else kiosk) and not counselor

@@ -57,23 +57,23 @@ def test_explicit_missing_file_is_an_error(tmp_path):
 def test_write_pin_hash_keeps_other_lines(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text('# clinic kiosk\nkiosk = true\npin_hash = "old"\n', encoding="utf-8")
-    new = hash_pin("1357")
+    new = hash_pin("135790")
     write_pin_hash(path, new)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# clinic kiosk\nkiosk = true\n")
     assert text.count("pin_hash") == 1
     config, _ = load_config(path)
-    assert verify_pin("1357", config.pin_hash)
+    assert verify_pin("135790", config.pin_hash)
     assert (path.stat().st_mode & 0o777) == 0o600
 
 
 def test_set_pin_command(tmp_path, monkeypatch, capsys):
     path = tmp_path / "c.toml"
-    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("8642\n"))
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("864209\n"))
     assert main(["set-pin", "--config", str(path), "--pin-stdin"]) == 0
-    assert "8642" not in path.read_text()
+    assert "864209" not in path.read_text()
     config, _ = load_config(path)
-    assert verify_pin("8642", config.pin_hash)
+    assert verify_pin("864209", config.pin_hash)
     monkeypatch.setattr("sys.stdin", __import__("io").StringIO("12\n"))
     assert main(["set-pin", "--config", str(path), "--pin-stdin"]) == 2
     assert "PIN not set" in capsys.readouterr().err

@@ -5,11 +5,14 @@ line and field path, from :meth:`app.record.RecordError.describe`) or the config
 invalid (the :class:`app.config.ConfigError` message names the key). It shows no patient
 content at all.
 
-In kiosk mode the window is full screen, frameless, on top and ignores close requests,
-like the kiosk itself; staff quit it with the same gesture (hold the top-right corner for
-three seconds) and PIN. If no PIN is known (none is set, or the config that holds it is
-the broken file) a Quit button is shown instead: there is nothing to protect, and staff
-must be able to get to the file to fix it.
+In kiosk mode (asked for by ``--kiosk`` or by the config, even one that failed to load:
+:func:`app.launch._salvage`) the window is full screen, frameless, on top and ignores
+close requests, like the kiosk itself; staff quit it with the same gesture (hold the
+top-right corner for three seconds) and PIN, under the same lock-out. It never shows a
+Quit button: a patient at a broken kiosk must not be able to leave it. If no usable PIN is
+known (none is set, or the config that holds it is too broken to read one from), the
+window cannot be left from the screen at all, as the kiosk cannot; the gesture says so and
+staff stop it from another session. Outside kiosk mode it is an ordinary window with Quit.
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ class ErrorWindow(QWidget):
         self.guard: KioskGuard | None = None
         self.pin_pad: PinPad | None = None
         self.corner: HotCorner | None = None
-        protected = kiosk and pin_hash is not None
+        self.has_pin = pin_hash is not None
         if kiosk:
             self.setWindowFlags(
                 self.windowFlags()
@@ -123,13 +126,14 @@ class ErrorWindow(QWidget):
                 | Qt.WindowType.WindowStaysOnTopHint
             )
             self.guard = KioskGuard(self)
-        if protected:
-            self.pin_pad = PinPad(self, PinLock(pin_hash, clock))  # type: ignore[arg-type]
+            # Without a PIN the pad only says that staff exit is turned off, as the kiosk's.
+            lock = PinLock(pin_hash, clock) if pin_hash is not None else None
+            self.pin_pad = PinPad(self, lock)
             self.pin_pad.accepted.connect(self.quit)
             self.corner = HotCorner(self, hold_ms)
             self.corner.held.connect(self.pin_pad.open)
-        self.quit_button.setVisible(not protected)
-        self.staff_hint.setVisible(protected)
+        self.quit_button.setVisible(not kiosk)
+        self.staff_hint.setVisible(kiosk)
         self.resize(1280, 800)
         self.retranslate()
 
@@ -159,9 +163,17 @@ class ErrorWindow(QWidget):
         self.details.setAccessibleName(_("What is wrong"))
         self.details.setAccessibleDescription(_("The problems found, with file, line and field"))
         self.hint.setText(localize(hint, lang))
-        self.staff_hint.setText(
-            _("Staff: hold the top-right corner of the screen for three seconds to quit.")
-        )
+        if self.has_pin:
+            staff_hint = _(
+                "Staff: hold the top-right corner of the screen for three seconds to quit."
+            )
+        else:
+            staff_hint = _(
+                "Staff: without a usable staff PIN, TrialGuide cannot be quit from this screen. "
+                "Stop it from another session or terminal, fix the file, set a PIN with "
+                "“trialguide set-pin”, then start TrialGuide again."
+            )
+        self.staff_hint.setText(localize(staff_hint, lang))
         self.quit_button.setText(_("Quit TrialGuide"))
         self.quit_button.setAccessibleName(_("Quit TrialGuide"))
         self.quit_button.setAccessibleDescription(_("Close TrialGuide completely"))

@@ -7,7 +7,11 @@ warnings, and errors as exception *types* with their stack of code locations.
 
 What never goes in: answers, typed text, PINs, and exception *messages*, which may quote a
 value a visitor typed (``invalid literal for int(): '37'``). :func:`safe_traceback` writes
-an exception without them.
+an exception without them. Wrong staff PINs and lock-outs are logged as counts only.
+
+Beside the log lives the staff PIN's lock state (:data:`app.pin.STATE_NAME`: counts and
+times, never digits), so that a restart does not clear a lock-out; :func:`setup_logging`
+points :mod:`app.pin` at it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import os
 import traceback
 from pathlib import Path
 from types import TracebackType
+
+from app import pin
 
 LOG_NAME = "trialguide.log"
 MAX_BYTES = 1024 * 1024
@@ -52,6 +58,8 @@ def setup_logging(directory: Path | None = None) -> logging.Handler:
         )
     except OSError:
         handler = logging.NullHandler()
+    else:
+        pin.use_state_file(pin_state_path(folder))
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.setLevel(logging.INFO)
     root = logging.getLogger()
@@ -62,9 +70,15 @@ def setup_logging(directory: Path | None = None) -> logging.Handler:
 
 
 def teardown_logging(handler: logging.Handler) -> None:
-    """Detach and close a handler made by :func:`setup_logging`."""
+    """Detach and close a handler made by :func:`setup_logging`; PIN locks stay in memory."""
     logging.getLogger().removeHandler(handler)
     handler.close()
+    pin.use_state_file(None)
+
+
+def pin_state_path(directory: Path | None = None) -> Path:
+    """The staff PIN's lock state file, beside the log."""
+    return (directory if directory is not None else log_dir()) / pin.STATE_NAME
 
 
 def log_path(handler: logging.Handler | None) -> str | None:

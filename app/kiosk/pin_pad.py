@@ -1,8 +1,9 @@
 """The staff PIN pad: large digit keys, a masked entry, and the lock after five wrong PINs.
 
 The PIN is checked with :class:`app.pin.PinLock` (salted scrypt; five wrong PINs lock the
-pad for 60 seconds). The typed PIN is never logged and is cleared whenever the pad closes.
-With no PIN configured the pad shows only that staff exit is turned off.
+pad for 60 seconds, each further five for twice as long, up to an hour; the lock survives a
+restart). The typed PIN is never logged and is cleared whenever the pad closes. With no PIN
+configured the pad shows only that staff exit is turned off.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ _KEYS = (
 
 #: Side of a key in px at 100% text size (touch targets need 44 px at least).
 KEY_SIZE = 76
+#: A longer lock-out counts down in minutes.
+_MINUTES_FROM = 120
 
 
 class PinPad(Overlay):
@@ -239,9 +242,16 @@ class PinPad(Overlay):
             )
         elif self.locked:
             seconds = math.ceil(self.lock.seconds_locked())
-            text = _(
-                "Too many wrong PINs. The pad is locked. Seconds until you can try again: {seconds}"
-            ).format(seconds=format_number(seconds, lang))
+            if seconds > _MINUTES_FROM:
+                text = _(
+                    "Too many wrong PINs. The pad is locked. "
+                    "Minutes until you can try again: {minutes}"
+                ).format(minutes=format_number(math.ceil(seconds / 60), lang))
+            else:
+                text = _(
+                    "Too many wrong PINs. The pad is locked. "
+                    "Seconds until you can try again: {seconds}"
+                ).format(seconds=format_number(seconds, lang))
         elif self._message[0] == "wrong":
             text = _("Wrong PIN. Tries left before the pad locks: {tries}").format(
                 tries=format_number(self._message[1], lang)

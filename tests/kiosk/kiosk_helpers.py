@@ -7,8 +7,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_RECORD_PATH = ROOT / "resources" / "records" / "NCT05703308.yaml"
 
-PIN = "2468"
-WRONG_PIN = "1111"
+PIN = "246813"
+WRONG_PIN = "111111"
 
 
 class FakeClock:

@@ -109,17 +109,124 @@ def test_error_window_in_kiosk_mode_is_locked_but_staff_can_quit(
     assert not window.isVisible()
 
 
-def test_error_window_without_a_pin_offers_quit(launched, qtbot, tmp_path, broken_record_file):
-    config = _config(tmp_path, "kiosk = true\n")
-    result = launched(str(broken_record_file), "en", config_path=config)
+def _assert_locked(qtbot, result, *, pin: bool) -> None:
+    """The error window is as locked as the kiosk: no Quit, no close, the staff gesture."""
     window = result.window
     result.show()
     qtbot.waitExposed(window)
-    assert window.isFullScreen()
-    assert window.quit_button.isVisible()
-    assert window.quit_button.accessibleName() and window.quit_button.accessibleDescription()
+    assert window.kiosk and window.isFullScreen()
+    assert window.windowFlags() & Qt.WindowType.WindowStaysOnTopHint
+    assert window.quit_button.isHidden()
+    assert window.close() is False and window.isVisible()
+    assert window.staff_hint.isVisible()
+    window.corner.held.emit()
+    pad = window.pin_pad
+    assert pad.isVisible() and pad.enabled is pin
+    if not pin:
+        assert "cannot be quit from this screen" in window.staff_hint.text()
+        assert "turned off" in pad.status.text()
+
+
+def test_error_window_in_kiosk_without_a_pin_cannot_be_quit(
+    launched, qtbot, tmp_path, broken_record_file
+):
+    # Before: a Quit button let a patient leave a kiosk whose record was broken.
+    config = _config(tmp_path, "kiosk = true\n")
+    result = launched(str(broken_record_file), "en", config_path=config)
+    _assert_locked(qtbot, result, pin=False)
+    with qtbot.assertNotEmitted(result.window.quitting):
+        result.window.pin_pad.submit()
+
+
+@pytest.mark.parametrize(
+    "typo",
+    [
+        "idle_second = 90\n",  # a misspelt key
+        "idle_seconds = 2\n",  # a bad value
+        "idle_seconds = \n",  # not TOML at all
+        'record = "a.yaml"\nrecord = "b.yaml"\n',  # a duplicate key: not TOML either
+    ],
+)
+def test_config_typo_with_kiosk_true_keeps_the_error_window_locked(
+    launched, qtbot, tmp_path, pin_hash, typo
+):
+    # Before: any typo opened an ordinary window with a Quit button.
+    config = _config(tmp_path, f'kiosk = true\npin_hash = "{pin_hash}"\n{typo}')
+    result = launched(None, "en", config_path=config)
+    assert result.window.kind == CONFIG and result.kiosk
+    _assert_locked(qtbot, result, pin=True)
+    pad = result.window.pin_pad
+    pad.entry.setText(PIN)
+    with qtbot.waitSignal(result.window.quitting):
+        pad.submit()
+
+
+@pytest.mark.parametrize("kiosk_line", ["kiosk = true\n", "kiosk = 'maybe'\n", "kiosk = tru\n"])
+def test_config_typo_with_kiosk_and_no_usable_pin_cannot_be_quit(
+    launched, qtbot, tmp_path, kiosk_line
+):
+    config = _config(tmp_path, f'{kiosk_line}pin_hash = "scrypt$1$8$1$AAAA$AAAA"\n')
+    result = launched(None, "en", config_path=config)
+    assert result.window.kind == CONFIG
+    _assert_locked(qtbot, result, pin=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("idle_second = 90\n", None),
+        ("kiosk = false\nidle_second = 90\n", None),
+        ("kiosk = false\nidle_seconds = \n", None),  # not TOML, kiosk plainly off
+        ("handout_in_kiosk = true\nidle_seconds = \n", None),
+        ("kiosk = true\nidle_second = 90\n", False),  # --no-kiosk, as for a good config
+    ],
+)
+def test_config_typo_on_a_desktop_still_offers_quit(launched, qtbot, tmp_path, text, flag):
+    config = _config(tmp_path, text)
+    result = launched(None, "en", config_path=config, kiosk=flag)
+    window = result.window
+    assert window.kind == CONFIG and not window.kiosk and not result.kiosk
+    result.show()
+    qtbot.waitExposed(window)
+    assert window.quit_button.isVisible() and window.pin_pad is None
     with qtbot.waitSignal(window.quitting):
         qtbot.mouseClick(window.quit_button, Qt.MouseButton.LeftButton)
+
+
+def test_unreadable_config_follows_the_command_line(launched, tmp_path):
+    config = tmp_path / "trialguide.toml"
+    config.mkdir()  # not a file: nothing can be salvaged from it
+    assert not launched(None, "en", config_path=config).window.kiosk
+    assert launched(None, "en", config_path=config, kiosk=True).window.kiosk
+
+
+@pytest.mark.parametrize(
+    ("text", "kiosk", "has_pin"),
+    [
+        ("\ufeffkiosk = true\nidle_seconds = 2\n", True, False),  # a byte-order mark
+        ("kiosk = true # on\n[[[broken\n", True, False),
+        ("'kiosk' = \"yes\"\n[[[broken\n", True, False),
+        ("kiosk = false\n[[[broken\n", False, False),
+        ('kiosk = "off"\nidle_seconds = 2\n', False, False),
+        ("colour = 1\n", False, False),
+        ("PIN\n[[[broken\n", True, True),
+        ("PIN\nkiosk = 1\n", True, True),
+    ],
+)
+def test_salvage_reads_kiosk_and_pin_from_a_broken_config(tmp_path, pin_hash, text, kiosk, has_pin):
+    text = text.replace("PIN\n", f'pin_hash = "{pin_hash}"\nkiosk = true\n')
+    config = _config(tmp_path, text)
+    assert launcher._salvage(config) == (kiosk, pin_hash if has_pin else None)
+
+
+def test_salvage_does_not_wait_on_a_fifo(tmp_path):
+    import os
+
+    fifo = tmp_path / "trialguide.toml"
+    os.mkfifo(fifo)
+    assert launcher._salvage(fifo) == (None, None)
+    assert launcher._salvage(tmp_path / "missing.toml") == (None, None)
+    assert launcher._salvage("bad\0path") == (None, None)
 
 
 def test_invalid_config_names_the_key(launched, tmp_path, capsys):

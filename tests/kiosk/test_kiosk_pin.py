@@ -81,7 +81,7 @@ def test_persian_digits_typed_with_a_keyboard_work(make_kiosk, qtbot):
     k.controller.open_staff_gate()
     pad = k.controller.pin_pad
     assert pad.digit_buttons["2"].text() == "۲"
-    pad.entry.setText("۲۴۶۸")
+    pad.entry.setText("۲۴۶۸۱۳")
     with qtbot.waitSignal(pad.accepted):
         qtbot.keyClick(pad.entry, Qt.Key.Key_Return)
 
@@ -158,3 +158,61 @@ def test_cancel_closes_the_pad_and_forgets_the_digits(make_kiosk, qtbot):
         qtbot.mouseClick(pad.cancel_button, Qt.MouseButton.LeftButton)
     assert pad.entry.text() == ""
     assert k.window.centralWidget().isEnabled()
+
+
+def _lock_out(pad) -> None:
+    for _ in range(MAX_TRIES):
+        pad.entry.setText(WRONG_PIN)
+        pad.submit()
+    assert pad.locked
+
+
+def test_each_further_lock_out_is_longer_and_counts_down_in_minutes(make_kiosk, qtbot, clock):
+    k = make_kiosk(clock=clock, idle_ms=60_000)
+    k.controller.open_staff_gate()
+    pad = k.controller.pin_pad
+    shown = []
+    for _ in range(3):
+        _lock_out(pad)
+        shown.append(pad.status.text())
+        clock.advance(pad.lock.seconds_locked())
+        qtbot.waitUntil(lambda: not pad.locked and pad.ok_button.isEnabled(), timeout=2000)
+    assert "Seconds until you can try again: 60" in shown[0]
+    assert "Seconds until you can try again: 120" in shown[1]
+    assert "Minutes until you can try again: 4" in shown[2]
+    with qtbot.waitSignal(pad.accepted):
+        _type_on_pad(qtbot, pad, PIN)
+
+
+def test_minutes_in_persian(make_kiosk, clock):
+    k = make_kiosk(clock=clock, language="fa")
+    k.controller.open_staff_gate()
+    pad = k.controller.pin_pad
+    for _ in range(3):
+        _lock_out(pad)
+        clock.advance(pad.lock.seconds_locked())
+        pad.refresh()
+    _lock_out(pad)  # the fourth: eight minutes
+    assert "۸" in pad.status.text() and "8" not in pad.status.text()
+
+
+def test_a_lock_out_survives_a_restart(make_kiosk, qtbot, clock, tmp_path, monkeypatch):
+    from app import pin
+
+    # What setup_logging does at start: the lock's counts go beside the log.
+    monkeypatch.setattr(pin, "_state_file", tmp_path / pin.STATE_NAME)
+    first = make_kiosk(clock=clock)
+    first.controller.open_staff_gate()
+    _lock_out(first.controller.pin_pad)
+    first.controller.pin_pad.cancel()
+    # The kiosk restarts (Restart=always after a crash, or the power cable): a new process
+    # whose monotonic clock starts elsewhere.
+    second = make_kiosk(clock=lambda: 5.0)
+    second.controller.open_staff_gate()
+    pad = second.controller.pin_pad
+    assert pad.locked
+    assert "locked" in pad.status.text()
+    pad.entry.setText(PIN)
+    with qtbot.assertNotEmitted(pad.accepted):
+        pad.submit()
+    assert not second.controller.staff_panel.isVisible()
