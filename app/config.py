@@ -236,7 +236,6 @@ def _read_trusted_key_files(config: Config, config_path: Path) -> Config:
 
 _PIN_LINE = re.compile(r"^\s*pin_hash\s*=.*$", re.MULTILINE)
 #: ``set-pin`` reads at most this much of an existing config.
-_PIN_CONFIG_MAX_BYTES = 1024 * 1024
 
 
 def check_pin_target(config_path: Path) -> None:
@@ -259,27 +258,21 @@ def check_pin_target(config_path: Path) -> None:
             "file (give the file the link points to with --config)"
         )
     if not stat.S_ISREG(info.st_mode):
-        raise ConfigError(f"{config_path}: the config is not a regular file")
+        raise ConfigError(
+            f"{config_path}: this is not a regular file (a device, a pipe or a socket cannot "
+            "be read as one)"
+        )
 
 
 def _read_pin_config(config_path: Path) -> str:
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    """The config's text for ``set-pin`` to edit ("" when there is none); no link followed."""
     try:
-        fd = os.open(config_path, flags | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        return ""
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ConfigError(f"{config_path}: the config is not a regular file")
-        data = os.read(fd, _PIN_CONFIG_MAX_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(data) > _PIN_CONFIG_MAX_BYTES:
-        raise ConfigError(f"{config_path}: the config file is larger than 1 MB")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{config_path}: the config file cannot be read ({exc})") from None
+        data = read_bounded(config_path, MAX_CONFIG_BYTES, what="a config file", follow_links=False)
+        return decode_text(data, str(config_path))
+    except FileReadError as exc:
+        if exc.kind == "missing":
+            return ""
+        raise ConfigError(f"{config_path}: {exc.reason}") from None
 
 
 def write_pin_hash(config_path: Path, pin_hash: str) -> None:

@@ -59,16 +59,28 @@ def _opener(path: str, flags: int) -> int:
     return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
+def _no_follow_opener(path: str, flags: int) -> int:
+    return _opener(path, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
 def read_bounded(
-    path: str | os.PathLike[str], limit: int, *, what: str = "a file", too_large: str = ""
+    path: str | os.PathLike[str],
+    limit: int,
+    *,
+    what: str = "a file",
+    too_large: str = "",
+    follow_links: bool = True,
 ) -> bytes:
     """The bytes of a regular file of at most ``limit`` bytes.
 
     Args:
-        path: the file (a symbolic link is followed, and must lead to a regular file).
+        path: the file (a symbolic link is followed, and must lead to a regular file,
+            unless ``follow_links`` is False: then a link is refused).
         limit: largest size accepted; one byte more is read, never the rest.
         what: the kind of file for messages, e.g. ``"a record file"``.
         too_large: what to add to the too-large message, e.g. ``"; a record is far smaller"``.
+        follow_links: False refuses a symbolic link (and opens with ``O_NOFOLLOW``), for a
+            file about to be rewritten in place.
 
     Raises:
         FileReadError: the path does not exist, is a folder, a FIFO, a device or a socket,
@@ -82,8 +94,12 @@ def read_bounded(
     try:
         # Only a regular file: opening a FIFO or a device would wait or never end. Checked
         # before opening and again on the open file (it may have been swapped meanwhile).
-        _check_mode(source, os.stat(source).st_mode, what)
-        with open(source, "rb", opener=_opener) as handle:
+        mode = (os.stat if follow_links else os.lstat)(source).st_mode
+        if stat.S_ISLNK(mode):
+            raise FileReadError(source, "this is a symbolic link, not a file", "not_regular")
+        _check_mode(source, mode, what)
+        opener = _opener if follow_links else _no_follow_opener
+        with open(source, "rb", opener=opener) as handle:
             _check_mode(source, os.fstat(handle.fileno()).st_mode, what)
             data = handle.read(limit + 1)
     except FileNotFoundError:

@@ -422,7 +422,7 @@ def test_set_pin_refuses_a_config_that_is_not_a_regular_file(tmp_path, monkeypat
     config = tmp_path / "trialguide.toml"
     os.mkfifo(config) if kind == "fifo" else config.mkdir()
     assert _set_pin(config, monkeypatch) == 2  # and did not hang on the FIFO
-    assert f"{config}: the config is not a regular file" in capsys.readouterr().err
+    assert f"{config}: this is not a regular file" in capsys.readouterr().err
 
 
 def test_set_pin_refuses_a_short_pin_and_names_the_minimum(tmp_path, monkeypatch, capsys):
@@ -455,6 +455,6 @@ def test_write_pin_hash_refuses_a_link_made_after_the_check(tmp_path, monkeypatc
     link = tmp_path / "trialguide.toml"
     link.symlink_to(real)
     monkeypatch.setattr(config_module, "check_pin_target", lambda _path: None)
-    with pytest.raises(OSError):
+    with pytest.raises(config_module.ConfigError, match="symbolic link"):
         config_module.write_pin_hash(link, hash_pin(PIN))
     assert real.read_text(encoding="utf-8") == "kiosk = true\n"
