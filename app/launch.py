@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from app import i18n
 from app.config import Config, ConfigError, load_config
+from app.kiosk.clipboard import forget_clipboard
 from app.kiosk.controller import KioskController
 from app.kiosk.info import CONFIG, RECORD, StaffInfo, app_version
 from app.record import RecordError, TrialRecord, load_record
@@ -261,6 +262,8 @@ def launch(
             raise LaunchError(
                 "Counselor mode is not available in this version of TrialGuide."
             ) from None
+        # No kiosk controller here: Start over still leaves nothing on the clipboard.
+        session.reset_done.connect(lambda *_args: forget_clipboard())
         return Launch(window, session=session)
 
     session, main_window = create_window(record, lang)

@@ -119,3 +119,22 @@ def test_no_copy_menu_on_the_glossary_search(make_kiosk):
     QApplication.sendEvent(handle, event)
     assert QApplication.activePopupWidget() is None
     assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [k.window]
+
+
+def test_counselor_start_over_empties_the_clipboard(qtbot, tmp_path):
+    """Counselor mode runs without the kiosk controller: its Start over empties it too."""
+    from PySide6.QtGui import QGuiApplication
+
+    from app import launch as launcher
+
+    config = tmp_path / "trialguide.toml"
+    config.write_text("", encoding="utf-8")
+    result = launcher.launch(None, "en", config_path=config, counselor=True)
+    qtbot.addWidget(result.window)
+    try:
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setText("the last patient's answer")
+        result.session.reset()
+        assert clipboard.text() == ""
+    finally:
+        result.shutdown()
