@@ -104,3 +104,24 @@ def broken_record_file(tmp_path: Path) -> Path:
     path = tmp_path / "broken.yaml"
     path.write_text(text.replace("nct_id: NCT05703308", "nct_id: NCT123"), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def launched(qtbot):
+    """Call ``launch`` and clean up whatever window it made."""
+    from app import launch as launcher
+    from app.kiosk.error_screen import ErrorWindow
+
+    made = []
+
+    def run(*args, **kwargs):
+        result = launcher.launch(*args, **kwargs)
+        qtbot.addWidget(result.window, before_close_func=lambda w: setattr(w, "allow_close", True))
+        made.append(result)
+        return result
+
+    yield run
+    for result in made:
+        result.shutdown()
+        if isinstance(result.window, ErrorWindow) and result.window.guard is not None:
+            result.window.guard.uninstall()

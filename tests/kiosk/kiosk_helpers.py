@@ -44,3 +44,15 @@ def staff_info(record, record_source=None, **overrides):
     )
     values.update(overrides)
     return StaffInfo(**values)
+
+
+def panel_row(panel, key: str) -> str:
+    """The value shown in the staff panel's row ``key``."""
+    return panel.rows[key][1].text()
+
+
+def open_staff_panel(k):
+    """Open the staff panel of a kiosk as a right PIN would."""
+    k.controller.pin_pad.accepted.emit()
+    assert k.controller.staff_panel.isVisible()
+    return k.controller.staff_panel

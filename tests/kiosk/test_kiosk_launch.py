@@ -16,24 +16,6 @@ from app.kiosk.error_screen import ErrorWindow
 from app.kiosk.info import CONFIG, RECORD
 
 
-@pytest.fixture
-def launched(qtbot):
-    """Call ``launch`` and clean up whatever window it made."""
-    made = []
-
-    def run(*args, **kwargs):
-        result = launcher.launch(*args, **kwargs)
-        qtbot.addWidget(result.window, before_close_func=lambda w: setattr(w, "allow_close", True))
-        made.append(result)
-        return result
-
-    yield run
-    for result in made:
-        result.shutdown()
-        if isinstance(result.window, ErrorWindow) and result.window.guard is not None:
-            result.window.guard.uninstall()
-
-
 def _config(tmp_path, text: str):
     path = tmp_path / "trialguide.toml"
     path.write_text(text, encoding="utf-8")

@@ -6,9 +6,8 @@ import datetime
 import re
 
 import pytest
-from kiosk_helpers import DEFAULT_RECORD_PATH, staff_info
+from kiosk_helpers import DEFAULT_RECORD_PATH, open_staff_panel, panel_row, staff_info
 
-from app import launch as launcher
 from app import signing
 from app.i18n.format import FSI, PDI
 from app.kiosk.banner import approval_text
@@ -54,16 +53,6 @@ def texts(committee) -> dict[str, str]:
     }
 
 
-def _row(panel, key: str) -> str:
-    return panel.rows[key][1].text()
-
-
-def _open_panel(k):
-    k.controller.pin_pad.accepted.emit()
-    assert k.controller.staff_panel.isVisible()
-    return k.controller.staff_panel
-
-
 def _kiosk(make_kiosk, text: str, trusted_keys):
     record = parse_record(text.encode(), "record.yaml")
     status = approval_status(record, trusted_keys)
@@ -74,9 +63,9 @@ def test_signed_by_a_trusted_key_is_approved(make_kiosk, texts, trusted):
     k, status = _kiosk(make_kiosk, texts["signed"], trusted)
     assert status.approved
     assert not k.controller.banner.isVisible()
-    panel = _open_panel(k)
-    assert _row(panel, "approval") == "Approved: the content matches its approval stamp"
-    assert _row(panel, "signature") == f"Signed by key {FSI}{status.signer}{PDI}"
+    panel = open_staff_panel(k)
+    assert panel_row(panel, "approval") == "Approved: the content matches its approval stamp"
+    assert panel_row(panel, "signature") == f"Signed by key {FSI}{status.signer}{PDI}"
 
 
 @pytest.mark.parametrize(
@@ -99,12 +88,12 @@ def test_without_a_trusted_signature_the_kiosk_shows_a_draft(
     assert (status.state, status.signature) == (ApprovalState.UNVERIFIED, signature)
     assert k.controller.banner.isVisible()
     assert "valid signature of the approving committee" in k.controller.banner.label.text()
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     assert panel.banner.isVisible()
-    assert _row(panel, "approval") == (
+    assert panel_row(panel, "approval") == (
         "Not approved: the record has no valid signature by a trusted key"
     )
-    assert _row(panel, "signature") == shown.format(key=f"{FSI}{status.signer}{PDI}")
+    assert panel_row(panel, "signature") == shown.format(key=f"{FSI}{status.signer}{PDI}")
 
 
 def test_without_trusted_keys_nothing_changes(make_kiosk, texts):
@@ -113,7 +102,7 @@ def test_without_trusted_keys_nothing_changes(make_kiosk, texts):
         k, status = _kiosk(make_kiosk, texts[name], ())
         assert status.approved  # the digest alone decides, as before
         assert not k.controller.banner.isVisible()
-        shown[name] = _row(_open_panel(k), "signature")
+        shown[name] = panel_row(open_staff_panel(k), "signature")
     assert shown["unsigned"] == "Not signed (not required: the config names no trusted keys)"
     # Staff still see that the signature is broken, though it is not required.
     assert shown["forged"].startswith("The signature does not match the stamp")
@@ -121,29 +110,12 @@ def test_without_trusted_keys_nothing_changes(make_kiosk, texts):
 
 def test_signature_row_in_persian(make_kiosk, texts, trusted):
     k, status = _kiosk(make_kiosk, texts["untrusted"], trusted)
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     panel.language_requested.emit("fa")
-    assert _row(panel, "signature") == (
+    assert panel_row(panel, "signature") == (
         f"امضاشده با کلیدی که مورد اعتماد نیست: {FSI}{status.signer}{PDI}"
     )
     assert "امضای معتبر کمیته‌ی تأییدکننده" in approval_text(ApprovalState.UNVERIFIED)
-
-
-@pytest.fixture
-def launched(qtbot):
-    made = []
-
-    def run(*args, **kwargs):
-        result = launcher.launch(*args, **kwargs)
-        qtbot.addWidget(result.window, before_close_func=lambda w: setattr(w, "allow_close", True))
-        made.append(result)
-        return result
-
-    yield run
-    for result in made:
-        result.shutdown()
-        if isinstance(result.window, ErrorWindow) and result.window.guard is not None:
-            result.window.guard.uninstall()
 
 
 def test_config_trusted_keys_reach_the_window(launched, tmp_path, texts, committee):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.metadata import version
 
 import pytest
-from kiosk_helpers import DEFAULT_RECORD_PATH, staff_info
+from kiosk_helpers import DEFAULT_RECORD_PATH, open_staff_panel, panel_row, staff_info
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
@@ -33,30 +33,20 @@ def modified_record(approved_record):
     return parse_record(changed.encode(), "default.yaml")
 
 
-def _row(panel, key: str) -> str:
-    return panel.rows[key][1].text()
-
-
-def _open_panel(k):
-    k.controller.pin_pad.accepted.emit()
-    assert k.controller.staff_panel.isVisible()
-    return k.controller.staff_panel
-
-
 def test_staff_panel_shows_what_is_running(make_kiosk, default_record):
     k = make_kiosk()
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     status = approval_status(default_record)
-    assert _row(panel, "record") == "The embedded default record"
-    assert _row(panel, "study") == "NCT05703308"
-    assert _row(panel, "version") == default_record.content_version
-    assert _row(panel, "approval") == "Not approved: the record has no approval stamp"
-    assert _row(panel, "digest") == grouped_digest(status.digest)
-    assert _row(panel, "digest").replace(" ", "") == status.digest
+    assert panel_row(panel, "record") == "The embedded default record"
+    assert panel_row(panel, "study") == "NCT05703308"
+    assert panel_row(panel, "version") == default_record.content_version
+    assert panel_row(panel, "approval") == "Not approved: the record has no approval stamp"
+    assert panel_row(panel, "digest") == grouped_digest(status.digest)
+    assert panel_row(panel, "digest").replace(" ", "") == status.digest
     assert status.digest in panel.rows["digest"][1].accessibleName()
-    assert "90 seconds" in _row(panel, "idle") and "20 seconds" in _row(panel, "idle")
-    assert _row(panel, "handout") == "Off"
-    assert _row(panel, "app") == version("trialguide")
+    assert "90 seconds" in panel_row(panel, "idle") and "20 seconds" in panel_row(panel, "idle")
+    assert panel_row(panel, "handout") == "Off"
+    assert panel_row(panel, "app") == version("trialguide")
     assert panel.banner.isVisible()
     assert "Draft, not approved" in panel.banner.label.text()
 
@@ -64,8 +54,8 @@ def test_staff_panel_shows_what_is_running(make_kiosk, default_record):
 def test_staff_panel_names_the_record_file(make_kiosk, default_record):
     path = "/srv/trialguide/records/NCT05703308.yaml"
     k = make_kiosk(info=staff_info(default_record, record_source=path))
-    panel = _open_panel(k)
-    assert _row(panel, "record").replace("\u200b", "") == path
+    panel = open_staff_panel(k)
+    assert panel_row(panel, "record").replace("\u200b", "") == path
     assert panel.rows["record"][1].layoutDirection() == Qt.LayoutDirection.LeftToRight
 
 
@@ -73,9 +63,9 @@ def test_approved_record_has_no_draft_banner(make_kiosk, approved_record):
     assert approval_status(approved_record).approved
     k = make_kiosk(record=approved_record)
     assert not k.controller.banner.isVisible()
-    panel = _open_panel(k)
-    assert _row(panel, "approval") == "Approved: the content matches its approval stamp"
-    assert "Ethics committee ref 1234" in _row(panel, "note")
+    panel = open_staff_panel(k)
+    assert panel_row(panel, "approval") == "Approved: the content matches its approval stamp"
+    assert "Ethics committee ref 1234" in panel_row(panel, "note")
     assert not panel.banner.isVisible()
 
 
@@ -87,8 +77,8 @@ def test_changed_record_shows_the_banner(make_kiosk, modified_record):
     assert "changed after it was approved" in banner.label.text()
     assert k.window.banner is banner
     assert k.window.centralWidget().layout().itemAt(0).widget() is banner  # at the top
-    panel = _open_panel(k)
-    assert _row(panel, "approval") == "Not approved: the content changed after it was approved"
+    panel = open_staff_panel(k)
+    assert panel_row(panel, "approval") == "Not approved: the content changed after it was approved"
 
 
 def test_banner_is_large_in_kiosk_and_slim_on_the_desktop(make_kiosk):
@@ -109,17 +99,17 @@ def test_banner_speaks_the_visitors_language(make_kiosk):
 
 def test_back_leave_and_quit(make_kiosk, qtbot):
     k = make_kiosk()
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     qtbot.mouseClick(panel.back_button, Qt.MouseButton.LeftButton)
     assert not panel.isVisible() and k.window.isFullScreen()
 
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     assert panel.leave_button.isVisible()
     qtbot.mouseClick(panel.leave_button, Qt.MouseButton.LeftButton)
     assert not panel.isVisible()
     assert not k.controller.kiosk and not k.window.isFullScreen()
 
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     assert not panel.leave_button.isVisible()  # nothing to leave any more
     with qtbot.waitSignal(k.controller.quitting):
         qtbot.mouseClick(panel.quit_button, Qt.MouseButton.LeftButton)
@@ -128,7 +118,7 @@ def test_back_leave_and_quit(make_kiosk, qtbot):
 
 def test_quit_works_from_kiosk_mode(make_kiosk, qtbot):
     k = make_kiosk()
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     with qtbot.waitSignal(k.controller.quitting):
         qtbot.mouseClick(panel.quit_button, Qt.MouseButton.LeftButton)
     assert not k.window.isVisible()
@@ -140,7 +130,7 @@ def test_counselor_mode_missing_says_so(make_kiosk, qtbot):
         raise ModuleNotFoundError("No module named 'app.ui.counselor.window'")
 
     k = make_kiosk(open_counselor=missing)
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     qtbot.mouseClick(panel.counselor_button, Qt.MouseButton.LeftButton)
     assert panel.isVisible()
     assert panel.message.isVisible()
@@ -159,7 +149,7 @@ def test_counselor_mode_opens_and_comes_back_to_the_kiosk(make_kiosk, qtbot):
 
     k = make_kiosk(open_counselor=counselor)
     k.session.answer("age", 30)
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     qtbot.mouseClick(panel.counselor_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1
     counselor_window = opened[0]
@@ -181,7 +171,7 @@ def test_counselor_mode_opens_and_comes_back_to_the_kiosk(make_kiosk, qtbot):
 @pytest.mark.parametrize("language", ["en", "fa"])
 def test_every_staff_control_is_named(make_kiosk, language):
     k = make_kiosk(language=language)
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     for button in panel.findChildren(QAbstractButton):
         if button.isVisibleTo(panel):
             assert button.accessibleName(), button.text()
@@ -197,12 +187,12 @@ def test_every_staff_control_is_named(make_kiosk, language):
 
 def test_staff_panel_language_buttons_switch_the_language(make_kiosk, qtbot):
     k = make_kiosk()
-    panel = _open_panel(k)
+    panel = open_staff_panel(k)
     qtbot.mouseClick(panel.language_buttons["fa"], Qt.MouseButton.LeftButton)
     assert k.session.language == "fa"
     assert panel.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert panel.language_buttons["fa"].isChecked()
-    assert "۹۰" in _row(panel, "idle")
+    assert "۹۰" in panel_row(panel, "idle")
     assert panel.isVisible()
     assert k.session.screen is Screen.WELCOME
 
