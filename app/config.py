@@ -17,11 +17,9 @@ nothing to disk but this file (``set-pin``) and its log.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -29,7 +27,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 
-from app.files import FileReadError, decode_text, read_bounded
+from app.files import FileReadError, decode_text, read_bounded, write_atomic
 
 CONFIG_NAME = "trialguide.toml"
 APP_NAME = "TrialGuide"
@@ -298,23 +296,4 @@ def write_pin_hash(config_path: Path, pin_hash: str) -> None:
             text = f"{text[: table.start()]}{line}\n{text[table.start() :]}"
         else:
             text = f"{text.rstrip()}\n{line}\n" if text.strip() else f"{line}\n"
-    config_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(
-        dir=config_path.parent, prefix=f".{config_path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, config_path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # the rename itself, on file systems that allow it
-        folder = os.open(config_path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
+    write_atomic(config_path, text)

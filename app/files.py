@@ -10,10 +10,13 @@ steps for the text formats. Pure Python: every layer may import this module.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import math
 import os
 import stat
+import tempfile
+from pathlib import Path
 from typing import Any
 
 #: Byte-order marks of encodings a text editor may save in instead of UTF-8.
@@ -230,3 +233,34 @@ def parse_json(data: bytes, source: str) -> Any:
         raise FileReadError(source, "not usable JSON: it is nested too deeply", "syntax") from None
     except ValueError as exc:  # pragma: no cover - the hooks above catch what json raises
         raise FileReadError(source, f"not usable JSON: {exc}", "syntax") from None
+
+
+def write_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Replace ``path`` with ``text`` (UTF-8): all of it or none of it, never a link followed.
+
+    The text goes to a file created exclusively beside ``path`` under a random name, mode
+    0600, is flushed to disk, then renamed over ``path``; a crash leaves the old file or the
+    new one, never half of one.
+
+    Raises:
+        OSError: the folder cannot be made or written.
+    """
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    with contextlib.suppress(OSError):  # the rename itself, on file systems that allow it
+        folder = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

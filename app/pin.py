@@ -22,21 +22,19 @@ an attacker nothing).
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
 import logging
 import math
-import os
 import secrets
-import stat
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
+
+from app.files import FileReadError, read_bounded, write_atomic
 
 log = logging.getLogger("trialguide.pin")
 
@@ -240,24 +238,12 @@ def read_state(path: Path) -> PinState | None:
     Only a small regular file is read; a link, a device, a FIFO, a large or malformed file
     raises :class:`StateUnreadable`.
     """
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    flags |= getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:  # a symbolic link (ELOOP), no permission, ...
-        raise StateUnreadable(type(exc).__name__) from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise StateUnreadable("not a regular file")
-        data = os.read(fd, _STATE_MAX_BYTES + 1)
-    except OSError as exc:
-        raise StateUnreadable(type(exc).__name__) from None
-    finally:
-        os.close(fd)
-    if len(data) > _STATE_MAX_BYTES:
-        raise StateUnreadable("too large")
+        data = read_bounded(path, _STATE_MAX_BYTES, what="a state file", follow_links=False)
+    except FileReadError as exc:
+        if exc.kind == "missing":
+            return None
+        raise StateUnreadable(exc.reason) from None
     try:
         raw = json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -308,18 +294,7 @@ def write_state(path: Path, state: PinState) -> None:
             "locked_until": state.locked_until,
         }
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, text)
 
 
 # -- the lock ------------------------------------------------------------------------------
