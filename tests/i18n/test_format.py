@@ -6,7 +6,7 @@ import datetime
 import re
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QCalendar, QDate, QLocale
 
@@ -365,15 +365,23 @@ def test_typesetting_uses_the_records_one_mark_pattern():
     assert patterns == [GLOSSARY_MARK]
 
 
+@settings(max_examples=20, deadline=None)
 @given(_MARK_PIECES)
+@example(["[[", "ovary", "|", "تخمدان", " "])  # the summary that froze the start
+@example(["[[", "amh_low", "|", "[["])
 def test_typesetting_time_per_character_does_not_grow_with_length(pieces):
     """Unclosed marks, stray brackets and bars, repeated: 16 times the text costs about 16
     times the time, not 256 (12,000 unclosed "[[ovary|" once froze the screen for 21 s).
-    Measured per character, short against long in the same run: not a timed test."""
+    Measured per character, short against long in the same run: not a timed test. The
+    best of three rounds counts, so that a busy moment on a shared machine cannot fail it
+    (the old quadratic pattern gave 8x or more in every round)."""
     unit = "".join(pieces)
-    short = unit * max(1, 1500 // len(unit))
+    short = unit * max(1, 2000 // len(unit))
     long = short * 16
     for function in (persian_text, isolate_latin):
-        ratio = _seconds_per_char(function, long) / _seconds_per_char(function, short)
+        ratio = min(
+            _seconds_per_char(function, long) / _seconds_per_char(function, short)
+            for _ in range(3)
+        )
         # Linear gives about 1; quadratic would give about 16.
         assert ratio < 5, f"{function.__name__}: {ratio:.1f}x per character on {unit!r}"
