@@ -144,6 +144,11 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--out", required=True, metavar="RECORD.yaml", help="record file to write"
     )
     imp.add_argument("--force", action="store_true", help="overwrite RECORD.yaml if it exists")
+    imp.add_argument(
+        "--nct",
+        metavar="NCTxxxxxxxx",
+        help='the study to take from a search page ({"studies": [...]}) of several',
+    )
 
     check = sub.add_parser("check", help="run the self-check on an answers file")
     _record_arg(check)
@@ -307,20 +312,21 @@ def _cmd_schema(_args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from app.record import RecordError, validate_record
-    from app.record.ctgov import CtgovImportError, dump_record_yaml, study_to_record
+    from app.record.ctgov import CtgovImportError, dump_record_yaml, import_study
 
     out = Path(args.out)
     if out.exists() and not args.force:
         raise CliError(f"{out}: already exists (use --force to overwrite)")
     study = read_json_file(args.study, MAX_STUDY_BYTES, "a study file")
     try:
-        data = study_to_record(study)
-        record = validate_record(data, args.study)
+        result = import_study(study, args.nct)
+        record = validate_record(result.record, args.study)
     except CtgovImportError as exc:
         raise CliError(f"{args.study}: {exc}") from None
     except RecordError as exc:
         raise CliError(exc.describe()) from None
-    out.write_text(dump_record_yaml(data), encoding="utf-8")
+    out.write_text(dump_record_yaml(result.record, result.report), encoding="utf-8")
+    print("\n".join(result.report.lines()))
     print(
         f"{out}: record for {record.identification.nct_id} written "
         f"({len(record.eligibility.criteria)} criteria); add plain language, Persian and "

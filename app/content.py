@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.i18n import N_, localize, pick, translation
+from app.i18n import _ as _current
 from app.record import TrialRecord
+from app.record.enums import OverallStatus
 from app.selfcheck import CriterionResult, CriterionStatus, Outcome, SelfCheckResult
 
 OUTCOME_TITLES: dict[Outcome, str] = {
@@ -33,6 +35,49 @@ ONLY_TEAM_DECIDES = N_(
 )
 NOT_ENROLLING = N_("This study is not taking new people now.")
 ENROLLING = N_("This study is taking new people now.")
+
+
+#: Why a study is not going on, in plain words: (with the registry's reason, without one).
+STOPPED: dict[OverallStatus, tuple[str, str]] = {
+    OverallStatus.TERMINATED: (
+        N_("The study stopped early, before it was finished. The registry gives this reason:"),
+        N_("The study stopped early, before it was finished. The registry gives no reason."),
+    ),
+    OverallStatus.WITHDRAWN: (
+        N_(
+            "The study was withdrawn: it stopped before anyone took part. "
+            "The registry gives this reason:"
+        ),
+        N_(
+            "The study was withdrawn: it stopped before anyone took part. "
+            "The registry gives no reason."
+        ),
+    ),
+    OverallStatus.SUSPENDED: (
+        N_("The study is paused and is not taking new people. The registry gives this reason:"),
+        N_("The study is paused and is not taking new people. The registry gives no reason."),
+    ),
+}
+
+
+def stopped_explanation(
+    status: OverallStatus, why_stopped: str | None, lang: str | None = None
+) -> str | None:
+    """Why a terminated, withdrawn or suspended study stopped, in plain words.
+
+    The sentence says whether the registry's own reason (``why_stopped``, shown after it
+    verbatim) follows. ``None`` for a study of any other status.
+
+    Args:
+        status: The study's overall status.
+        why_stopped: The registry's reason, if it gives one.
+        lang: The language; the current interface language when ``None``.
+    """
+    messages = STOPPED.get(status)
+    if messages is None:
+        return None
+    message = messages[0] if why_stopped else messages[1]
+    return _current(message) if lang is None else translation(lang).gettext(message)
 
 
 def tr(message: str, lang: str, **values: object) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from app.record.import_report import ImportReport
 
 
 class _Dumper(yaml.SafeDumper):
@@ -37,7 +40,7 @@ _Dumper.add_representer(str, _represent_str)
 _NO_FOLDING = 1_000_000
 
 
-def dump_record_yaml(record: dict[str, Any]) -> str:
+def dump_record_yaml(record: dict[str, Any], report: ImportReport | None = None) -> str:
     """Write a record dict as a human-friendly YAML record file.
 
     Keys keep their order, non-ASCII text stays readable, multi-line text is a literal
@@ -46,6 +49,7 @@ def dump_record_yaml(record: dict[str, Any]) -> str:
 
     Args:
         record: a record mapping, such as :func:`app.record.ctgov.study_to_record` returns.
+        report: the import's report, written as a comment block under the header.
 
     Returns:
         The YAML text, ending with a newline.
@@ -73,6 +77,8 @@ def dump_record_yaml(record: dict[str, Any]) -> str:
         "# then raise `content_version` and run `trialguide validate --strict`.",
         "",
     ]
+    if report is not None:
+        header[-1:] = ["#", *report.comment_block().rstrip("\n").split("\n"), ""]
     body = yaml.dump(
         record,
         Dumper=_Dumper,

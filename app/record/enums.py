@@ -58,10 +58,52 @@ class StudyType(StrEnum):
 
 
 class DateType(StrEnum):
-    """Whether a date has happened or is planned."""
+    """Whether a date has happened or is planned.
+
+    Some registry entries give a date with no type at all; the record then holds
+    ``type: null`` ("type not given") and screens show the date alone.
+    """
 
     ACTUAL = "ACTUAL"
     ESTIMATED = "ESTIMATED"
+
+
+class ObservationalModel(StrEnum):
+    """Shape of an observational study (``designInfo.observationalModel``)."""
+
+    COHORT = "COHORT"
+    CASE_CONTROL = "CASE_CONTROL"
+    CASE_ONLY = "CASE_ONLY"
+    CASE_CROSSOVER = "CASE_CROSSOVER"
+    ECOLOGIC_OR_COMMUNITY = "ECOLOGIC_OR_COMMUNITY"
+    FAMILY_BASED = "FAMILY_BASED"
+    DEFINED_POPULATION = "DEFINED_POPULATION"
+    NATURAL_HISTORY = "NATURAL_HISTORY"
+    OTHER = "OTHER"
+
+
+class TimePerspective(StrEnum):
+    """When an observational study looks at its data (``designInfo.timePerspective``)."""
+
+    RETROSPECTIVE = "RETROSPECTIVE"
+    PROSPECTIVE = "PROSPECTIVE"
+    CROSS_SECTIONAL = "CROSS_SECTIONAL"
+    OTHER = "OTHER"
+
+
+class BioSpecRetention(StrEnum):
+    """Whether an observational study keeps samples (``designModule.bioSpec.retention``)."""
+
+    NONE_RETAINED = "NONE_RETAINED"
+    SAMPLES_WITH_DNA = "SAMPLES_WITH_DNA"
+    SAMPLES_WITHOUT_DNA = "SAMPLES_WITHOUT_DNA"
+
+
+class SamplingMethod(StrEnum):
+    """How an observational study chooses people (``eligibilityModule.samplingMethod``)."""
+
+    PROBABILITY_SAMPLE = "PROBABILITY_SAMPLE"
+    NON_PROBABILITY_SAMPLE = "NON_PROBABILITY_SAMPLE"
 
 
 class AgencyClass(StrEnum):
@@ -195,10 +237,16 @@ class ReferenceType(StrEnum):
 
 
 class CriterionKind(StrEnum):
-    """Whether a criterion must hold (inclusion) or must not hold (exclusion)."""
+    """Whether a criterion must hold (inclusion) or must not hold (exclusion).
+
+    ``UNSPECIFIED`` is only for a draft just imported from a registry text without
+    Inclusion/Exclusion headings: the author sorts each such criterion, and
+    ``validate --strict`` refuses a record that still has one.
+    """
 
     INCLUSION = "INCLUSION"
     EXCLUSION = "EXCLUSION"
+    UNSPECIFIED = "UNSPECIFIED"
 
 
 class AssessedBy(StrEnum):

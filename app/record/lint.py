@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from app.record.characters import hidden_character_findings
 from app.record.checks import iter_texts
+from app.record.enums import CriterionKind
 from app.record.issues import Issue
 from app.record.models import GLOSSARY_MARK, TrialRecord
 
@@ -64,6 +65,12 @@ def _lint(record: TrialRecord) -> Iterator[Issue]:
     if record.patient is None:
         yield Issue(("patient",), "there is no plain-language content for patients yet")
     for ci, criterion in enumerate(record.eligibility.criteria):
+        if criterion.kind is CriterionKind.UNSPECIFIED:
+            yield Issue(
+                ("eligibility", "criteria", ci, "kind"),
+                f"criterion {criterion.id!r} is not sorted: set its kind to INCLUSION or "
+                "EXCLUSION (the registry's text has no headings saying which)",
+            )
         if criterion.plain is None:
             yield Issue(
                 ("eligibility", "criteria", ci, "plain"),

@@ -39,19 +39,23 @@ from app.record.enums import (
     Allocation,
     ArmType,
     AssessedBy,
+    BioSpecRetention,
     ContactRole,
     CriterionKind,
     DateType,
     InterventionModel,
     InterventionType,
     Masking,
+    ObservationalModel,
     OfficialRole,
     OverallStatus,
     Phase,
     PrimaryPurpose,
     ReferenceType,
+    SamplingMethod,
     Sex,
     StudyType,
+    TimePerspective,
     Verdict,
 )
 
@@ -178,10 +182,14 @@ class _Model(BaseModel):
 
 
 class PartialDate(_Model):
-    """A registry date, to the day or to the month, actual or planned."""
+    """A registry date, to the day or to the month, actual or planned.
+
+    ``type`` is ``None`` ("type not given") where the registry gives the date without
+    saying whether it is actual or planned; left out, it means actual.
+    """
 
     date: PartialDateStr
-    type: DateType = DateType.ACTUAL
+    type: DateType | None = DateType.ACTUAL
 
     @model_validator(mode="after")
     def _real_day(self) -> PartialDate:
@@ -214,14 +222,21 @@ class Enrollment(_Model):
     """How many people the study takes (or took)."""
 
     count: int = Field(ge=0)
-    type: DateType = DateType.ACTUAL
+    #: ``None``: the registry does not say whether the count is actual or expected.
+    type: DateType | None = DateType.ACTUAL
 
 
 class Status(_Model):
-    """Recruitment status, phase, size and key dates."""
+    """Recruitment status, phase, size and key dates.
+
+    ``last_known_status`` is the status before the registry marked it ``UNKNOWN`` (not
+    confirmed for two years); ``status_verified`` the month the sponsor last confirmed it.
+    """
 
     overall_status: OverallStatus
+    last_known_status: OverallStatus | None = None
     why_stopped: str | None = None
+    status_verified: PartialDateStr | None = None
     phases: tuple[Phase, ...] = ()
     study_type: StudyType
     enrollment: Enrollment | None = None
@@ -254,7 +269,12 @@ class Sponsors(_Model):
 
 
 class Design(_Model):
-    """How the study is built (``designModule.designInfo``)."""
+    """How the study is built (``designModule.designInfo`` and ``designModule.bioSpec``).
+
+    An interventional study has allocation, intervention model and masking; an
+    observational one has an observational model, a time perspective and, where it keeps
+    samples, the biospecimen retention and description.
+    """
 
     allocation: Allocation | None = None
     intervention_model: InterventionModel | None = None
@@ -262,6 +282,10 @@ class Design(_Model):
     primary_purpose: PrimaryPurpose | None = None
     masking: Masking | None = None
     masking_description: str | None = None
+    observational_model: ObservationalModel | None = None
+    time_perspective: TimePerspective | None = None
+    bio_spec_retention: BioSpecRetention | None = None
+    bio_spec_description: str | None = None
 
 
 class Arm(_Model):
@@ -314,34 +338,77 @@ class Criterion(_Model):
     ``assessed_by`` says who can tell whether it holds: the patient (a self-check
     question asks about it) or the study team at screening (``how_checked`` says how).
     ``plain`` may be missing only in a draft just imported from the registry.
+
+    ``subgroup`` names the part of the study the criterion applies to, as the registry's
+    sub-heading says it ("For parent participants"). A *group* criterion ("Two of the
+    following") has ``group_rule`` (the rule in the registry's words) and ``options``
+    (the items it counts); ``official`` is then the rule and its options as one text.
+    A question about a group asks whether the rule holds, not about each option.
     """
 
     id: Id
     kind: CriterionKind
     official: LongOfficial
+    subgroup: str | None = None
+    group_rule: str | None = None
+    options: tuple[str, ...] = ()
     plain: Text | None = None
     assessed_by: AssessedBy = AssessedBy.STUDY_TEAM
     how_checked: Text | None = None
 
+    @model_validator(mode="after")
+    def _group_has_options(self) -> Criterion:
+        if self.options and not self.group_rule:
+            raise PydanticCustomError(
+                "options_without_rule",
+                "a criterion with options needs a group_rule saying how many must hold",
+                {},
+            )
+        if self.group_rule and not self.options:
+            raise PydanticCustomError(
+                "rule_without_options", "a group_rule needs the options it counts", {}
+            )
+        return self
+
 
 class Eligibility(_Model):
-    """Who can take part."""
+    """Who can take part.
+
+    ``notes`` are the registry's remarks about the list itself ("Not all criteria are
+    listed"), shown in small print under it. ``study_population`` and
+    ``sampling_method`` describe whom an observational study looks at.
+    """
 
     criteria_text: LongOfficial
     minimum_age: Age | None = None
     maximum_age: Age | None = None
     sex: Sex = Sex.ALL
     healthy_volunteers: bool = False
+    study_population: Annotated[str, AfterValidator(_official_length)] | None = None
+    sampling_method: SamplingMethod | None = None
     criteria: tuple[Criterion, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 class Contact(_Model):
-    """A way to reach the study team, exactly as the registry gives it."""
+    """A way to reach the study team, exactly as the registry gives it.
 
-    name: NonEmpty
+    The registry sometimes gives only a phone number or an e-mail address, with no
+    name; a contact needs at least one of the three.
+    """
+
+    name: NonEmpty | None = None
     role: ContactRole = ContactRole.CONTACT
     phone: str | None = None
     email: str | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.name or self.phone or self.email):
+            raise PydanticCustomError(
+                "empty_contact", "a contact needs a name, a phone number or an e-mail", {}
+            )
+        return self
 
 
 class Location(_Model):

@@ -45,6 +45,70 @@ def _inline(text: str, lang: str, record: TrialRecord | None, link_color: str | 
     return "".join(out)
 
 
+#: A list line of the registry's official text: "* x", "- x", "• x", "1. x", "1) x".
+_LIST_LINE = re.compile(r"^(?P<indent>[ \t]*)(?P<marker>[-*+•]|\d{1,3}[.)])[ \t]+(?P<text>\S.*)$")
+_LIST_STYLE = ' dir="ltr" style="margin-top:0; margin-bottom:0;"'
+
+
+def _official_list(items: list[tuple[int, bool, str]]) -> str:
+    """Nested HTML lists for ``(indent, numbered, text)`` lines, deeper indents nested."""
+    out: list[str] = []
+    stack: list[tuple[int, str]] = []  # (indent, tag) of each open list
+    for indent, numbered, text in items:
+        tag = "ol" if numbered else "ul"
+        if not stack or indent > stack[-1][0]:
+            out.append(f"<{tag}{_LIST_STYLE}>")
+            stack.append((indent, tag))
+        else:
+            while len(stack) > 1 and indent < stack[-1][0]:
+                out.append(f"</li></{stack.pop()[1]}>")
+            out.append("</li>")
+        out.append(f"<li>{html.escape(text)}")
+    while stack:
+        out.append(f"</li></{stack.pop()[1]}>")
+    return "".join(out)
+
+
+def official_html(text: str) -> str:
+    """The registry's words as rich text, left to right: paragraphs, lines and lists.
+
+    Blank lines separate paragraphs and single newlines stay; lines starting with a
+    bullet or a number (``* x``, ``1. x``) become a list, nested by their indentation, as
+    the registry's own page shows them. Everything is escaped: no markup gets through.
+    """
+    blocks: list[str] = []
+    lines: list[str] = []
+    items: list[tuple[int, bool, str]] = []
+
+    def flush() -> None:
+        if lines:
+            body = "<br>".join(html.escape(line) for line in lines)
+            blocks.append(f'<p dir="ltr">{body}</p>')
+            lines.clear()
+        if items:
+            blocks.append(_official_list(items))
+            items.clear()
+
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        for line in paragraph.splitlines():
+            if not line.strip():
+                continue
+            match = _LIST_LINE.match(line)
+            if match:
+                if lines:
+                    flush()
+                indent = len(match.group("indent").expandtabs(4))
+                numbered = match.group("marker")[0].isdigit()
+                items.append((indent, numbered, match.group("text").strip()))
+            elif items:  # a continuation line of the item above it
+                indent, numbered, previous = items[-1]
+                items[-1] = (indent, numbered, f"{previous} {line.strip()}")
+            else:
+                lines.append(line.strip())
+        flush()
+    return "".join(blocks)
+
+
 def to_html(
     text: Mapping[str, str] | str | None,
     lang: str,
@@ -57,15 +121,24 @@ def to_html(
     blocks: list[str] = []
     for paragraph in re.split(r"\n\s*\n", raw.strip()):
         lines = [line for line in paragraph.splitlines() if line.strip()]
-        if lines and all(_BULLET.match(line) for line in lines):
-            items = "".join(
-                f"<li>{_inline(_BULLET.sub('', line), lang, record, link_color)}</li>"
-                for line in lines
-            )
-            blocks.append(f'<ul dir="{direction}" style="margin-top:0;">{items}</ul>')
-        else:
-            body = _inline(" ".join(line.strip() for line in lines), lang, record, link_color)
-            blocks.append(f'<p dir="{direction}">{body}</p>')
+        # Runs of bullet lines are lists, the lines between them paragraphs: "Two of the
+        # following:" over its options reads as a sentence and a list.
+        index = 0
+        while index < len(lines):
+            bullets = bool(_BULLET.match(lines[index]))
+            run: list[str] = []
+            while index < len(lines) and bool(_BULLET.match(lines[index])) == bullets:
+                run.append(lines[index])
+                index += 1
+            if bullets:
+                items = "".join(
+                    f"<li>{_inline(_BULLET.sub('', line), lang, record, link_color)}</li>"
+                    for line in run
+                )
+                blocks.append(f'<ul dir="{direction}" style="margin-top:0;">{items}</ul>')
+            else:
+                body = _inline(" ".join(line.strip() for line in run), lang, record, link_color)
+                blocks.append(f'<p dir="{direction}">{body}</p>')
     return "".join(blocks)
 
 

@@ -80,7 +80,7 @@ def test_registry_text_is_shown_verbatim(details, lang):
     assert record.identification.brief_title in shown
     assert record.identification.nct_id in shown
     criteria = record.eligibility.criteria
-    for kind in CriterionKind:
+    for kind in (CriterionKind.INCLUSION, CriterionKind.EXCLUSION):
         assert "\n".join(c.official for c in criteria if c.kind is kind) in shown
     # Every criterion's official text, one list item each (17 inclusion, 2 exclusion).
     text = shown_text(page)

@@ -23,7 +23,7 @@ from app.record.enums import CriterionKind
 from app.record.models import Arm, Criterion, Intervention, ProcedureStep
 from app.record.models import Outcome as Measure
 from app.selfcheck import Outcome
-from app.ui.text import to_html
+from app.ui.text import official_html, to_html
 
 #: Section titles (translated into each column's language when shown).
 TITLES: dict[str, str] = {
@@ -33,6 +33,7 @@ TITLES: dict[str, str] = {
     "steps": N_("What taking part involves, step by step"),
     "inclusion": N_("What the study needs (inclusion criteria)"),
     "exclusion": N_("What rules a person out (exclusion criteria)"),
+    "unsorted": N_("Criteria not yet sorted as inclusion or exclusion"),
     "measures": N_("What the study measures"),
     "results": N_("What the self-check result says"),
     "next": N_("What happens next"),
@@ -177,8 +178,10 @@ def _criterion_item(record: TrialRecord, criterion: Criterion) -> Item:
         )
         if criterion.plain is not None:
             body = to_html(criterion.plain, lang, record)
-        else:  # a draft: only the registry's words exist
-            body = f'<p dir="ltr">{html.escape(criterion.official)}</p>'
+        else:  # a draft: only the registry's words exist (a group's options as a list)
+            body = official_html(criterion.official)
+        if criterion.subgroup:  # the registry's sub-heading, in its words
+            body = f'<p dir="ltr"><b>{html.escape(criterion.subgroup)}</b></p>' + body
         return _small(kind, lang) + body
 
     return Item(f"criterion:{criterion.id}", render, criterion.official)
@@ -278,6 +281,10 @@ def build_sections(record: TrialRecord) -> tuple[Section, ...]:
     add(
         "exclusion",
         [_criterion_item(record, c) for c in criteria if c.kind is CriterionKind.EXCLUSION],
+    )
+    add(
+        "unsorted",
+        [_criterion_item(record, c) for c in criteria if c.kind is CriterionKind.UNSPECIFIED],
     )
     outcomes = record.outcomes
     measures = [(m, True) for m in outcomes.primary]

@@ -71,8 +71,11 @@ class _ContactCard:
         open other programs), isolated left to right so that a Persian line keeps its order.
         """
         page = self.page
-        page.set_text(self.name, self.contact.name)
+        # A contact the registry gives without a name (a phone or an e-mail only) is
+        # headed by its role instead.
+        page.set_text(self.name, self.contact.name or enum_label(self.contact.role))
         page.set_text(self.role, enum_label(self.contact.role))
+        self.role.setVisible(self.contact.name is not None)
         names = {"phone": _("Phone"), "email": _("Email")}
         values = {"phone": self.contact.phone, "email": self.contact.email}
         for key, (name, shown) in self.rows.items():

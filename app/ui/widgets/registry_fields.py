@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import math
-import re
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from app.i18n.enums import enum_explanation, enum_label
 from app.textdoc import SafeTextDocument
-from app.ui.text import TextLabel
+from app.ui.text import TextLabel, official_html
 
 #: A function giving a text in the current language (called on each retranslation).
 Words = Callable[[], str]
@@ -41,12 +40,8 @@ def _make_ltr(label: QLabel) -> None:
 
 
 def _paragraph_html(text: str) -> str:
-    """Verbatim text as rich text: blank lines separate paragraphs, single newlines stay."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return "".join(
-        '<p dir="ltr">' + "<br>".join(html.escape(line) for line in p.splitlines()) + "</p>"
-        for p in paragraphs
-    )
+    """Verbatim text as rich text: paragraphs, single newlines and lists kept."""
+    return official_html(text)
 
 
 class OfficialText(QLabel):
@@ -85,11 +80,59 @@ class OfficialText(QLabel):
         self.setAccessibleName(self.official[:200])
 
     def set_items(self, items: Sequence[str]) -> None:
-        """Show registry texts as a bulleted list, one item each."""
+        """Show registry texts as a bulleted list, one item each (its own lists nested)."""
         self.official = "\n".join(items)
-        rows = "".join(f"<li>{html.escape(item)}</li>" for item in items)
-        self.setText(f'<ul dir="ltr" style="margin-top:0; margin-bottom:0;">{rows}</ul>')
+        self.setText(_items_html(items))
         self.setAccessibleName(self.official[:200])
+
+    def set_criteria(self, criteria: Sequence[tuple[str | None, str]]) -> None:
+        """Show ``(subgroup, official text)`` criteria: each sub-group a small heading.
+
+        A group criterion's text is its rule over its options, so the options show as a
+        list nested under the rule.
+        """
+        self.official = "\n".join(
+            f"{subgroup}: {text}" if subgroup else text for subgroup, text in criteria
+        )
+        parts: list[str] = []
+        run: list[str] = []
+        current: str | None = None
+        for index, (subgroup, text) in enumerate(criteria):
+            if index and subgroup != current:
+                parts.append(_items_html(run))
+                run = []
+            if subgroup is not None and (index == 0 or subgroup != current):
+                parts.append(
+                    f'<p dir="ltr" style="margin-top:10px; margin-bottom:4px;">'
+                    f"<b>{html.escape(subgroup)}</b></p>"
+                )
+            current = subgroup
+            run.append(text)
+        parts.append(_items_html(run))
+        self.setText("".join(parts))
+        self.setAccessibleName(self.official[:200])
+
+    def set_notes(self, notes: Sequence[str]) -> None:
+        """Show the registry's notes on a list in small print, one paragraph each."""
+        self.official = "\n".join(notes)
+        self.setText(
+            "".join(f'<p dir="ltr"><small>{html.escape(note)}</small></p>' for note in notes)
+        )
+        self.setAccessibleName(self.official[:200])
+
+
+def _items_html(items: Sequence[str]) -> str:
+    """Registry texts as one bulleted list; an item's own lines and lists stay inside it."""
+    if not items:
+        return ""
+    rows = []
+    for item in items:
+        inner = official_html(item)
+        # A one-paragraph item needs no paragraph of its own inside the list item.
+        if inner.startswith('<p dir="ltr">') and inner.count("<p") == 1:
+            inner = inner.removeprefix('<p dir="ltr">').replace("</p>", "", 1)
+        rows.append(f"<li>{inner}</li>")
+    return f'<ul dir="ltr" style="margin-top:0; margin-bottom:0;">{"".join(rows)}</ul>'
 
 
 def official_heading(text: str, role: str = "h3", parent: QWidget | None = None) -> QLabel:

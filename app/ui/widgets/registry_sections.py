@@ -10,9 +10,11 @@ heading behind; the interface words around the registry's text are set again by
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
+from app.content import stopped_explanation
 from app.i18n import N_, _, ngettext
 from app.i18n.enums import enum_label
 from app.i18n.format import format_date, format_number, format_quantity, format_range
@@ -73,6 +75,10 @@ class RegistrySections:
                     design.intervention_model,
                     design.primary_purpose,
                     design.masking,
+                    design.observational_model,
+                    design.time_perspective,
+                    design.bio_spec_retention,
+                    design.bio_spec_description,
                 )
             ),
             "arms": bool(record.arms),
@@ -134,9 +140,10 @@ class RegistrySections:
         return label
 
     def _dated(self, date: PartialDate) -> str:
-        return _("{value} — {kind}").format(
-            value=format_date(date.date, self._lang()), kind=enum_label(date.type)
-        )
+        value = format_date(date.date, self._lang())
+        if date.type is None:  # the registry does not say whether actual or planned
+            return value
+        return _("{value} — {kind}").format(value=value, kind=enum_label(date.type))
 
     # -- sections ------------------------------------------------------------------------------
     def _identification(self, layout: QVBoxLayout) -> None:
@@ -153,7 +160,25 @@ class RegistrySections:
 
     def _status(self, layout: QVBoxLayout) -> None:
         status = self.record.status
-        self._field(layout, lambda: _("Overall status")).add_enum(status.overall_status)
+        overall = self._field(layout, lambda: _("Overall status"))
+        overall.add_enum(status.overall_status)
+        if status.last_known_status is not None:
+            known = status.last_known_status
+            overall.add_note(
+                lambda: _("Last known status: {status}").format(status=enum_label(known))
+            )
+        if status.status_verified:
+            verified = status.status_verified
+            overall.add_note(
+                lambda: _("Status last confirmed by the study: {date}").format(
+                    date=format_date(verified, self._lang())
+                )
+            )
+        if stopped_explanation(status.overall_status, status.why_stopped) is not None:
+            field = self._field(layout, lambda: _("Why the study stopped"))
+            field.add_note(lambda: stopped_explanation(status.overall_status, status.why_stopped))
+            if status.why_stopped:
+                field.add_official(status.why_stopped)
         if status.phases:
             field = self._field(layout, lambda: _("Phase"))
             for phase in status.phases:
@@ -161,14 +186,18 @@ class RegistrySections:
         self._field(layout, lambda: _("Study type")).add_enum(status.study_type, explain=True)
         enrollment = status.enrollment
         if enrollment is not None:
+
+            def people() -> str:
+                assert enrollment is not None
+                value = ngettext("{count} person", "{count} people", enrollment.count).format(
+                    count=format_number(enrollment.count, self._lang())
+                )
+                if enrollment.type is None:
+                    return value
+                return _("{value} — {kind}").format(value=value, kind=enum_label(enrollment.type))
+
             self._field(layout, lambda: _("Number of participants")).add_value(
-                lambda: _("{value} — {kind}").format(
-                    value=ngettext("{count} person", "{count} people", enrollment.count).format(
-                        count=format_number(enrollment.count, self._lang())
-                    ),
-                    kind=enum_label(enrollment.type),
-                ),
-                enrollment.type.value,
+                people, enrollment.type.value if enrollment.type else None
             )
         dates: tuple[tuple[Words, PartialDate | None], ...] = (
             (lambda: _("Start date"), status.start),
@@ -177,9 +206,8 @@ class RegistrySections:
         )
         for name, date in dates:
             if date is not None:
-                self._field(layout, name).add_value(
-                    lambda date=date: self._dated(date), date.type.value
-                )
+                raw = date.type.value if date.type else None
+                self._field(layout, name).add_value(partial(self._dated, date), raw)
         if status.last_update_posted:
             last = status.last_update_posted
             self._field(layout, lambda: _("Last update posted")).add_value(
@@ -222,6 +250,18 @@ class RegistrySections:
             field.add_enum(design.masking, explain=True)
             if design.masking_description:
                 field.add_official(design.masking_description)
+        if design.observational_model is not None:
+            self._field(layout, lambda: _("Observational model")).add_enum(
+                design.observational_model
+            )
+        if design.time_perspective is not None:
+            self._field(layout, lambda: _("Time perspective")).add_enum(design.time_perspective)
+        if design.bio_spec_retention is not None or design.bio_spec_description:
+            field = self._field(layout, lambda: _("Samples kept (biospecimens)"))
+            if design.bio_spec_retention is not None:
+                field.add_enum(design.bio_spec_retention)
+            if design.bio_spec_description:
+                field.add_official(design.bio_spec_description)
 
     def _arms(self, layout: QVBoxLayout) -> None:
         for arm in self.record.arms:
@@ -272,14 +312,39 @@ class RegistrySections:
         self._field(layout, lambda: _("Accepts healthy volunteers")).add_value(
             lambda: _("Yes") if eligibility.healthy_volunteers else _("No")
         )
+        if eligibility.study_population:
+            self._field(layout, lambda: _("Study population")).add_official(
+                eligibility.study_population
+            )
+        if eligibility.sampling_method is not None:
+            self._field(layout, lambda: _("How people are chosen")).add_enum(
+                eligibility.sampling_method
+            )
         kinds: tuple[tuple[CriterionKind, Words], ...] = (
             (CriterionKind.INCLUSION, lambda: _("Inclusion criteria")),
             (CriterionKind.EXCLUSION, lambda: _("Exclusion criteria")),
+            (CriterionKind.UNSPECIFIED, lambda: _("Criteria not yet sorted")),
         )
         for kind, name in kinds:
-            texts = [c.official for c in eligibility.criteria if c.kind is kind]
-            if texts:
-                self._field(layout, name).add_official(texts)
+            criteria = [(c.subgroup, c.official) for c in eligibility.criteria if c.kind is kind]
+            if not criteria:
+                continue
+            field = self._field(layout, name)
+            if kind is CriterionKind.UNSPECIFIED:
+                field.add_note(
+                    lambda: _(
+                        "The registry's text does not say which of these are needed and "
+                        "which rule a person out."
+                    )
+                )
+            label = OfficialText(field)
+            label.set_criteria(criteria)
+            field.layout_.addWidget(label)
+        if eligibility.notes:
+            notes = OfficialText(layout.parentWidget(), framed=False)
+            notes.setProperty("role", "muted")
+            notes.set_notes(eligibility.notes)
+            layout.addWidget(notes)
 
     def _ages(self, low: Age | None, high: Age | None) -> str:
         """The age limits as a range in words ("25 to 45 years", "۲۵ تا ۴۵ سال")."""
