@@ -380,8 +380,7 @@ def test_typesetting_time_per_character_does_not_grow_with_length(pieces):
     long = short * 16
     for function in (persian_text, isolate_latin):
         ratio = min(
-            _seconds_per_char(function, long) / _seconds_per_char(function, short)
-            for _ in range(3)
+            _seconds_per_char(function, long) / _seconds_per_char(function, short) for _ in range(3)
         )
         # Linear gives about 1; quadratic would give about 16.
         assert ratio < 5, f"{function.__name__}: {ratio:.1f}x per character on {unit!r}"
