@@ -14,6 +14,10 @@ import sys
 import tempfile
 import time
 import warnings
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.record import TrialRecord
 
 #: A sample visitor: answers that exercise every kind of question.
 SAMPLE_ANSWERS: dict[str, object] = {
@@ -99,8 +103,28 @@ def _exercise() -> str:
         path = os.path.join(folder, "handout.pdf")
         pages = write_handout(record, record.languages[-1], path, result)
         size = os.path.getsize(path)
+    _exercise_staff_tools(record)
     return (
         f"record {record.identification.nct_id} ({len(record.eligibility.criteria)} criteria), "
         f"{len(Screen)} screens x {len(record.languages)} languages, "
-        f"self-check {result.outcome.value}, handout {pages} page(s) {size // 1024} KiB"
+        f"self-check {result.outcome.value}, handout {pages} page(s) {size // 1024} KiB, "
+        "import and signing ok"
     )
+
+
+def _exercise_staff_tools(record: TrialRecord) -> None:
+    """Run the importer's CommonMark parser and sign and verify once.
+
+    Both rest on libraries (markdown-it-py, cryptography) that a frozen bundle could lack
+    without any screen showing it.
+    """
+    from app import signing
+    from app.record.criteria_text import parse_criteria
+
+    parsed = parse_criteria(record.eligibility.criteria_text)
+    if not parsed.criteria:
+        raise RuntimeError("the criteria parser found no criteria in the default record")
+    key = signing.generate_private_key()
+    message = b"TrialGuide smoke test"
+    if not signing.verify(signing.public_key_of(key), signing.sign(key, message), message):
+        raise RuntimeError("an approval signature did not verify")
