@@ -12,6 +12,8 @@ import secrets
 import time
 from collections.abc import Callable
 
+from app.digits import TO_LATIN
+
 #: scrypt cost parameters (RFC 7914): about 16 MiB and well under a second here.
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -24,8 +26,6 @@ MAX_PIN_LENGTH = 12
 MAX_TRIES = 5
 LOCK_SECONDS = 60.0
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-
 
 class PinError(ValueError):
     """A PIN or a stored hash that cannot be used."""
@@ -37,7 +37,7 @@ def normalize_pin(pin: str) -> str:
     Raises:
         PinError: the PIN is not 4 to 12 digits.
     """
-    digits = pin.strip().translate(_DIGITS)
+    digits = pin.strip().translate(TO_LATIN)
     if not digits.isascii() or not digits.isdigit():
         raise PinError("a PIN is made of digits only")
     if not MIN_PIN_LENGTH <= len(digits) <= MAX_PIN_LENGTH:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.i18n import LANGUAGE_NAMES, _, localize, text_direction
+from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.format import format_number
+from app.present.titles import study_title
 from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Session
 from app.ui.flow import FlowLayout
 
@@ -91,9 +92,7 @@ class Header(QFrame):
         """Put the header's words in the current language and show the current settings."""
         session = self.session
         lang = session.language
-        identification = session.record.identification
-        title = identification.short_title or identification.plain_title
-        self.title.setText(localize(title, lang) if title else identification.brief_title)
+        self.title.setText(study_title(session.record, lang))
         self.title.setLayoutDirection(text_direction(lang))
         for code, button in self.language_buttons.items():
             button.setChecked(code == lang)

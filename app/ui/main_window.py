@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, localize, text_direction
+from app.i18n import text_direction
+from app.present.titles import window_title
 from app.session import Screen, Session
 from app.ui.header import Header
 from app.ui.navbar import NavBar
@@ -213,10 +214,7 @@ class MainWindow(QMainWindow):
         popover.setAccessibleName("")
 
     def _update_title(self) -> None:
-        identification = self.session.record.identification
-        title = identification.short_title or identification.plain_title
-        study = localize(title, self.session.language) if title else identification.brief_title
-        self.setWindowTitle(_("TrialGuide: {study}").format(study=study))
+        self.setWindowTitle(window_title(self.session.record, self.session.language))
 
     def _apply_text_scale(self, *_args: object) -> None:
         # New fonts re-lay the text out; a new style sheet would re-polish every widget.

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QPushButton
 
 from app.i18n import localize, pick
 from app.i18n.format import to_persian_digits
+from app.present.steps import first_sentence
 from app.record import validate_record
 from app.session import Screen, Session
-from app.ui.screens.procedures import ProceduresScreen, first_sentence
+from app.ui.screens.procedures import ProceduresScreen
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 

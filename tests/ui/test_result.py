@@ -8,11 +8,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from app.content import ONLY_TEAM_DECIDES, outcome_title, status_label, tr
 from app.i18n.format import format_number
+from app.present.criteria import GROUP_ORDER
+from app.present.text import ONLY_TEAM_DECIDES, outcome_title, status_label, tr
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Screen
-from app.ui.screens.result import GROUP_ORDER
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 from app.ui.widgets.criterion_row import CriterionRow

@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.content import sponsor_name
-from app.i18n import _, localize
+from app.i18n import _
 from app.i18n.enums import enum_explanation, enum_label
 from app.i18n.format import format_date, format_number
+from app.present.sites import sites_text
+from app.present.text import sponsor_name
 from app.record.enums import DateType
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
@@ -74,14 +75,7 @@ class AboutScreen(ScreenPage):
             )
         facts["sponsor"] = (_("Run by"), sponsor_name(record, lang))
         if record.locations:
-            places = []
-            for location in record.locations:
-                if location.plain is not None:
-                    places.append(localize(location.plain, lang))
-                else:
-                    parts = [location.facility, location.city, location.country]
-                    places.append(", ".join(p for p in parts if p))
-            facts["where"] = (_("Where"), "\n\n".join(places))
+            facts["where"] = (_("Where"), sites_text(record, lang))
         return facts
 
     def retranslate(self) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
-from app.content import sponsor_name
-from app.i18n import _, localize
+from app.i18n import _
 from app.i18n.enums import enum_label
+from app.present.sites import sites_text
+from app.present.text import sponsor_name
 from app.record.models import Contact
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
@@ -132,14 +133,7 @@ class ContactScreen(ScreenPage):
 
     def _places(self) -> str:
         """The study sites, one a line, in the current language where the record has it."""
-        places = []
-        for location in self.session.record.locations:
-            if location.plain is not None:
-                places.append(localize(location.plain, self.lang))
-            else:
-                parts = (location.facility, location.city, location.country)
-                places.append(localize(", ".join(p for p in parts if p), self.lang))
-        return "\n\n".join(places)
+        return sites_text(self.session.record, self.lang)
 
     def retranslate(self) -> None:
         """Put every word in the current language."""

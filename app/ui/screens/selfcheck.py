@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 from app.i18n import _, localize
 from app.i18n.format import format_number
 from app.record.models import ChoiceQuestion, NumberQuestion
-from app.selfcheck import parse_number
+from app.selfcheck import NumberProblem, parse_number
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
 from app.ui.text import button_text
-from app.ui.widgets.number_entry import Entry, NumberEntry
+from app.ui.widgets.number_entry import NumberEntry
 
 Question = ChoiceQuestion | NumberQuestion
 
@@ -215,15 +215,15 @@ class SelfCheckScreen(ScreenPage):
         question = self.question()
         if not isinstance(question, NumberQuestion):
             return True
-        entry, value = self.number.read()
-        if entry is Entry.EMPTY:
+        problem, value = self.number.read()
+        if problem is NumberProblem.EMPTY:
             self.session.clear_answer(question.id)
             return True
-        if entry is Entry.NUMBER and value is not None:
+        if problem is None and value is not None:
             self.session.answer(question.id, value)
             return True
-        if explain:
-            self.number.show_problem(entry)
+        if explain and problem is not None:
+            self.number.show_problem(problem)
             # Once laid out, scroll so that the message is in sight (at 200% it may not be).
             QTimer.singleShot(0, self, self._reveal_problem)
         return False
