@@ -297,6 +297,9 @@ class KioskController(QObject):
         self.reset_visitor()
 
     def _on_reset_done(self) -> None:
+        # The reset's only signal: the overlays take the default language and text size.
+        self._on_language_changed(self.session.language)
+        self._on_text_scale_changed(self.session.text_scale)
         self.idle.mark_fresh()
         self._close_still_there()
         # Visitor A's copied or selected text must not be there for visitor B to paste.

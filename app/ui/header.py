@@ -76,7 +76,8 @@ class Header(QFrame):
         session.language_changed.connect(self._on_change)
         session.text_scale_changed.connect(self._on_change)
         session.high_contrast_changed.connect(self._on_change)
-        self.retranslate()
+        session.reset_done.connect(self._on_change)
+        self.render()
 
     def _button(self, parent: QWidget, checkable: bool = False) -> QPushButton:
         button = QPushButton(parent)
@@ -86,9 +87,9 @@ class Header(QFrame):
         return button
 
     def _on_change(self, *_args: object) -> None:
-        self.retranslate()
+        self.render()
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put the header's words in the current language and show the current settings."""
         session = self.session
         lang = session.language

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(root)
         self.popover = TermPopover(session, root)
-        self.popover.retranslate()  # its buttons are named from the start, as after a reset
+        self.popover.render()  # its buttons are named from the start, as after a reset
 
         session.screen_changed.connect(self._on_screen_changed)
         session.language_changed.connect(self._on_language_changed)
@@ -140,15 +140,15 @@ class MainWindow(QMainWindow):
         self.navbar.setVisible(screen != Screen.WELCOME.value)
         self.popover.hide()
         self._update_title()
-        page.scroll.verticalScrollBar().setValue(0)
+        page.scroll_area.verticalScrollBar().setValue(0)
         # Keyboard focus starts at the top of the new screen (Tab goes on in reading
         # order), not on whatever header button last had it.
         if self.isVisible() and not self.header.isAncestorOf(QApplication.focusWidget()):
-            page.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+            page.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
         super().showEvent(event)
-        self.page(self.session.screen).scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.page(self.session.screen).scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
         self._warm_later()
 
     # -- warming: pages ready before they are asked for --------------------------------
@@ -194,8 +194,14 @@ class MainWindow(QMainWindow):
         self._warm_later()
 
     def _on_reset(self) -> None:
-        # (The reset's own text-size, contrast and language signals restyle the window.)
-        self._apply_style()
+        # A reset emits only reset_done: take the defaults' theme, text size, language
+        # and screen from the session here (the pages render themselves once).
+        if self._style_changes():
+            self._on_high_contrast_changed()
+        if install_style().scale != self.session.text_scale:
+            self._apply_text_scale()
+        self._on_language_changed(self.session.language)
+        self._on_screen_changed(self.session.screen.value)
         self._forget_term()
         # Every scrolling area (pages, and any list inside a page) back to its start: a
         # new visitor sees nothing of where the last one was reading.
@@ -219,6 +225,12 @@ class MainWindow(QMainWindow):
     def _apply_text_scale(self, *_args: object) -> None:
         # New fonts re-lay the text out; a new style sheet would re-polish every widget.
         apply_text_scale(self, self.session.text_scale)
+
+    def _style_changes(self) -> bool:
+        """Whether the session's theme differs from the style sheet in use."""
+        app = QApplication.instance()
+        sheet = stylesheet(high_contrast=self.session.high_contrast)
+        return not isinstance(app, QApplication) or app.styleSheet() != sheet
 
     def _apply_style(self, *_args: object) -> None:
         app = QApplication.instance()

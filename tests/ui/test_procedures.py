@@ -157,7 +157,7 @@ def test_language_switch_rerenders_in_place(procedures):
         for s in steps
     ]
     english_title = steps[0].title.text()
-    page.scroll.verticalScrollBar().setValue(200)
+    page.scroll_area.verticalScrollBar().setValue(200)
     session.set_language("fa")
     assert page.timeline.steps == steps
     assert [

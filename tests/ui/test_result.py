@@ -274,7 +274,7 @@ def test_no_clipped_text_and_no_empty_stretch_at_200_percent(result_page, qtbot,
     session.set_language(lang)
     session.set_text_scale(200)
     give(session, DOES_NOT_MATCH)
-    holder = page.scroll.widget()
+    holder = page.scroll_area.widget()
 
     def blank_below() -> int:
         bottom = page.contact_button.mapTo(holder, QPoint(0, page.contact_button.height())).y()
@@ -282,10 +282,10 @@ def test_no_clipped_text_and_no_empty_stretch_at_200_percent(result_page, qtbot,
 
     qtbot.waitUntil(lambda: 0 <= blank_below() <= 80)
     qtbot.waitUntil(lambda: not clipped_labels(page))
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
-    top = page.contact_button.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
-    assert 0 <= top <= page.scroll.viewport().height() - page.contact_button.height()
+    top = page.contact_button.mapTo(page.scroll_area.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top <= page.scroll_area.viewport().height() - page.contact_button.height()
 
 
 def test_tab_follows_the_regrouped_reading_order(result_page):

@@ -39,11 +39,7 @@ class AboutScreen(ScreenPage):
         self.body.addWidget(facts_card)
         self.body.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.body.addStretch(1)
-        self.retranslate()
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("About the study")
+        self.render()
 
     def _facts(self) -> dict[str, tuple[str, str]]:
         """Key fact -> (name, value) in the current language."""
@@ -78,9 +74,9 @@ class AboutScreen(ScreenPage):
             facts["where"] = (_("Where"), sites_text(record, lang))
         return facts
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language."""
-        super().retranslate()
+        super().render()
         record = self.session.record
         patient = record.patient
         self.heading_label.setText(_("About the study"))

@@ -40,24 +40,24 @@ class ProceduresScreen(ScreenPage):
         self.body.addStretch(1)
         session.high_contrast_changed.connect(self._apply_theme)
         self._apply_theme()
-        self.retranslate()
+        self.render()
 
     @property
     def steps(self) -> tuple[ProcedureStep, ...]:
         """The record's steps, in the record's (time) order."""
         return present_steps.steps(self.session.record)
 
-    def title(self) -> str:
-        """The screen's name."""
-        return _("What taking part involves")
+    def _on_session_reset(self) -> None:
+        self._apply_theme()
+        super()._on_session_reset()
 
     def _apply_theme(self, *_args: object) -> None:
         colors = THEMES["high_contrast" if self.session.high_contrast else "normal"]
         self.timeline.set_line_color(colors["primary"])
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language."""
-        super().retranslate()
+        super().render()
         record = self.session.record
         lang = self.lang
         words = steps_intro(record, lang)

@@ -114,26 +114,20 @@ class ResultScreen(ScreenPage):
         self.body.addStretch(1)
 
         session.answers_changed.connect(self.refresh)
-        session.reset_done.connect(self.refresh)
         session.high_contrast_changed.connect(self.refresh)
-        session.screen_changed.connect(self._on_screen_changed)
-        self.retranslate()
+        self.render()
 
     def _make_text(self, role: str | None, parent: QWidget) -> TextLabel:
         return self.text(role, parent)
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Your result")
 
     # -- rendering -------------------------------------------------------------------
     def result(self) -> SelfCheckResult:
         """The self-check result for the session's answers now."""
         return self.session.result()
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language and show the current result."""
-        super().retranslate()
+        super().render()
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
@@ -246,9 +240,13 @@ class ResultScreen(ScreenPage):
         return groups
 
     # -- session signals and actions -------------------------------------------------
-    def _on_screen_changed(self, screen: str) -> None:
+    def _on_screen_shown(self, screen: str) -> None:
+        # Shown: computed afresh (a whole render if the language changed meanwhile).
         if screen == self.screen_id.value:
-            self.refresh()
+            if self.stale:
+                self.catch_up()
+            else:
+                self.refresh()
 
     def _on_text_scale_changed(self, scale: int) -> None:
         super()._on_text_scale_changed(scale)

@@ -61,15 +61,11 @@ class WelcomeScreen(ScreenPage):
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)
-        self.retranslate()
+        self.render()
 
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Welcome")
-
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language."""
-        super().retranslate()
+        super().render()
         record = self.session.record
         lang = self.lang
         self.study_title.setText(plain_title(record, lang))
