@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.i18n import text_direction
 from app.present.titles import window_title
 from app.session import Screen, Session
+from app.ui.close_guard import CloseGuard
 from app.ui.header import Header
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
@@ -56,12 +57,9 @@ class MainWindow(QMainWindow):
     """Header, navigation and a stack of screens. Holds no state of its own: the session does.
 
     Attributes:
-        kiosk: kiosk mode is on (set by :class:`app.kiosk.controller.KioskController`);
-            a close request is then ignored unless :attr:`allow_close` is set.
-        allow_close: staff chose Quit, so the window may close even in kiosk mode.
-        handout_enabled: whether a "Print / Save PDF" button may be offered (always in a
-            desktop window; in kiosk mode only when the config's ``handout_in_kiosk`` is on).
-            Such a button must not open a file dialog in kiosk mode.
+        close_guard: the close policy; in kiosk mode a close request is ignored until
+            staff choose Quit (the kiosk controller sets it through
+            :meth:`set_kiosk_mode` and :meth:`CloseGuard.allow`).
         warm_pages: build the pages not yet visited, and re-render the pages left in an
             earlier language, one per idle moment after the window is shown and after
             each language switch (off until the app turns it on: a test window builds
@@ -74,9 +72,8 @@ class MainWindow(QMainWindow):
         # Text sizes are set per widget as it is polished (see app.ui.style).
         install_style().scale = session.text_scale
         self.session = session
-        self.kiosk = False
-        self.allow_close = False
-        self.handout_enabled = True
+        self.close_guard = CloseGuard()
+        self._handout_enabled = True
         self.warm_pages = False
         self.pages: dict[Screen, ScreenPage] = {}
         self._warm_timer = QTimer(self)
@@ -113,6 +110,26 @@ class MainWindow(QMainWindow):
         self._on_language_changed(session.language)
         self._on_screen_changed(session.screen.value)
         self.resize(1280, 800)
+
+    @property
+    def kiosk(self) -> bool:
+        """Whether kiosk mode is on (close requests are refused)."""
+        return self.close_guard.locked
+
+    @property
+    def handout_enabled(self) -> bool:
+        """Whether a "Print / Save PDF" button may be offered.
+
+        Always in a desktop window; in kiosk mode only when the config's
+        ``handout_in_kiosk`` is on. Such a button must not open a file dialog in kiosk
+        mode. (The patient window offers no such button yet; counselor mode does.)
+        """
+        return self._handout_enabled
+
+    def set_kiosk_mode(self, kiosk: bool, handout_enabled: bool) -> None:
+        """Kiosk mode on or off, and whether a handout may be offered."""
+        self.close_guard.lock(kiosk)
+        self._handout_enabled = handout_enabled
 
     def set_banner(self, banner: QWidget) -> None:
         """Put a banner (the "Draft, not approved" strip) above the header."""
@@ -254,8 +271,7 @@ class MainWindow(QMainWindow):
         In kiosk mode a close request (the window manager's Alt+F4, a close button) is
         ignored; only staff can quit, from the staff panel.
         """
-        if self.kiosk and not self.allow_close:
-            event.ignore()
+        if self.close_guard.refuses(event):
             return
         self.session.reset()
         super().closeEvent(event)

@@ -135,7 +135,7 @@ def launched(qtbot):
 
     def run(*args, **kwargs):
         result = launcher.launch(*args, **kwargs)
-        qtbot.addWidget(result.window, before_close_func=lambda w: setattr(w, "allow_close", True))
+        qtbot.addWidget(result.window, before_close_func=lambda w: w.close_guard.allow())
         made.append(result)
         return result
 
