@@ -346,7 +346,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise CliError(f"{args.answers}: {exc}") from None
     result = evaluate(record, answers)
 
-    from app.content import criterion_reason, result_as_text
+    from app.present.report import result_as_text
+    from app.present.text import criterion_reason
 
     if args.json:
         payload = {

@@ -23,19 +23,15 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from app.content import (
-    criterion_reason,
-    criterion_text,
-    outcome_title,
-    shown_text,
-    status_label,
-    tr,
-)
 from app.i18n import FONT_FAMILY, N_, is_rtl, localize
 from app.i18n.format import format_date, format_number
+from app.present.criteria import criteria_view
+from app.present.outcome import only_team_decides, outcome_text
+from app.present.text import outcome_title, shown_text, tr
+from app.present.titles import plain_title
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
-from app.selfcheck import CriterionStatus, SelfCheckResult
+from app.selfcheck import SelfCheckResult
 from app.textdoc import SafeTextDocument
 
 REGISTRY_URL = "https://clinicaltrials.gov/study/{nct_id}"
@@ -56,10 +52,6 @@ _HEADINGS = {
     "how_long": N_("How long"),
     "where": N_("Where"),
     "no_answers": N_("No questions were answered, so this handout has no self-check result."),
-    "only_team": N_(
-        "This is not a decision. Only the study team can decide who can take part, "
-        "after they talk with you and do their own tests."
-    ),
 }
 
 
@@ -100,7 +92,7 @@ def handout_html(record: TrialRecord, lang: str, result: SelfCheckResult | None)
     direction = "rtl" if is_rtl(lang) else "ltr"
     align = "right" if direction == "rtl" else "left"
     ident = record.identification
-    title = localize(ident.plain_title, lang) if ident.plain_title else ident.brief_title
+    title = plain_title(record, lang)
     patient = record.patient
     parts: list[str] = [
         f'<html><body dir="{direction}" style="font-family:\'{FONT_FAMILY}\';">',
@@ -153,31 +145,26 @@ def handout_html(record: TrialRecord, lang: str, result: SelfCheckResult | None)
         paragraph(tr(_HEADINGS["no_answers"], lang))
     else:
         paragraph(outcome_title(result.outcome, lang), "font-size:15pt; font-weight:bold;")
-        if patient is not None:
-            outcome_text = getattr(patient.outcome_texts, result.outcome.value)
-            paragraph(shown_text(record, outcome_text, lang))
-            texts_for_terms.append(outcome_text)
+        text = outcome_text(record, result.outcome)
+        if text is not None:
+            paragraph(shown_text(record, text, lang))
+            texts_for_terms.append(text)
         heading("reasons")
-        order = [
-            CriterionStatus.NOT_MET,
-            CriterionStatus.UNKNOWN,
-            CriterionStatus.MET,
-            CriterionStatus.SCREENING,
-        ]
         parts.append(f'<table dir="{direction}" width="100%" cellpadding="4">')
-        for status in order:
-            for item in result.with_status(status):
-                label = _esc(status_label(status, lang))
-                criterion = _esc(criterion_text(record, item.criterion_id, lang))
-                reason = _esc(criterion_reason(item, lang))
+        # The result screen's groups and order (app.present.criteria), one row each.
+        for group in criteria_view(record, result, lang).groups:
+            label = _esc(group.label)
+            for entry in group.entries:
+                criterion = _esc(entry.text)
+                reason = _esc(entry.reason)
                 parts.append(
                     f'<tr><td width="24%" valign="top" align="{align}"><b>{label}</b></td>'
                     f'<td valign="top" align="{align}">{criterion}<br>'
                     f'<span style="color:#52606d;">{reason}</span></td></tr>'
                 )
-                texts_for_terms.append(record.criterion(item.criterion_id).plain)
+                texts_for_terms.append(record.criterion(entry.criterion_id).plain)
         parts.append("</table>")
-    paragraph(tr(_HEADINGS["only_team"], lang), "font-weight:bold;")
+    paragraph(only_team_decides(lang), "font-weight:bold;")
 
     if patient is not None:
         heading("next")

@@ -37,7 +37,7 @@ from app.kiosk.controller import KioskController
 from app.kiosk.info import CONFIG, RECORD, StaffInfo, app_version
 from app.record import RecordError, TrialRecord, load_record
 from app.record.approval import approval_status
-from app.session import Session
+from app.session import Session, use_interface_language
 from app.ui import paint_probe
 from app.ui.fonts import load_fonts
 from app.ui.main import application, create_window, open_counselor
@@ -169,7 +169,7 @@ def _error_window(
     from app.kiosk.error_screen import ErrorWindow
 
     lang = language if language in i18n.SUPPORTED else "en"
-    i18n.set_language(lang)
+    use_interface_language(lang)
     load_fonts()
     _apply_base_style()
     log.error("Cannot start: the %s cannot be used", kind)
@@ -255,7 +255,6 @@ def launch(
     if counselor:
         load_fonts()
         session = Session(record, lang)
-        i18n.set_language(session.language)
         try:
             window = open_counselor(session)
         except ImportError:

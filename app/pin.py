@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from app.digits import TO_LATIN
 from app.files import FileReadError, read_bounded, write_atomic
 
 log = logging.getLogger("trialguide.pin")
@@ -67,8 +68,6 @@ MAX_LOCK_SECONDS = 3600.0
 STATE_NAME = "pin-state.json"
 _STATE_MAX_BYTES = 4096
 
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-
 
 class PinError(ValueError):
     """A PIN or a stored hash that cannot be used."""
@@ -80,7 +79,7 @@ def normalize_pin(pin: str, min_length: int = MIN_PIN_LENGTH) -> str:
     Raises:
         PinError: the PIN is not ``min_length`` to :data:`MAX_PIN_LENGTH` digits.
     """
-    digits = pin.strip().translate(_DIGITS)
+    digits = pin.strip().translate(TO_LATIN)
     if not digits.isascii() or not digits.isdigit():
         raise PinError("a PIN is made of digits only")
     if not min_length <= len(digits) <= MAX_PIN_LENGTH:

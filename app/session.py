@@ -3,6 +3,10 @@
 The session is the only state the screens share. Widgets read it and call its
 methods; they re-render on its signals. Answers live here, in memory only: they are
 never logged or written to disk, and :meth:`Session.reset` forgets them.
+
+The session is also the one owner of the interface language: it alone calls
+:func:`app.i18n.set_language` (:func:`use_interface_language` serves the one window
+that has no visit, the staff error window).
 """
 
 from __future__ import annotations
@@ -15,6 +19,15 @@ from PySide6.QtCore import QObject, Signal
 from app import i18n
 from app.record import TrialRecord
 from app.selfcheck import Answer, SelfCheckResult, check_answer, evaluate
+
+
+def use_interface_language(language: str) -> None:
+    """Switch the interface's catalogs, Qt's translator and the layout direction.
+
+    Every language switch goes through here: a :class:`Session` calls it, and so does the
+    staff error window, which has no record and so no session.
+    """
+    i18n.set_language(language)
 
 
 class Screen(StrEnum):
@@ -47,7 +60,9 @@ class Session(QObject):
         text_scale_changed(int): the text size in percent.
         high_contrast_changed(bool): the high-contrast theme was switched.
         term_requested(str): a glossary term should be explained in place.
-        reset_done(): everything went back to the defaults (a new visitor).
+        reset_done(): everything went back to the defaults (a new visitor). It is the
+            only signal a reset emits: listeners re-read the language, screen, step,
+            answers, text size and theme from the session, and render once.
     """
 
     language_changed = Signal(str)
@@ -73,6 +88,7 @@ class Session(QObject):
         self._answers: dict[str, Answer] = {}
         self._text_scale = MIN_TEXT_SCALE
         self._high_contrast = False
+        use_interface_language(default_language)
 
     # -- reading -------------------------------------------------------------------
     @property
@@ -128,7 +144,7 @@ class Session(QObject):
             self._language = language
             # The catalogs, Qt's translator and the layout direction switch first, so
             # every screen re-renders in the new language on the signal.
-            i18n.set_language(language)
+            use_interface_language(language)
             self.language_changed.emit(language)
 
     def go_to(self, screen: Screen | str) -> None:
@@ -181,12 +197,17 @@ class Session(QObject):
         self.term_requested.emit(term_id)
 
     def reset(self) -> None:
-        """Forget the visitor: answers, step, screen, text size, theme and language."""
+        """Forget the visitor: answers, step, screen, text size, theme and language.
+
+        Emits :attr:`reset_done` and nothing else, so that each view renders once.
+        """
         self._answers.clear()
-        self.go_to_question(0)
-        self.set_text_scale(MIN_TEXT_SCALE)
-        self.set_high_contrast(False)
-        self.set_language(self._default_language)
-        self.go_to(Screen.WELCOME)
-        self.answers_changed.emit()
+        self._question_index = 0
+        self._text_scale = MIN_TEXT_SCALE
+        self._high_contrast = False
+        self._screen = Screen.WELCOME
+        language = self._default_language
+        if language != self._language or i18n.current_language() != language:
+            self._language = language
+            use_interface_language(language)
         self.reset_done.emit()

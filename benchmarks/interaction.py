@@ -173,7 +173,7 @@ def close(app, launched) -> None:
 
     launched.shutdown()
     window = launched.window
-    window.allow_close = True
+    window.close_guard.allow()
     window.close()
     window.deleteLater()
     # Deferred deletions are not run by processEvents(): without this, every window of

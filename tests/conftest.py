@@ -9,6 +9,16 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import settings
+
+#: Property tests run quickly by default and thoroughly in CI (``CI=true``); pick one
+#: by name with ``HYPOTHESIS_PROFILE=dev|ci``. A test's own @settings still wins.
+settings.register_profile("dev", max_examples=25, deadline=None)
+settings.register_profile("ci", max_examples=300, deadline=None, print_blob=True)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+)
 
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

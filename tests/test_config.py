@@ -139,7 +139,7 @@ def test_hostile_config_opens_the_staff_error_window(qtbot, tmp_path, capsys, ca
     path = _hostile_config(tmp_path, case)
     result = launch(None, "en", config_path=path)
     window = result.window
-    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
+    qtbot.addWidget(window, before_close_func=lambda w: w.close_guard.allow())
     assert isinstance(window, ErrorWindow) and window.kind == CONFIG
     assert result.exit_code == 2
     details = window.details.toPlainText()

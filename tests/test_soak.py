@@ -362,7 +362,7 @@ def kiosk(qtbot, tmp_path):
         tick_ms=TICK_MS,
     )
     window = launched.window
-    qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
+    qtbot.addWidget(window, before_close_func=lambda w: w.close_guard.allow())
     launched.show()
     qtbot.waitExposed(window)
     yield launched

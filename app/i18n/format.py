@@ -27,6 +27,7 @@ import unicodedata
 
 from PySide6.QtCore import QCalendar, QDate, QLocale
 
+from app.digits import ARABIC_INDIC_TO_PERSIAN, TO_LATIN, TO_PERSIAN
 from app.i18n import N_, SOURCE_LANGUAGE, SUPPORTED, translation
 from app.record.enums import AgeUnit
 from app.record.models import GLOSSARY_MARK
@@ -52,10 +53,6 @@ _LRI = "\u2066"
 _RLI = "\u2067"
 _ISOLATE_OPENERS = frozenset({_LRI, _RLI, FSI})
 
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_INDIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_TO_PERSIAN = str.maketrans("0123456789", _PERSIAN_DIGITS)
-_TO_LATIN = str.maketrans(_PERSIAN_DIGITS + _ARABIC_INDIC_DIGITS, "0123456789" * 2)
 
 #: Arabic-script letters that Persian writes differently: Arabic yeh, alef maksura, kaf.
 _TO_PERSIAN_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک"})
@@ -99,7 +96,7 @@ _CLOSING_BRACKETS = ")]}"
 
 def to_persian_digits(text: str) -> str:
     """Replace the ASCII digits 0-9 with Persian digits ۰-۹; nothing else changes."""
-    return text.translate(_TO_PERSIAN)
+    return text.translate(TO_PERSIAN)
 
 
 def to_latin_digits(text: str) -> str:
@@ -107,7 +104,7 @@ def to_latin_digits(text: str) -> str:
 
     Use it before parsing a number typed with a Persian keyboard.
     """
-    return text.translate(_TO_LATIN)
+    return text.translate(TO_LATIN)
 
 
 def _is_persian(lang: str) -> bool:
@@ -473,7 +470,5 @@ def persian_text(text: str) -> str:
     Returns:
         The typeset text.
     """
-    text = text.translate(_TO_PERSIAN_LETTERS).translate(
-        str.maketrans(_ARABIC_INDIC_DIGITS, _PERSIAN_DIGITS)
-    )
+    text = text.translate(_TO_PERSIAN_LETTERS).translate(ARABIC_INDIC_TO_PERSIAN)
     return _typeset(text, persian=True)

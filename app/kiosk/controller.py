@@ -1,9 +1,10 @@
 """Kiosk mode on a main window: full screen, idle reset, the staff exit and the draft banner.
 
 :class:`KioskController` attaches to a :class:`app.ui.main_window.MainWindow` (it only
-uses the window's ``session``, ``kiosk``, ``allow_close``, ``handout_enabled`` and
-``set_banner``) and owns the overlays. The same controller runs a desktop window
-(``kiosk=False``): then it only shows the slim draft banner and recovers from errors.
+uses what :class:`app.kiosk.window.KioskWindow` names: the session, the close guard,
+the banner and the kiosk mode, all through methods) and owns the overlays. The same
+controller runs a desktop window (``kiosk=False``): then it only shows the slim draft
+banner and recovers from errors.
 
 In kiosk mode:
 
@@ -41,6 +42,7 @@ from app.kiosk.idle import IdleWatcher
 from app.kiosk.info import StaffInfo
 from app.kiosk.keeper import WindowKeeper
 from app.kiosk.overlay import Overlay
+from app.kiosk.window import KioskWindow
 from app.session import Session
 
 if TYPE_CHECKING:
@@ -85,8 +87,11 @@ class KioskController(QObject):
         hold_ms: int = HOLD_MS,
     ) -> None:
         super().__init__(window)
-        self.window = window
-        self.session: Session = window.session  # type: ignore[attr-defined]
+        if not isinstance(window, KioskWindow):
+            raise TypeError(f"{type(window).__name__} is not a KioskWindow")
+        self.window: QMainWindow = window
+        self.host: KioskWindow = window
+        self.session: Session = window.session
         self.info = info
         self.handout_in_kiosk = handout_in_kiosk
         self._open_counselor = open_counselor
@@ -95,7 +100,7 @@ class KioskController(QObject):
         self._kiosk = False
 
         self.banner = DraftBanner(info.approval.state, slim=not kiosk)
-        window.set_banner(self.banner)  # type: ignore[attr-defined]
+        self.host.set_banner(self.banner)
         self.guard = KioskGuard(self)
         self.copy_blocker = CopyBlocker(self)
         self.keeper = WindowKeeper(window, clock, self)
@@ -145,7 +150,7 @@ class KioskController(QObject):
         return tuple(self._overlays)
 
     def _adopt(self, overlay: Overlay) -> None:
-        overlay.set_language(self.session.language)  # type: ignore[call-arg]
+        overlay.set_language(self.session.language)
         overlay.set_text_scale(self.session.text_scale)
         self._overlays.append(overlay)
         self.corner.raise_()
@@ -211,8 +216,7 @@ class KioskController(QObject):
         window = self.window
         changed = on != self._kiosk
         self._kiosk = on
-        window.kiosk = on  # type: ignore[attr-defined]
-        window.handout_enabled = (not on) or self.handout_in_kiosk  # type: ignore[attr-defined]
+        self.host.set_kiosk_mode(on, (not on) or self.handout_in_kiosk)
         was_visible = window.isVisible()
         flags = window.windowFlags()
         wanted = (flags | _KIOSK_FLAGS) if on else (flags & ~_KIOSK_FLAGS)
@@ -297,6 +301,9 @@ class KioskController(QObject):
         self.reset_visitor()
 
     def _on_reset_done(self) -> None:
+        # The reset's only signal: the overlays take the default language and text size.
+        self._on_language_changed(self.session.language)
+        self._on_text_scale_changed(self.session.text_scale)
         self.idle.mark_fresh()
         self._close_still_there()
         # Visitor A's copied or selected text must not be there for visitor B to paste.
@@ -306,7 +313,7 @@ class KioskController(QObject):
 
     def _on_language_changed(self, lang: str) -> None:
         for overlay in self.overlays:
-            overlay.set_language(lang)  # type: ignore[call-arg]
+            overlay.set_language(lang)
         self.banner.retranslate(lang)
         self.corner.retranslate()
 
@@ -368,6 +375,6 @@ class KioskController(QObject):
         log.info("Staff quit TrialGuide")
         self.close_overlays()
         self.shutdown()
-        self.window.allow_close = True  # type: ignore[attr-defined]
+        self.host.close_guard.allow()
         self.window.close()
         self.quitting.emit()

@@ -37,6 +37,7 @@ from app.kiosk.guard import KioskGuard
 from app.kiosk.info import CONFIG
 from app.kiosk.pin_pad import PinPad
 from app.pin import PinLock
+from app.ui.close_guard import CloseGuard
 
 
 class ErrorWindow(QWidget):
@@ -63,7 +64,8 @@ class ErrorWindow(QWidget):
         self.kind = kind
         self.details_text = details
         self.kiosk = kiosk
-        self.allow_close = False
+        #: The same close policy as the main window's: locked in kiosk mode.
+        self.close_guard = CloseGuard(locked=kiosk)
         self.lang = language
         self.setObjectName("Root")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -197,14 +199,13 @@ class ErrorWindow(QWidget):
         """Close the window and end the app."""
         if self.guard is not None:
             self.guard.uninstall()
-        self.allow_close = True
+        self.close_guard.allow()
         self.close()
         self.quitting.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """In kiosk mode only staff can close the window."""
-        if self.kiosk and not self.allow_close:
-            event.ignore()
+        if self.close_guard.refuses(event):
             return
         if self.guard is not None:
             self.guard.uninstall()

@@ -27,11 +27,11 @@ class Overlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_NoMousePropagation, True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 16, 16, 16)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setStyleSheet(
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setStyleSheet(
             "QScrollArea, QScrollArea > QWidget > QWidget {background: transparent;}"
         )
         holder = QWidget()
@@ -53,8 +53,8 @@ class Overlay(QWidget):
         holder_layout.addStretch(1)
         holder_layout.addLayout(row)
         holder_layout.addStretch(1)
-        self.scroll.setWidget(holder)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setWidget(holder)
+        outer.addWidget(self.scroll_area)
         self.hide()
         parent.installEventFilter(self)
 

@@ -5,12 +5,14 @@ from app.selfcheck.engine import (
     AnswerError,
     CriterionResult,
     CriterionStatus,
+    NumberProblem,
     Outcome,
     SelfCheckResult,
     check_answer,
     check_answers,
     evaluate,
     parse_number,
+    read_number,
 )
 
 __all__ = [
@@ -18,10 +20,12 @@ __all__ = [
     "AnswerError",
     "CriterionResult",
     "CriterionStatus",
+    "NumberProblem",
     "Outcome",
     "SelfCheckResult",
     "check_answer",
     "check_answers",
     "evaluate",
     "parse_number",
+    "read_number",
 ]

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from app.digits import TO_LATIN
 from app.record.enums import AssessedBy, Verdict
 from app.record.models import ChoiceQuestion, NumberQuestion, TrialRecord
 
@@ -77,23 +78,50 @@ class SelfCheckResult:
 
 
 class AnswerError(ValueError):
-    """An answer that the record's questions cannot take."""
+    """An answer that the record's questions cannot take.
 
-    def __init__(self, question_id: str, message: str) -> None:
+    Attributes:
+        question_id: the question the answer was for.
+        problem: for a number question's answer, why the number cannot be kept.
+    """
+
+    def __init__(
+        self, question_id: str, message: str, problem: NumberProblem | None = None
+    ) -> None:
         self.question_id = question_id
+        self.problem = problem
         super().__init__(f"{question_id}: {message}")
 
 
-_PERSIAN_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 _INTEGER = re.compile(r"^\s*[+-]?\d+\s*$")
+
+
+class NumberProblem(StrEnum):
+    """Why a typed number answer cannot be kept (one list for every place that reads one)."""
+
+    EMPTY = "empty"  #: nothing typed
+    NOT_NUMBER = "not_number"  #: not a whole number in any digits we read
+    OUT_OF_RANGE = "out_of_range"  #: a number outside the question's range
 
 
 def parse_number(text: str) -> int | None:
     """Read a whole number typed in Latin, Persian or Arabic-Indic digits (None if not one)."""
-    normalized = text.translate(_PERSIAN_DIGITS)
+    normalized = text.translate(TO_LATIN)
     if not _INTEGER.match(normalized):
         return None
     return int(normalized)
+
+
+def read_number(question: NumberQuestion, text: str) -> tuple[NumberProblem | None, int | None]:
+    """Read what was typed for ``question``: (None, number) when it fits, else the problem."""
+    if not text.strip():
+        return NumberProblem.EMPTY, None
+    value = parse_number(text)
+    if value is None:
+        return NumberProblem.NOT_NUMBER, None
+    if not question.min_value <= value <= question.max_value:
+        return NumberProblem.OUT_OF_RANGE, None
+    return None, value
 
 
 def check_answer(record: TrialRecord, question_id: str, value: object) -> Answer:
@@ -126,11 +154,12 @@ def check_answer(record: TrialRecord, question_id: str, value: object) -> Answer
     else:
         number = None
     if number is None:
-        raise AnswerError(question_id, f"{value!r} is not a whole number")
+        raise AnswerError(question_id, f"{value!r} is not a whole number", NumberProblem.NOT_NUMBER)
     if not question.min_value <= number <= question.max_value:
         raise AnswerError(
             question_id,
             f"{number} is outside {question.min_value} to {question.max_value}",
+            NumberProblem.OUT_OF_RANGE,
         )
     return number
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.i18n import LANGUAGE_NAMES, _, localize, text_direction
+from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.format import format_number
+from app.present.titles import study_title
 from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Session
 from app.ui.flow import FlowLayout
 
@@ -75,7 +76,8 @@ class Header(QFrame):
         session.language_changed.connect(self._on_change)
         session.text_scale_changed.connect(self._on_change)
         session.high_contrast_changed.connect(self._on_change)
-        self.retranslate()
+        session.reset_done.connect(self._on_change)
+        self.render()
 
     def _button(self, parent: QWidget, checkable: bool = False) -> QPushButton:
         button = QPushButton(parent)
@@ -85,15 +87,13 @@ class Header(QFrame):
         return button
 
     def _on_change(self, *_args: object) -> None:
-        self.retranslate()
+        self.render()
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put the header's words in the current language and show the current settings."""
         session = self.session
         lang = session.language
-        identification = session.record.identification
-        title = identification.short_title or identification.plain_title
-        self.title.setText(localize(title, lang) if title else identification.brief_title)
+        self.title.setText(study_title(session.record, lang))
         self.title.setLayoutDirection(text_direction(lang))
         for code, button in self.language_buttons.items():
             button.setChecked(code == lang)

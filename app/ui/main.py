@@ -14,7 +14,6 @@ import sys
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import i18n
 from app.record import TrialRecord
 from app.session import Session
 from app.ui.fonts import load_fonts
@@ -56,7 +55,6 @@ def create_window(record: TrialRecord, language: str | None = None):
 
     load_fonts()
     session = Session(record, language or record.languages[0])
-    i18n.set_language(session.language)
     window = MainWindow(session)
     return session, window
 

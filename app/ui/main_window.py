@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _, localize, text_direction
+from app.i18n import text_direction
+from app.present.titles import window_title
 from app.session import Screen, Session
+from app.ui.close_guard import CloseGuard
 from app.ui.header import Header
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
@@ -55,12 +57,9 @@ class MainWindow(QMainWindow):
     """Header, navigation and a stack of screens. Holds no state of its own: the session does.
 
     Attributes:
-        kiosk: kiosk mode is on (set by :class:`app.kiosk.controller.KioskController`);
-            a close request is then ignored unless :attr:`allow_close` is set.
-        allow_close: staff chose Quit, so the window may close even in kiosk mode.
-        handout_enabled: whether a "Print / Save PDF" button may be offered (always in a
-            desktop window; in kiosk mode only when the config's ``handout_in_kiosk`` is on).
-            Such a button must not open a file dialog in kiosk mode.
+        close_guard: the close policy; in kiosk mode a close request is ignored until
+            staff choose Quit (the kiosk controller sets it through
+            :meth:`set_kiosk_mode` and :meth:`CloseGuard.allow`).
         warm_pages: build the pages not yet visited, and re-render the pages left in an
             earlier language, one per idle moment after the window is shown and after
             each language switch (off until the app turns it on: a test window builds
@@ -73,9 +72,8 @@ class MainWindow(QMainWindow):
         # Text sizes are set per widget as it is polished (see app.ui.style).
         install_style().scale = session.text_scale
         self.session = session
-        self.kiosk = False
-        self.allow_close = False
-        self.handout_enabled = True
+        self.close_guard = CloseGuard()
+        self._handout_enabled = True
         self.warm_pages = False
         self.pages: dict[Screen, ScreenPage] = {}
         self._warm_timer = QTimer(self)
@@ -99,7 +97,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(root)
         self.popover = TermPopover(session, root)
-        self.popover.retranslate()  # its buttons are named from the start, as after a reset
+        self.popover.render()  # its buttons are named from the start, as after a reset
 
         session.screen_changed.connect(self._on_screen_changed)
         session.language_changed.connect(self._on_language_changed)
@@ -112,6 +110,26 @@ class MainWindow(QMainWindow):
         self._on_language_changed(session.language)
         self._on_screen_changed(session.screen.value)
         self.resize(1280, 800)
+
+    @property
+    def kiosk(self) -> bool:
+        """Whether kiosk mode is on (close requests are refused)."""
+        return self.close_guard.locked
+
+    @property
+    def handout_enabled(self) -> bool:
+        """Whether a "Print / Save PDF" button may be offered.
+
+        Always in a desktop window; in kiosk mode only when the config's
+        ``handout_in_kiosk`` is on. Such a button must not open a file dialog in kiosk
+        mode. (The patient window offers no such button yet; counselor mode does.)
+        """
+        return self._handout_enabled
+
+    def set_kiosk_mode(self, kiosk: bool, handout_enabled: bool) -> None:
+        """Kiosk mode on or off, and whether a handout may be offered."""
+        self.close_guard.lock(kiosk)
+        self._handout_enabled = handout_enabled
 
     def set_banner(self, banner: QWidget) -> None:
         """Put a banner (the "Draft, not approved" strip) above the header."""
@@ -139,15 +157,15 @@ class MainWindow(QMainWindow):
         self.navbar.setVisible(screen != Screen.WELCOME.value)
         self.popover.hide()
         self._update_title()
-        page.scroll.verticalScrollBar().setValue(0)
+        page.scroll_area.verticalScrollBar().setValue(0)
         # Keyboard focus starts at the top of the new screen (Tab goes on in reading
         # order), not on whatever header button last had it.
         if self.isVisible() and not self.header.isAncestorOf(QApplication.focusWidget()):
-            page.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+            page.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
         super().showEvent(event)
-        self.page(self.session.screen).scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.page(self.session.screen).scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
         self._warm_later()
 
     # -- warming: pages ready before they are asked for --------------------------------
@@ -193,8 +211,14 @@ class MainWindow(QMainWindow):
         self._warm_later()
 
     def _on_reset(self) -> None:
-        # (The reset's own text-size, contrast and language signals restyle the window.)
-        self._apply_style()
+        # A reset emits only reset_done: take the defaults' theme, text size, language
+        # and screen from the session here (the pages render themselves once).
+        if self._style_changes():
+            self._on_high_contrast_changed()
+        if install_style().scale != self.session.text_scale:
+            self._apply_text_scale()
+        self._on_language_changed(self.session.language)
+        self._on_screen_changed(self.session.screen.value)
         self._forget_term()
         # Every scrolling area (pages, and any list inside a page) back to its start: a
         # new visitor sees nothing of where the last one was reading.
@@ -213,14 +237,17 @@ class MainWindow(QMainWindow):
         popover.setAccessibleName("")
 
     def _update_title(self) -> None:
-        identification = self.session.record.identification
-        title = identification.short_title or identification.plain_title
-        study = localize(title, self.session.language) if title else identification.brief_title
-        self.setWindowTitle(_("TrialGuide: {study}").format(study=study))
+        self.setWindowTitle(window_title(self.session.record, self.session.language))
 
     def _apply_text_scale(self, *_args: object) -> None:
         # New fonts re-lay the text out; a new style sheet would re-polish every widget.
         apply_text_scale(self, self.session.text_scale)
+
+    def _style_changes(self) -> bool:
+        """Whether the session's theme differs from the style sheet in use."""
+        app = QApplication.instance()
+        sheet = stylesheet(high_contrast=self.session.high_contrast)
+        return not isinstance(app, QApplication) or app.styleSheet() != sheet
 
     def _apply_style(self, *_args: object) -> None:
         app = QApplication.instance()
@@ -244,8 +271,7 @@ class MainWindow(QMainWindow):
         In kiosk mode a close request (the window manager's Alt+F4, a close button) is
         ignored; only staff can quit, from the staff panel.
         """
-        if self.kiosk and not self.allow_close:
-            event.ignore()
+        if self.close_guard.refuses(event):
             return
         self.session.reset()
         super().closeEvent(event)

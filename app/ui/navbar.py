@@ -46,11 +46,12 @@ class NavBar(QFrame):
             group.addButton(button)
             flow.addWidget(button)
             self.buttons[screen] = button
-        session.language_changed.connect(self.retranslate)
+        session.language_changed.connect(self.render)
         session.screen_changed.connect(self._on_screen_changed)
-        self.retranslate()
+        session.reset_done.connect(self.render)
+        self.render()
 
-    def retranslate(self, *_args: object) -> None:
+    def render(self, *_args: object) -> None:
         """Name every section in the current language."""
         self.setLayoutDirection(text_direction(self.session.language))
         for screen, name, description in SECTIONS:

@@ -8,8 +8,8 @@ the system's monotonic clock on Linux, so ``benchmarks/startup.py`` compares it 
 own clock from just before it started the process.
 
 Without the variable, :func:`install` does nothing: it costs one environment lookup.
-:func:`app.launch.run_app` is meant to call it on the window it is about to show (until
-it does, ``benchmarks/_probe_app.py`` installs it from outside, for runs from source).
+Every launch installs it on the window it is about to show (:meth:`app.launch.Launch.show`),
+so a frozen bundle and a run from source are probed alike.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ class TermPopover(QFrame):
         layout.addLayout(buttons)
         self.hide()
         session.language_changed.connect(self._on_language_changed)
-        session.reset_done.connect(self.hide)
+        session.reset_done.connect(self._on_reset)
         parent.installEventFilter(self)
 
     def show_term(self, term_id: str) -> None:
@@ -57,13 +57,13 @@ class TermPopover(QFrame):
         except KeyError:
             return
         self.term_id = term_id
-        self.retranslate()
+        self.render()
         self._place()
         self.show()
         self.raise_()
         self.close_button.setFocus(Qt.FocusReason.PopupFocusReason)
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Show the term in the current language."""
         lang = self.session.language
         self.setLayoutDirection(text_direction(lang))
@@ -98,9 +98,14 @@ class TermPopover(QFrame):
             (parent.width() - width) // 2, parent.height() - height - 24, width, height
         )
 
+    def _on_reset(self) -> None:
+        # Hidden, with its buttons named in the default language (the next visitor's).
+        self.hide()
+        self.render()
+
     def _on_language_changed(self, _lang: str) -> None:
         if self.isVisible():
-            self.retranslate()
+            self.render()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Follow the window's size; Escape anywhere closes the explanation."""

@@ -68,7 +68,7 @@ def make_kiosk(qtbot, default_record, pin_hash) -> Iterator[Callable[..., Kiosk]
             tick_ms=tick_ms,
             hold_ms=hold_ms,
         )
-        qtbot.addWidget(window, before_close_func=lambda w: setattr(w, "allow_close", True))
+        qtbot.addWidget(window, before_close_func=lambda w: w.close_guard.allow())
         if not kiosk:
             window.resize(1280, 800)
         controller.show()
@@ -116,7 +116,7 @@ def launched(qtbot):
 
     def run(*args, **kwargs):
         result = launcher.launch(*args, **kwargs)
-        qtbot.addWidget(result.window, before_close_func=lambda w: setattr(w, "allow_close", True))
+        qtbot.addWidget(result.window, before_close_func=lambda w: w.close_guard.allow())
         made.append(result)
         return result
 

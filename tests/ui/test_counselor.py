@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.content import outcome_title, status_label
 from app.i18n import translation
+from app.present.text import outcome_title, status_label
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Session
 from app.ui.counselor import CounselorWindow

@@ -176,13 +176,13 @@ def test_official_blocks_stay_left_to_right_on_a_persian_page(details):
 @pytest.mark.parametrize("key", ["eligibility", "related", "status"])
 def test_jump_list_scrolls_to_the_section(details, qtbot, key):
     _session, _window, page = details
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     assert bar.value() == 0
     section = page.sections[key]
     qtbot.mouseClick(section.button, Qt.MouseButton.LeftButton)
     assert bar.value() > 0
-    top = section.heading.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
-    assert 0 <= top < page.scroll.viewport().height()
+    top = section.heading.mapTo(page.scroll_area.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top < page.scroll_area.viewport().height()
 
 
 def test_jump_list_works_from_the_keyboard(details, qtbot):
@@ -192,7 +192,7 @@ def test_jump_list_works_from_the_keyboard(details, qtbot):
     section.button.setFocus()
     qtbot.waitUntil(section.button.hasFocus)
     qtbot.keyClick(section.button, Qt.Key.Key_Space)
-    assert page.scroll.verticalScrollBar().value() > 0
+    assert page.scroll_area.verticalScrollBar().value() > 0
     assert QApplication.focusWidget() is section.heading  # reading continues from there
     # The buttons come in page order in the Tab chain.
     buttons = [s.button for s in page.sections.values()]

@@ -131,7 +131,7 @@ def test_tab_walks_every_screen_without_getting_stuck(answered_window, qtbot, la
         QApplication.processEvents()
         window.activateWindow()
         seen = []
-        start = widget = window.page(screen).scroll
+        start = widget = window.page(screen).scroll_area
         for _ in range(20_000):  # the whole chain, once round
             widget = widget.nextInFocusChain()
             if widget is start:

@@ -186,10 +186,10 @@ def test_link_in_a_definition_asks_for_the_term(glossary, qtbot):
     assert blocker.args == ["ovary"]
     assert window.popover.isVisible() and window.popover.term_id == "ovary"
     # The glossary itself scrolls to the term and highlights it.
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0)
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().value() > 0)
     assert page.highlighted == "ovary"
     assert page.entries["ovary"].property("role") == "notice"
-    viewport = page.scroll.viewport()
+    viewport = page.scroll_area.viewport()
     top = page.entries["ovary"].mapTo(viewport, page.entries["ovary"].rect().topLeft()).y()
     assert 0 <= top < viewport.height()
 
@@ -202,7 +202,7 @@ def test_all_terms_from_the_popover_reveals_the_term(glossary, qtbot):
     qtbot.mouseClick(window.popover.all_terms, Qt.MouseButton.LeftButton)
     assert session.screen is Screen.GLOSSARY
     qtbot.waitUntil(lambda: page.highlighted == "icsi")
-    qtbot.waitUntil(lambda: page.scroll.verticalScrollBar().value() > 0)
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().value() > 0)
     # A term looked at before moving on to another screen is not revealed later.
     session.go_to(Screen.ABOUT)
     session.show_term("hsg")

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QPushButton
 
 from app.i18n import localize, pick
 from app.i18n.format import to_persian_digits
+from app.present.steps import first_sentence
 from app.record import validate_record
 from app.session import Screen, Session
-from app.ui.screens.procedures import ProceduresScreen, first_sentence
+from app.ui.screens.procedures import ProceduresScreen
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 
@@ -156,7 +157,7 @@ def test_language_switch_rerenders_in_place(procedures):
         for s in steps
     ]
     english_title = steps[0].title.text()
-    page.scroll.verticalScrollBar().setValue(200)
+    page.scroll_area.verticalScrollBar().setValue(200)
     session.set_language("fa")
     assert page.timeline.steps == steps
     assert [

@@ -8,11 +8,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from app.content import ONLY_TEAM_DECIDES, outcome_title, status_label, tr
 from app.i18n.format import format_number
+from app.present.criteria import GROUP_ORDER
+from app.present.text import ONLY_TEAM_DECIDES, outcome_title, status_label, tr
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Screen
-from app.ui.screens.result import GROUP_ORDER
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 from app.ui.widgets.criterion_row import CriterionRow
@@ -274,7 +274,7 @@ def test_no_clipped_text_and_no_empty_stretch_at_200_percent(result_page, qtbot,
     session.set_language(lang)
     session.set_text_scale(200)
     give(session, DOES_NOT_MATCH)
-    holder = page.scroll.widget()
+    holder = page.scroll_area.widget()
 
     def blank_below() -> int:
         bottom = page.contact_button.mapTo(holder, QPoint(0, page.contact_button.height())).y()
@@ -282,10 +282,10 @@ def test_no_clipped_text_and_no_empty_stretch_at_200_percent(result_page, qtbot,
 
     qtbot.waitUntil(lambda: 0 <= blank_below() <= 80)
     qtbot.waitUntil(lambda: not clipped_labels(page))
-    bar = page.scroll.verticalScrollBar()
+    bar = page.scroll_area.verticalScrollBar()
     bar.setValue(bar.maximum())
-    top = page.contact_button.mapTo(page.scroll.viewport(), QPoint(0, 0)).y()
-    assert 0 <= top <= page.scroll.viewport().height() - page.contact_button.height()
+    top = page.contact_button.mapTo(page.scroll_area.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top <= page.scroll_area.viewport().height() - page.contact_button.height()
 
 
 def test_tab_follows_the_regrouped_reading_order(result_page):

@@ -11,8 +11,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from app import cli
-from app.content import criterion_reason, outcome_title
 from app.i18n import localize
+from app.present.text import criterion_reason, outcome_title
 from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import evaluate
 from app.session import Screen

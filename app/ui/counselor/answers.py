@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.i18n import _, text_direction
 from app.session import Session
+from app.ui.counselor.labels import label, show
 from app.ui.counselor.question import QuestionEditor
-from app.ui.counselor.verdicts import CriteriaStatus, OutcomeBox, label, show
+from app.ui.counselor.verdicts import CriteriaStatus, OutcomeBox
 
 
 class SelfCheckPanel(QScrollArea):

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import LANGUAGE_NAMES, SUPPORTED, _, localize, text_direction
+from app.i18n import LANGUAGE_NAMES, SUPPORTED, _, text_direction
+from app.present.titles import counselor_title
 from app.session import Session
 from app.ui.flow import FlowLayout
 
@@ -81,10 +82,7 @@ class CounselorBar(QFrame):
         session = self.session
         lang = session.language
         self.setLayoutDirection(text_direction(lang))
-        ident = session.record.identification
-        title = ident.short_title or ident.plain_title
-        study = localize(title, lang) if title else ident.brief_title
-        self.title.setText(_("Counselor view: {study}").format(study=study))
+        self.title.setText(counselor_title(session.record, lang))
         self.second_label.setText(_("Second language"))
         combo = self.second_combo
         combo.clear()

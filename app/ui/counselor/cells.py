@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QGridLayout, QSizePolicy, QWidget
 
 from app.i18n import is_rtl, text_direction
-from app.ui.counselor.verdicts import give_ink_room, rich, set_shown
+from app.ui.counselor.labels import give_ink_room, rich, set_shown
 from app.ui.text import TERM_SCHEME, TextLabel
 
 #: Space between the columns, in px.

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.content import tr
 from app.i18n import LANGUAGE_NAMES, _
+from app.present.text import tr
 from app.record import TrialRecord
 from app.ui.counselor.cells import SPACING, Flow, ParallelRow
 from app.ui.counselor.sections import Item, Section, build_sections

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.content import shown_text
 from app.i18n import _, is_rtl, localize, text_direction
 from app.i18n.format import format_number, to_latin_digits, to_persian_digits
+from app.present.numbers import NumberProblem, number_hint, number_message, read_number
+from app.present.text import shown_text
 from app.record.models import ChoiceQuestion, NumberQuestion
-from app.selfcheck import AnswerError, parse_number
+from app.selfcheck import AnswerError
 from app.session import Session
-from app.ui.counselor.verdicts import give_ink_room, label, set_shown, show
+from app.ui.counselor.labels import give_ink_room, label, set_shown, show
 from app.ui.text import TextLabel
 
 Question = ChoiceQuestion | NumberQuestion
@@ -47,8 +48,8 @@ class QuestionEditor(QFrame):
         self.session = session
         self.question = question
         self.number = number
-        #: What is wrong with the typed number: None, "not_number" or "out_of_range".
-        self.error: str | None = None
+        #: What is wrong with the typed number (None: nothing).
+        self.error: NumberProblem | None = None
         self.setObjectName("QuestionEditor")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 10)
@@ -146,24 +147,14 @@ class QuestionEditor(QFrame):
         """What the number field takes, in the interface language."""
         question = self.question
         assert isinstance(question, NumberQuestion)
-        lang = self.session.language
-        return _("Type a number from {low} to {high}, then press Enter.").format(
-            low=format_number(question.min_value, lang),
-            high=format_number(question.max_value, lang),
-        )
+        return number_hint(question, self.session.language, "enter")
 
     def error_text(self) -> str:
         """The message for a typed number that was not kept ("" when there is none)."""
         question = self.question
-        if not isinstance(question, NumberQuestion) or self.error is None:
+        if not isinstance(question, NumberQuestion):
             return ""
-        lang = self.session.language
-        if self.error == "not_number":
-            return _("That is not a number we can read. Please type it with digits only.")
-        return _("Please check the number. It should be from {low} to {high}.").format(
-            low=format_number(question.min_value, lang),
-            high=format_number(question.max_value, lang),
-        )
+        return number_message(self.error, question, self.session.language)
 
     def sync(self, force: bool = False) -> None:
         """Show the session's answer (a number being typed is left alone unless ``force``)."""
@@ -192,26 +183,27 @@ class QuestionEditor(QFrame):
         """Store the typed number; False (and a message) when it cannot be stored."""
         if self.field is None:
             return True
-        text = self.field.text().strip()
-        if not text:
-            self.session.clear_answer(self.question.id)
+        question = self.question
+        assert isinstance(question, NumberQuestion)
+        problem, value = read_number(question, self.field.text())
+        if problem is NumberProblem.EMPTY:
+            self.session.clear_answer(question.id)
             self.field.setModified(False)
             self._set_error(None)
             return True
-        value = parse_number(text)
-        if value is None:
-            self._set_error("not_number")
+        if problem is not None or value is None:
+            self._set_error(problem)
             return False
         try:
-            self.session.answer(self.question.id, value)
-        except AnswerError:
-            self._set_error("out_of_range")
+            self.session.answer(question.id, value)
+        except AnswerError as exc:  # the engine has the last word on what fits
+            self._set_error(exc.problem or NumberProblem.OUT_OF_RANGE)
             return False
         self.field.setText(format_number(value, self.session.language))
         self._set_error(None)
         return True
 
-    def _set_error(self, error: str | None) -> None:
+    def _set_error(self, error: NumberProblem | None) -> None:
         self.error = error
         show(self.message, self.error_text(), self.session.language)
         if self.field is not None:

@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from app.content import outcome_title, shown_text, tr
 from app.i18n import N_, is_rtl, localize
 from app.i18n.enums import enum_label
 from app.i18n.format import format_number
+from app.present.text import outcome_title, shown_text, tr
 from app.record import TrialRecord
 from app.record.enums import CriterionKind
 from app.record.models import Arm, Criterion, Intervention, ProcedureStep

@@ -174,6 +174,12 @@ class CounselorWindow(QMainWindow):
         self.panel.set_second_language(self.second_lang)
 
     def _on_reset(self) -> None:
+        # A reset emits only reset_done: follow the default language, size and theme.
+        if self.session.language != self._patient_lang:
+            self._on_language_changed(self.session.language)
+        session = self.session
+        if self.styleSheet() != counselor_stylesheet(session.text_scale, session.high_contrast):
+            self._apply_style()
         self._say("")
         self.popover.hide()
         self.view.verticalScrollBar().setValue(0)

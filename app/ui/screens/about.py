@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.content import sponsor_name, stopped_explanation
-from app.i18n import _, localize
+from app.i18n import _
 from app.i18n.enums import enum_explanation, enum_label
 from app.i18n.format import format_date, format_number
+from app.present.sites import sites_text
+from app.present.text import sponsor_name, stopped_explanation
 from app.record.enums import DateType
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
@@ -59,11 +60,7 @@ class AboutScreen(ScreenPage):
         self.body.addWidget(facts_card)
         self.body.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.body.addStretch(1)
-        self.retranslate()
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("About the study")
+        self.render()
 
     def _facts(self) -> dict[str, tuple[str, str]]:
         """Key fact -> (name, value) in the current language."""
@@ -100,19 +97,12 @@ class AboutScreen(ScreenPage):
             )
         facts["sponsor"] = (_("Run by"), sponsor_name(record, lang))
         if record.locations:
-            places = []
-            for location in record.locations:
-                if location.plain is not None:
-                    places.append(localize(location.plain, lang))
-                else:
-                    parts = [location.facility, location.city, location.country]
-                    places.append(", ".join(p for p in parts if p))
-            facts["where"] = (_("Where"), "\n\n".join(places))
+            facts["where"] = (_("Where"), sites_text(record, lang))
         return facts
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language."""
-        super().retranslate()
+        super().render()
         record = self.session.record
         patient = record.patient
         self.heading_label.setText(_("About the study"))

@@ -28,10 +28,10 @@ READING_WIDTH = 880
 class ScreenPage(QWidget):
     """Base of every screen: a vertically scrolling, centred reading column.
 
-    Subclasses build their widgets once in ``__init__`` (calling :meth:`retranslate`
-    at the end) and put every visible word in :meth:`retranslate`, which runs again
-    on each language switch: widgets are updated in place, never rebuilt, so focus,
-    scroll position and answers survive a switch.
+    Subclasses build their widgets once in ``__init__`` (calling :meth:`render`
+    at the end) and put every visible word in :meth:`render`, which runs again
+    on each language switch and once on each reset: widgets are updated in place, never
+    rebuilt, so focus, scroll position and answers survive a switch.
     """
 
     screen_id: Screen
@@ -43,11 +43,11 @@ class ScreenPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll_area)
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(32, 28, 32, 32)
@@ -60,14 +60,14 @@ class ScreenPage(QWidget):
         self.body = QVBoxLayout(self.column)
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(18)
-        self.scroll.setWidget(holder)
-        #: The language changed while the page was hidden: retranslate when it is shown.
+        self.scroll_area.setWidget(holder)
+        #: The language changed while the page was hidden: render when it is shown.
         self._stale = False
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         session.screen_changed.connect(self._on_screen_shown)
         # A reset leaves nothing of the last visitor, not even a hidden page in their language.
-        session.reset_done.connect(self.catch_up)
+        session.reset_done.connect(self._on_session_reset)
 
     # -- building blocks -------------------------------------------------------------
     def heading(self, role: str = "h1") -> QLabel:
@@ -150,7 +150,7 @@ class ScreenPage(QWidget):
         return self.session.language
 
     # -- re-rendering ----------------------------------------------------------------
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every visible word in the current language. Subclasses override."""
         self.setLayoutDirection(text_direction(self.lang))
 
@@ -163,7 +163,7 @@ class ScreenPage(QWidget):
         if self.parentWidget() is not None and self.isHidden():
             self._stale = True
         else:
-            self.retranslate()
+            self.render()
 
     def _on_screen_shown(self, screen: str) -> None:
         if screen == self.screen_id.value:
@@ -178,11 +178,13 @@ class ScreenPage(QWidget):
         """Re-render a page left in an earlier language (nothing when it is current)."""
         if self._stale:
             self._stale = False
-            self.retranslate()
+            self.render()
 
     def _on_text_scale_changed(self, _scale: int) -> None:
         self.column.setMaximumWidth(self._reading_width())
 
-    def title(self) -> str:
-        """The screen's name, for the window title and the navigation."""
-        raise NotImplementedError
+    def _on_session_reset(self) -> None:
+        """A new visitor: the default text size and language, rendered once, shown or not."""
+        self.column.setMaximumWidth(self._reading_width())
+        self._stale = False
+        self.render()

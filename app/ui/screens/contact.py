@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
-from app.content import sponsor_name
-from app.i18n import _, localize
+from app.i18n import _
 from app.i18n.enums import enum_label
+from app.present.sites import sites_text
+from app.present.text import sponsor_name
 from app.record.models import Contact
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
@@ -64,7 +65,7 @@ class _ContactCard:
             grid.addWidget(shown, row, 1)
             self.rows[key] = (name, shown)
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put the card's words in the page's language (names, phones and addresses as given).
 
         A phone number or an e-mail address is plain text, never a link (a kiosk must not
@@ -127,26 +128,15 @@ class ContactScreen(ScreenPage):
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)
-        self.retranslate()
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("What to do next")
+        self.render()
 
     def _places(self) -> str:
         """The study sites, one a line, in the current language where the record has it."""
-        places = []
-        for location in self.session.record.locations:
-            if location.plain is not None:
-                places.append(localize(location.plain, self.lang))
-            else:
-                parts = (location.facility, location.city, location.country)
-                places.append(localize(", ".join(p for p in parts if p), self.lang))
-        return "\n\n".join(places)
+        return sites_text(self.session.record, self.lang)
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language."""
-        super().retranslate()
+        super().render()
         record = self.session.record
         patient = record.patient
         self.heading_label.setText(_("What to do next"))
@@ -161,7 +151,7 @@ class ContactScreen(ScreenPage):
                 self.contact_text, _("Please ask the clinic staff how to reach the study team.")
             )
         for card in self.contact_cards:
-            card.retranslate()
+            card.render()
 
         self.study_heading.setText(_("About this study"))
         facts = {

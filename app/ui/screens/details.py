@@ -71,26 +71,22 @@ class DetailsScreen(ScreenPage):
             self.body.addWidget(section.heading)
             self.body.addWidget(section.content)
         self.body.addStretch(1)
-        self.retranslate()
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Study details")
+        self.render()
 
     # -- jumping ---------------------------------------------------------------------------
     def jump_to(self, key: str) -> None:
         """Scroll the page so that section ``key`` starts at the top, and move focus there."""
         section = self.sections[key]
-        holder = self.scroll.widget()
+        holder = self.scroll_area.widget()
         top = section.heading.mapTo(holder, QPoint(0, 0)).y()
-        self.scroll.verticalScrollBar().setValue(max(0, top - _JUMP_MARGIN))
+        self.scroll_area.verticalScrollBar().setValue(max(0, top - _JUMP_MARGIN))
         # Keyboard and screen-reader users continue reading (and tabbing) from here.
         section.heading.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- words -------------------------------------------------------------------------------
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every interface word in the current language (registry text stays English)."""
-        super().retranslate()
+        super().render()
         lang = self.lang
         self.heading_label.setText(_("Study details"))
         self.set_text(

@@ -88,7 +88,7 @@ class TermEntry(QFrame):
             self.style().unpolish(self)
             self.style().polish(self)
 
-    def retranslate(self, page: GlossaryScreen) -> None:
+    def render(self, page: GlossaryScreen) -> None:
         """Show the term in the page's current language."""
         page.set_text(self.name, self.term.term)
         if self.term.expansion is not None:
@@ -143,11 +143,7 @@ class GlossaryScreen(ScreenPage):
         session.reset_done.connect(self._on_reset)
         session.term_requested.connect(self._on_term_requested)
         session.screen_changed.connect(self._on_screen_changed)
-        self.retranslate()
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Glossary")
+        self.render()
 
     # -- order and filter ----------------------------------------------------------------
     def _sort(self) -> None:
@@ -224,8 +220,8 @@ class GlossaryScreen(ScreenPage):
         QTimer.singleShot(0, self, lambda: self._scroll_to(entry))
 
     def _scroll_to(self, entry: TermEntry) -> None:
-        top = entry.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
-        self.scroll.verticalScrollBar().setValue(max(0, top - _SCROLL_MARGIN))
+        top = entry.mapTo(self.scroll_area.widget(), QPoint(0, 0)).y()
+        self.scroll_area.verticalScrollBar().setValue(max(0, top - _SCROLL_MARGIN))
 
     def _on_term_requested(self, term_id: str) -> None:
         if self.isVisible():
@@ -253,9 +249,9 @@ class GlossaryScreen(ScreenPage):
             self.highlighted = None
 
     # -- words ---------------------------------------------------------------------------
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language, re-sort and re-filter the terms."""
-        super().retranslate()
+        super().render()
         self.heading_label.setText(_("Glossary"))
         self.set_text(
             self.intro,
@@ -276,6 +272,6 @@ class GlossaryScreen(ScreenPage):
             self.no_match, _("No term matches your search. Try another word, or clear the search.")
         )
         for entry in self.entries.values():
-            entry.retranslate(self)
+            entry.render(self)
         self._sort()
         self._apply_filter()

@@ -13,52 +13,18 @@ from itertools import pairwise
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from app.content import ENROLLING, NOT_ENROLLING, ONLY_TEAM_DECIDES, outcome_title, status_label
 from app.i18n import _
 from app.i18n.format import format_number
-from app.selfcheck import CriterionStatus, Outcome, SelfCheckResult
+from app.present.criteria import CriteriaView, criteria_view
+from app.present.outcome import headline, outcome_text
+from app.present.text import status_label
+from app.selfcheck import CriterionStatus, SelfCheckResult
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
 from app.ui.style import px
 from app.ui.text import TextLabel
 from app.ui.widgets.criterion_row import CriterionRow, GroupHeader, restyle
 from app.ui.widgets.verdict import VerdictIcon
-
-#: Status groups in the order shown for each outcome: the groups behind it first.
-GROUP_ORDER: dict[Outcome, tuple[CriterionStatus, ...]] = {
-    Outcome.DOES_NOT_MATCH: (
-        CriterionStatus.NOT_MET,
-        CriterionStatus.UNKNOWN,
-        CriterionStatus.MET,
-        CriterionStatus.SCREENING,
-    ),
-    Outcome.MAY_MATCH: (
-        CriterionStatus.UNKNOWN,
-        CriterionStatus.SCREENING,
-        CriterionStatus.NOT_MET,
-        CriterionStatus.MET,
-    ),
-    Outcome.LIKELY_MATCH: (
-        CriterionStatus.MET,
-        CriterionStatus.NOT_MET,
-        CriterionStatus.UNKNOWN,
-        CriterionStatus.SCREENING,
-    ),
-}
-
-#: The frame role of the headline card for each outcome.
-OUTCOME_ROLE: dict[Outcome, str] = {
-    Outcome.LIKELY_MATCH: "verdict-met",
-    Outcome.MAY_MATCH: "verdict-unknown",
-    Outcome.DOES_NOT_MATCH: "verdict-not_met",
-}
-
-#: The symbol drawn beside each outcome's headline.
-OUTCOME_ICON: dict[Outcome, CriterionStatus] = {
-    Outcome.LIKELY_MATCH: CriterionStatus.MET,
-    Outcome.MAY_MATCH: CriterionStatus.UNKNOWN,
-    Outcome.DOES_NOT_MATCH: CriterionStatus.NOT_MET,
-}
 
 
 class ResultScreen(ScreenPage):
@@ -148,26 +114,20 @@ class ResultScreen(ScreenPage):
         self.body.addStretch(1)
 
         session.answers_changed.connect(self.refresh)
-        session.reset_done.connect(self.refresh)
         session.high_contrast_changed.connect(self.refresh)
-        session.screen_changed.connect(self._on_screen_changed)
-        self.retranslate()
+        self.render()
 
     def _make_text(self, role: str | None, parent: QWidget) -> TextLabel:
         return self.text(role, parent)
-
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Your result")
 
     # -- rendering -------------------------------------------------------------------
     def result(self) -> SelfCheckResult:
         """The self-check result for the session's answers now."""
         return self.session.result()
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language and show the current result."""
-        super().retranslate()
+        super().render()
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
@@ -192,36 +152,28 @@ class ResultScreen(ScreenPage):
         self.prompt_button.setAccessibleDescription(_("Go to the first question"))
 
         self.headline_card.setVisible(answered)
-        restyle(self.headline_card, OUTCOME_ROLE[result.outcome])
-        self.outcome_icon.set_status(OUTCOME_ICON[result.outcome])
+        top = headline(result, lang)
+        restyle(self.headline_card, top.role)
+        self.outcome_icon.set_status(top.icon)
         self.outcome_icon.set_high_contrast(session.high_contrast)
         self.outcome_icon.set_size(round(px("h2", session.text_scale) * 1.5))
-        self.outcome_title.setText(outcome_title(result.outcome, lang))
+        self.outcome_title.setText(top.title)
         patient = record.patient
-        texts = patient.outcome_texts if patient else None
-        self.outcome_text.setVisible(texts is not None)
-        if texts is not None:
-            self.set_text(self.outcome_text, getattr(texts, result.outcome.value))
-        self.only_team.setText(_(ONLY_TEAM_DECIDES))
+        text = outcome_text(record, result.outcome)
+        self.outcome_text.setVisible(text is not None)
+        if text is not None:
+            self.set_text(self.outcome_text, text)
+        self.only_team.setText(top.only_team)
 
-        self.enrolling_heading.setText(_(ENROLLING) if result.enrolling else _(NOT_ENROLLING))
+        self.enrolling_heading.setText(top.enrolling)
         self.enrolling_note.setVisible(patient is not None)
         if patient is not None:
             self.set_text(self.enrolling_note, patient.enrolling_note)
 
-        self.led_heading.setText(
-            _("What led to this") if answered else _("What the study looks for")
-        )
-        if not answered:
-            intro = _("Each point below is not known yet, or the study team checks it.")
-        elif result.outcome is Outcome.DOES_NOT_MATCH:
-            intro = _("The points that do not fit come first.")
-        elif result.outcome is Outcome.MAY_MATCH:
-            intro = _("The points that are still open come first. The study team would check them.")
-        else:
-            intro = _("Every point fits your answers.")
-        self.set_text(self.led_intro, intro)
-        self._show_groups(result)
+        view = criteria_view(record, result, lang, answered=answered)
+        self.led_heading.setText(view.heading)
+        self.set_text(self.led_intro, view.intro)
+        self._show_groups(view)
 
         self.next_heading.setText(_("What happens next"))
         self.next_heading.setVisible(patient is not None)
@@ -235,35 +187,33 @@ class ResultScreen(ScreenPage):
         self.contact_button.setAccessibleName(_("Who to contact"))
         self.contact_button.setAccessibleDescription(_("Who to ask and what to do next"))
 
-    def _show_groups(self, result: SelfCheckResult) -> None:
-        """Order the rows by status group, deciding groups first; hide empty groups."""
+    def _show_groups(self, view: CriteriaView) -> None:
+        """Lay the rows out in the view's groups and order; hide the empty groups."""
         lang = self.lang
         record = self.session.record
-        deciding = {item.status for item in result.deciding}
         while self.groups_layout.count():  # the widgets stay; only the order is rebuilt
             self.groups_layout.takeAt(0)
         row_icon = round(px("h3", self.session.text_scale) * 1.4)
-        first_other = True
-        for status in GROUP_ORDER[result.outcome]:
-            header = self.headers[status]
-            items = result.with_status(status)
-            header.setVisible(bool(items))
+        shown = {group.status: group for group in view.groups}
+        for status, header in self.headers.items():  # hidden ones too: labels stay current
+            header.setVisible(status in shown)
             header.heading.setText(status_label(status, lang))
-            header.count.setText(format_number(len(items), lang))
-            if not items:
-                continue
-            if status not in deciding and first_other and deciding:
+            group = shown.get(status)
+            header.count.setText(format_number(len(group.entries) if group else 0, lang))
+        has_others = False
+        for group in view.groups:
+            if group.starts_others:
                 self.groups_layout.addWidget(self.other_heading)
-                first_other = False
-            self.groups_layout.addWidget(header)
-            for item in items:
-                row = self.rows[item.criterion_id]
+                has_others = True
+            self.groups_layout.addWidget(self.headers[group.status])
+            for entry in group.entries:
+                row = self.rows[entry.criterion_id]
                 self.groups_layout.addWidget(row)
-                row.show_result(item, record, lang, self.set_text)
+                row.show_result(entry.item, record, lang, self.set_text)
                 row.icon.set_high_contrast(self.session.high_contrast)
                 row.icon.set_size(row_icon)
-        self.other_heading.setText(_("The other points"))
-        self.other_heading.setVisible(not first_other)
+        self.other_heading.setText(view.other_heading)
+        self.other_heading.setVisible(has_others)
         self._order_tabs()
 
     def _order_tabs(self) -> None:
@@ -290,9 +240,13 @@ class ResultScreen(ScreenPage):
         return groups
 
     # -- session signals and actions -------------------------------------------------
-    def _on_screen_changed(self, screen: str) -> None:
+    def _on_screen_shown(self, screen: str) -> None:
+        # Shown: computed afresh (a whole render if the language changed meanwhile).
         if screen == self.screen_id.value:
-            self.refresh()
+            if self.stale:
+                self.catch_up()
+            else:
+                self.refresh()
 
     def _on_text_scale_changed(self, scale: int) -> None:
         super()._on_text_scale_changed(scale)

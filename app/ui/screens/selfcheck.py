@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 from app.i18n import _, localize
 from app.i18n.format import format_number
 from app.record.models import ChoiceQuestion, NumberQuestion
-from app.selfcheck import parse_number
+from app.selfcheck import NumberProblem, parse_number
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
 from app.ui.text import button_text
-from app.ui.widgets.number_entry import Entry, NumberEntry
+from app.ui.widgets.number_entry import NumberEntry
 
 Question = ChoiceQuestion | NumberQuestion
 
@@ -94,8 +94,6 @@ class SelfCheckScreen(ScreenPage):
 
         session.question_changed.connect(self._show_stored)
         session.answers_changed.connect(self._show_stored)
-        session.reset_done.connect(self._show_stored)
-        session.screen_changed.connect(self._on_screen_changed)
         self._show_stored()
 
     def question(self) -> Question | None:
@@ -105,21 +103,17 @@ class SelfCheckScreen(ScreenPage):
             return None
         return questions[min(self.session.question_index, len(questions) - 1)]
 
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Self-check")
-
     # -- rendering -------------------------------------------------------------------
     def _show_stored(self, *_args: object) -> None:
         """Show the session's question and answer; anything typed and not stored goes."""
         question = self.question()
         value = self.session.answers.get(question.id) if question else None
-        self.retranslate()
+        self.render()
         self.number.set_value(value if isinstance(value, int) else None)
 
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language; a number being typed is kept."""
-        super().retranslate()
+        super().render()
         lang = self.lang
         record = self.session.record
         question = self.question()
@@ -194,43 +188,52 @@ class SelfCheckScreen(ScreenPage):
             _("See what your answers mean") if last else _("Go to the next question")
         )
 
-    def _on_screen_changed(self, screen: str) -> None:
+    def _on_screen_shown(self, screen: str) -> None:
         if screen == self.screen_id.value:
+            self._stale = False
             self._show_stored()
+
+    def _on_session_reset(self) -> None:
+        super()._on_session_reset()
+        self.number.set_value(None)  # anything the last visitor typed goes
 
     def _on_text_scale_changed(self, scale: int) -> None:
         super()._on_text_scale_changed(scale)
-        self.retranslate()
+        self.render()
 
     # -- actions ---------------------------------------------------------------------
     def _choose(self, option_index: int) -> None:
         question = self.question()
-        if isinstance(question, ChoiceQuestion) and option_index < len(question.options):
-            self.session.answer(question.id, question.options[option_index].id)
-        # Check the buttons from the session again (a tap on the chosen answer keeps it).
-        self.retranslate()
+        if not isinstance(question, ChoiceQuestion) or option_index >= len(question.options):
+            return
+        before = self.session.answers.get(question.id)
+        self.session.answer(question.id, question.options[option_index].id)
+        if self.session.answers.get(question.id) == before:
+            # No signal came (a tap on the chosen answer keeps it): check the buttons
+            # from the session again, since the tap unchecked one.
+            self.render()
 
     def _store_number(self, explain: bool) -> bool:
         """Store the typed number; False (with a kind message if ``explain``) if it does not fit."""
         question = self.question()
         if not isinstance(question, NumberQuestion):
             return True
-        entry, value = self.number.read()
-        if entry is Entry.EMPTY:
+        problem, value = self.number.read()
+        if problem is NumberProblem.EMPTY:
             self.session.clear_answer(question.id)
             return True
-        if entry is Entry.NUMBER and value is not None:
+        if problem is None and value is not None:
             self.session.answer(question.id, value)
             return True
-        if explain:
-            self.number.show_problem(entry)
+        if explain and problem is not None:
+            self.number.show_problem(problem)
             # Once laid out, scroll so that the message is in sight (at 200% it may not be).
             QTimer.singleShot(0, self, self._reveal_problem)
         return False
 
     def _reveal_problem(self) -> None:
         if self.number.error_card.isVisible():
-            self.scroll.ensureWidgetVisible(self.number.error_card, 0, 24)
+            self.scroll_area.ensureWidgetVisible(self.number.error_card, 0, 24)
 
     def _go(self, step: int) -> None:
         """Show the question ``step`` away; past the ends, the screen before or after."""

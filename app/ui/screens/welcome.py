@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
-from app.i18n import LANGUAGE_NAMES, _, localize, text_direction
+from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.enums import enum_label
+from app.present.titles import plain_title
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
 
@@ -60,23 +61,14 @@ class WelcomeScreen(ScreenPage):
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)
-        self.retranslate()
+        self.render()
 
-    def title(self) -> str:
-        """The screen's name."""
-        return _("Welcome")
-
-    def retranslate(self) -> None:
+    def render(self) -> None:
         """Put every word in the current language."""
-        super().retranslate()
+        super().render()
         record = self.session.record
         lang = self.lang
-        identification = record.identification
-        self.study_title.setText(
-            localize(identification.plain_title, lang)
-            if identification.plain_title
-            else identification.brief_title
-        )
+        self.study_title.setText(plain_title(record, lang))
         self.set_text(
             self.what_this_is,
             _(

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from app.content import criterion_reason, criterion_text, status_label
 from app.i18n import _
+from app.present.text import criterion_reason, criterion_text, status_label
 from app.record import TrialRecord
 from app.selfcheck import CriterionResult, CriterionStatus
 from app.ui.text import TextLabel

@@ -7,28 +7,18 @@ when to store it (on Next or Enter) and an entry that does not fit is never stor
 
 from __future__ import annotations
 
-from enum import Enum
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.i18n import _, is_rtl, localize, text_direction
-from app.i18n.format import format_number, to_latin_digits, to_persian_digits
+from app.i18n import is_rtl, localize, text_direction
+from app.i18n.format import to_latin_digits, to_persian_digits
+from app.present.numbers import NumberProblem, number_hint, number_message, read_number
 from app.record import TrialRecord
 from app.record.models import NumberQuestion
 from app.selfcheck import parse_number
 from app.ui.style import px
 from app.ui.widgets.number_pad import NumberPad
-
-
-class Entry(Enum):
-    """What the field holds."""
-
-    EMPTY = "empty"
-    NUMBER = "number"  #: a number within the question's range
-    NOT_NUMBER = "not_number"
-    OUT_OF_RANGE = "out_of_range"
 
 
 class NumberEntry(QWidget):
@@ -44,7 +34,7 @@ class NumberEntry(QWidget):
         super().__init__(parent)
         self._question: NumberQuestion | None = None
         self._lang = "en"
-        self._error = Entry.NUMBER  # NUMBER here means "no message shown"
+        self._error: NumberProblem | None = None  # the message shown (None: none)
         self._converting = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,12 +87,7 @@ class NumberEntry(QWidget):
         self._question = question
         self._lang = lang
         self.unit_label.setText(localize(question.unit, lang))
-        self.range_hint.setText(
-            _("Type a number from {low} to {high}, then press Next.").format(
-                low=format_number(question.min_value, lang),
-                high=format_number(question.max_value, lang),
-            )
-        )
+        self.range_hint.setText(number_hint(question, lang, "next"))
         self.field.setAccessibleName(record.unmark(localize(question.text, lang), lang))
         self.field.setMaximumWidth(px("h1", text_scale) * 4 + 48)
         self.field.setLayoutDirection(text_direction(lang))
@@ -113,25 +98,23 @@ class NumberEntry(QWidget):
 
     def set_value(self, value: int | None) -> None:
         """Show a stored answer (or nothing), in the language's digits; no message."""
-        self._error = Entry.NUMBER
+        self._error = None
         text = "" if value is None else str(value)
         self.field.setText(to_persian_digits(text) if is_rtl(self._lang) else text)
         self._show_error()
 
-    def read(self) -> tuple[Entry, int | None]:
-        """What the field holds, and the number when it fits the question."""
-        text = self.field.text().strip()
-        if not text:
-            return Entry.EMPTY, None
-        value = parse_number(text)
-        if value is None:
-            return Entry.NOT_NUMBER, None
+    def read(self) -> tuple[NumberProblem | None, int | None]:
+        """What the field holds: (None, number) when it fits the question, else the problem."""
         question = self._question
-        if question is not None and not question.min_value <= value <= question.max_value:
-            return Entry.OUT_OF_RANGE, None
-        return Entry.NUMBER, value
+        text = self.field.text()
+        if question is None:
+            value = parse_number(text)
+            if not text.strip():
+                return NumberProblem.EMPTY, None
+            return (None, value) if value is not None else (NumberProblem.NOT_NUMBER, None)
+        return read_number(question, text)
 
-    def show_problem(self, problem: Entry) -> None:
+    def show_problem(self, problem: NumberProblem) -> None:
         """Explain, kindly and in place, why the entry cannot be stored; select it."""
         self._error = problem
         self._show_error()
@@ -141,15 +124,9 @@ class NumberEntry(QWidget):
     @property
     def message(self) -> str:
         """The message shown now ("" when there is none)."""
-        question = self._question
-        if self._error is Entry.NOT_NUMBER:
-            return _("That is not a number we can read. Please type it with digits only.")
-        if self._error is Entry.OUT_OF_RANGE and question is not None:
-            return _("Please check the number. It should be from {low} to {high}.").format(
-                low=format_number(question.min_value, self._lang),
-                high=format_number(question.max_value, self._lang),
-            )
-        return ""
+        if self._question is None:
+            return ""
+        return number_message(self._error, self._question, self._lang)
 
     def _show_error(self) -> None:
         message = self.message
@@ -175,8 +152,8 @@ class NumberEntry(QWidget):
         if self._converting:
             return
         self._convert_digits()
-        if self._error is not Entry.NUMBER:  # typing again: the message has done its job
-            self._error = Entry.NUMBER
+        if self._error is not None:  # typing again: the message has done its job
+            self._error = None
             self._show_error()
 
     def _type_digit(self, digit: str) -> None:

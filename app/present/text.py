@@ -1,7 +1,7 @@
-"""Words shared by the screens, the command line and the handout.
+"""Words shared by the screens, the counselor view, the command line and the handout.
 
-The outcome's headline, each criterion's status label and reason, and the result as
-plain text. All of them take the language explicitly, so the same function serves the
+The outcome's headline, each criterion's status label and reason, record texts as plain
+words. All of them take the language explicitly, so the same function serves the
 interface (current language) and the handout or ``trialguide check --lang``.
 """
 
@@ -13,7 +13,7 @@ from app.i18n import N_, localize, pick, translation
 from app.i18n import _ as _current
 from app.record import TrialRecord
 from app.record.enums import OverallStatus
-from app.selfcheck import CriterionResult, CriterionStatus, Outcome, SelfCheckResult
+from app.selfcheck import CriterionResult, CriterionStatus, Outcome
 
 OUTCOME_TITLES: dict[Outcome, str] = {
     Outcome.LIKELY_MATCH: N_("Your answers fit what the study looks for"),
@@ -80,6 +80,16 @@ def stopped_explanation(
     return _current(message) if lang is None else translation(lang).gettext(message)
 
 
+def say(message: str, lang: str, **values: object) -> str:
+    """An interface message in ``lang``, placeholders filled, not typeset.
+
+    For text a label typesets itself (:meth:`app.ui.text.TextLabel.set_record_text`), or
+    a plain label showing an interface sentence as the catalog writes it.
+    """
+    text = translation(lang).gettext(message)
+    return text.format(**values) if values else text
+
+
 def tr(message: str, lang: str, **values: object) -> str:
     """An interface message in ``lang`` (whatever the current language is), typeset.
 
@@ -124,21 +134,3 @@ def criterion_text(record: TrialRecord, criterion_id: str, lang: str) -> str:
     if criterion.plain is None:
         return criterion.official
     return shown_text(record, criterion.plain, lang)
-
-
-def result_as_text(record: TrialRecord, result: SelfCheckResult, lang: str) -> str:
-    """The whole result as plain text in ``lang`` (for ``trialguide check``)."""
-    title = record.identification.short_title or record.identification.plain_title
-    study = localize(title, lang) if title else record.identification.brief_title
-    lines = [f"{study} ({record.identification.nct_id})", "", outcome_title(result.outcome, lang)]
-    if record.patient is not None:
-        texts = record.patient.outcome_texts
-        lines.append(shown_text(record, getattr(texts, result.outcome.value), lang))
-    lines.append(tr(ENROLLING if result.enrolling else NOT_ENROLLING, lang))
-    lines.append("")
-    for item in result.criteria:
-        label = status_label(item.status, lang)
-        lines.append(f"[{label}] {criterion_text(record, item.criterion_id, lang)}")
-        lines.append(f"    {criterion_reason(item, lang)}")
-    lines += ["", tr(ONLY_TEAM_DECIDES, lang)]
-    return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""app/session.py: one visit's state, the one owner of the language, and a one-signal reset."""
+
+from __future__ import annotations
+
+import contextlib
+
+from app import i18n
+from app.session import MIN_TEXT_SCALE, Screen, Session
+
+
+def test_a_session_sets_the_interface_language(default_record):
+    session = Session(default_record, "fa")
+    assert session.language == "fa" == i18n.current_language()
+    session.set_language("en")
+    assert i18n.current_language() == "en"
+
+
+def test_reset_emits_reset_done_and_nothing_else(default_record, qtbot):
+    session = Session(default_record, "en")
+    session.answer("age", 33)
+    session.set_language("fa")
+    session.set_text_scale(150)
+    session.set_high_contrast(True)
+    session.go_to_question(2)
+    session.go_to(Screen.RESULT)
+    others = [
+        session.language_changed,
+        session.screen_changed,
+        session.question_changed,
+        session.answers_changed,
+        session.text_scale_changed,
+        session.high_contrast_changed,
+    ]
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(qtbot.waitSignal(session.reset_done))
+        for signal in others:
+            stack.enter_context(qtbot.assertNotEmitted(signal))
+        session.reset()
+    assert session.answers == {}
+    assert session.language == "en" == i18n.current_language()
+    assert session.text_scale == MIN_TEXT_SCALE
+    assert session.high_contrast is False
+    assert session.question_index == 0
+    assert session.screen is Screen.WELCOME
+
+
+def test_unknown_language_is_refused(default_record):
+    session = Session(default_record, "en")
+    try:
+        session.set_language("xx")
+    except ValueError:
+        pass
+    else:  # pragma: no cover
+        raise AssertionError("an unknown language was accepted")
