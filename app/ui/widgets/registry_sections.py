@@ -14,10 +14,10 @@ from functools import partial
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
-from app.content import stopped_explanation
 from app.i18n import N_, _, ngettext
 from app.i18n.enums import enum_label
 from app.i18n.format import format_date, format_number, format_quantity, format_range
+from app.present.text import stopped_explanation
 from app.record import TrialRecord
 from app.record.enums import CriterionKind
 from app.record.models import Age, Outcome, PartialDate
