@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +103,32 @@ def app_window(qtbot, default_record):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     session.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a top-level widget behind (napari's habit).
+
+    A leaked window is restyled by every later test, slows the suite and can answer
+    signals meant for the next test's window. Widgets given to ``qtbot.addWidget`` are
+    closed and deleted by qtbot before this check runs.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = {id(w) for w in app.topLevelWidgets()} if isinstance(app, QApplication) else set()
+    yield
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    leaked = [w for w in app.topLevelWidgets() if id(w) not in before]
+    if not leaked:
+        return
+    names = ", ".join(f"{type(w).__name__} {w.objectName()!r}" for w in leaked)
+    for widget in leaked:  # so that one leak does not fail every later test
+        widget.close()
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    pytest.fail(f"{request.node.nodeid} left top-level widgets behind: {names}", pytrace=False)
