@@ -85,24 +85,37 @@ def _english_interface_after_test():
 
 
 @pytest.fixture
-def app_window(qtbot, default_record):
-    """A main window on the default record, in English, 1280x800, shown offscreen."""
+def make_window(qtbot):
+    """Build main windows on any record (1280x800, shown offscreen); all deleted afterwards."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from app.ui.main import create_window
 
-    session, window = create_window(default_record, "en")
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    yield session, window
-    # Delete the window, not only close it: hundreds of leftover widgets would each be
+    made = []
+
+    def make(record, language: str = "en"):
+        session, window = create_window(record, language)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append((session, window))
+        return session, window
+
+    yield make
+    # Delete the windows, not only close them: hundreds of leftover widgets would each be
     # restyled by every later window and slow the suite down.
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    session.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for session, window in made:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        session.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def app_window(make_window, default_record):
+    """A main window on the default record, in English, 1280x800, shown offscreen."""
+    return make_window(default_record)
 
 
 @pytest.fixture(autouse=True)

@@ -54,6 +54,27 @@ class Reporter:
             return None
 
 
+def _start_kiosk(display: str, tmp_path: Path, config_text: str) -> subprocess.Popen[str]:
+    """``python -m app --kiosk`` on ``display`` with this config, reporting as JSON lines."""
+    config = tmp_path / "trialguide.toml"
+    config.write_text(config_text, encoding="utf-8")
+    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
+    env.update(
+        DISPLAY=display,
+        TRIALGUIDE_TEST_REPORT="1",
+        TRIALGUIDE_LOG_DIR=str(tmp_path / "log"),
+        TRIALGUIDE_CONFIG=str(tmp_path / "unused.toml"),
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "app", "--kiosk", "--config", str(config)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def _xwininfo(display: str, window: int) -> dict[str, int] | None:
     if shutil.which("xwininfo") is None:
         return None
@@ -87,23 +108,7 @@ def test_kiosk_is_full_screen_and_resets_when_idle(xvfb_display, tmp_path, visit
     of 6), while ``xdotool key --window WID`` did because that is an XTEST key whenever
     WID has the focus. XTEST keys behave the same with and without those packages.
     """
-    config = tmp_path / "trialguide.toml"
-    config.write_text("idle_seconds = 5\ncountdown_seconds = 3\n", encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(
-        DISPLAY=xvfb_display,
-        TRIALGUIDE_TEST_REPORT="1",
-        TRIALGUIDE_LOG_DIR=str(tmp_path / "log"),
-        TRIALGUIDE_CONFIG=str(tmp_path / "unused.toml"),
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app", "--kiosk", "--config", str(config)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = _start_kiosk(xvfb_display, tmp_path, "idle_seconds = 5\ncountdown_seconds = 3\n")
     try:
         report = Reporter(process)
         started = report.next("started", timeout=30)
@@ -173,23 +178,7 @@ def test_kiosk_takes_its_full_screen_back_from_other_x_clients(xvfb_display, tmp
     needs_xdotool = attack in {"windowsize", "windowmove", "windowunmap"}
     if needs_xdotool and shutil.which("xdotool") is None:
         pytest.skip("xdotool is not installed (Debian: apt install xdotool)")
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(
-        DISPLAY=xvfb_display,
-        TRIALGUIDE_TEST_REPORT="1",
-        TRIALGUIDE_LOG_DIR=str(tmp_path / "log"),
-        TRIALGUIDE_CONFIG=str(tmp_path / "unused.toml"),
-    )
-    config = tmp_path / "trialguide.toml"
-    config.write_text("idle_seconds = 60\n", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "app", "--kiosk", "--config", str(config)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = _start_kiosk(xvfb_display, tmp_path, "idle_seconds = 60\n")
     try:
         report = Reporter(process)
         started = report.next("started", timeout=30)

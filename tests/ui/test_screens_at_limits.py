@@ -9,11 +9,9 @@ text at its longest.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
 
 from app.record import limits, validate_record
 from app.session import Screen
-from app.ui.main import create_window
 from tools.at_limits import at_limits_record
 
 
@@ -23,17 +21,8 @@ def at_limits(request):
 
 
 @pytest.fixture
-def window_at_limits(qtbot, at_limits):
-    session, window = create_window(at_limits, "en")
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    yield session, window
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    session.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def window_at_limits(make_window, at_limits):
+    return make_window(at_limits)
 
 
 def _show(qtbot, session, window, screen: Screen, lang: str):
