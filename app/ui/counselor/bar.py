@@ -102,6 +102,7 @@ class CounselorBar(QFrame):
         self.handout_combo.setAccessibleName(_("Handout language"))
         self.handout_combo.setAccessibleDescription(_("The language of the printed handout"))
         self.large_print.setText(_("Large print"))
+        self.large_print.setAccessibleName(_("Large print"))
         self.large_print.setAccessibleDescription(_("Print the handout with text at 150%"))
         for button, text, description in (
             (
