@@ -103,6 +103,24 @@ def furniture(
     )
 
 
+class _Preferences(ViewerPreferences):
+    """Viewer preferences with a valid /Direction.
+
+    fpdf2 (2.8.9) writes ``/Direction RTL``, a bare word that is no PDF object (pypdf
+    rejects the dictionary); the PDF name is ``/R2L`` or ``/L2R``.
+    """
+
+    def __init__(self, rtl: bool):
+        super().__init__(display_doc_title=True)
+        self.rtl = rtl
+
+    def serialize(self, *args: object, **kwargs: object) -> str:
+        """The dictionary, with /Direction as a name."""
+        text = super().serialize(*args, **kwargs)  # type: ignore[arg-type]
+        direction = "/R2L" if self.rtl else "/L2R"
+        return text.replace("<<", f"<<\n/Direction {direction}", 1)
+
+
 class _Pdf(FPDF):
     """An FPDF with the handout's page furniture (as artifacts) and tagged blocks."""
 
@@ -190,12 +208,11 @@ class _Pdf(FPDF):
                 page=format_number(self.page, self.lang),
                 pages=format_number(total, self.lang),
             )
-            start, end = ("R", "L") if self.rtl else ("L", "R")
+            start = "R" if self.rtl else "L"
             height = self.leading(8.5)
-            self.cell(self.epw, height, _clean(page), align=start)
+            line = f"{page} · {self.furniture.printed}"
+            self.multi_cell(self.epw, height, _clean(line), align=start)
             self.set_x(MARGIN_X)
-            self.cell(self.epw, height, _clean(self.furniture.printed), align=end)
-            self.set_xy(MARGIN_X, self.y + height)
             self.set_font(FONT, "", self.size(7.5))
             self.multi_cell(
                 self.epw, self.leading(7.5), _clean(self.furniture.version), align=start
@@ -240,14 +257,14 @@ class _Layout:
             return [("P", "B", 11.0, black, block.title), ("P", "", 11.0, black, block.text)]
         if block.kind == "card":
             return (
-                [("P", "", 11.0, black, block.title)]
+                [("P", "B", 10.0, ACCENT, block.label), ("P", "", 11.0, black, block.title)]
                 + [("P", "", 10.0, black, line) for line in block.lines]
                 + [("P", "", 10.0, MUTED, line) for line in block.muted]
             )
         raise ValueError(f"unknown block kind {block.kind!r}")
 
     def _width(self, block: Block) -> float:
-        return self.pdf.epw * (0.74 if block.kind == "card" else 1.0)
+        return self.pdf.epw
 
     def _height(self, block: Block) -> float:
         if id(block) not in self._heights:
@@ -269,18 +286,6 @@ class _Layout:
                     output="HEIGHT",
                 )
             )
-        if block.kind == "card":
-            pdf.set_font(FONT, "B", pdf.size(10))
-            label = _height_of(
-                pdf.multi_cell(
-                    pdf.epw * 0.24,
-                    pdf.leading(10),
-                    _clean(block.label),
-                    dry_run=True,
-                    output="HEIGHT",
-                )
-            )
-            total = max(total, label)
         return total + self._space_after(block)
 
     def _space_after(self, block: Block) -> float:
@@ -311,16 +316,6 @@ class _Layout:
         align = "L" if block.ltr else self.align
         width = self._width(block)
         body_x = pdf.l_margin
-        top = pdf.y
-        if block.kind == "card":  # the status label beside the criterion, on the start side
-            label_x = pdf.l_margin + (pdf.epw - pdf.epw * 0.24 if pdf.rtl else 0)
-            body_x = pdf.l_margin + (0 if pdf.rtl else pdf.epw - width)
-            pdf.set_xy(label_x, top)
-            pdf.set_font(FONT, "B", pdf.size(10))
-            with self._maybe_tag(tag, "P"):
-                pdf.multi_cell(pdf.epw * 0.24, pdf.leading(10), _clean(block.label), align=align)
-            label_bottom = pdf.y
-            pdf.set_xy(body_x, top)
         for struct, style, points, color, text in self._pieces(block):
             pdf.set_font(FONT, style, pdf.size(points))
             pdf.set_text_color(*color)
@@ -328,8 +323,6 @@ class _Layout:
             with self._maybe_tag(tag, struct):
                 pdf.multi_cell(width, pdf.leading(points), _clean(text), align=align)
         pdf.set_text_color(0, 0, 0)
-        if block.kind == "card":
-            pdf.set_y(max(pdf.y, label_bottom))
         pdf.set_y(pdf.y + self._space_after(block))
 
     @contextmanager
@@ -379,9 +372,7 @@ def render(
     pdf.set_subject(furniture.subject)
     pdf.set_creator("TrialGuide")
     pdf.set_lang(content.lang)
-    pdf.viewer_preferences = ViewerPreferences(
-        display_doc_title=True, direction="RTL" if pdf.rtl else "LTR"
-    )
+    pdf.viewer_preferences = _Preferences(pdf.rtl)
     pdf.add_page()
     _title(pdf, content, qr)
     _Layout(pdf).draw(content.blocks)
