@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_arg(handout)
     handout.add_argument("--out", required=True, metavar="FILE.pdf")
     handout.add_argument("--answers", metavar="ANSWERS.json", help="include the self-check result")
+    handout.add_argument(
+        "--large-print", action="store_true", help="the large-print edition (text at 150%%)"
+    )
     _record_arg(handout)
 
     approve = sub.add_parser(
@@ -423,7 +426,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     application()
     load_fonts()
     try:
-        pages = write_handout(record, args.lang, args.out, result)
+        pages = write_handout(record, args.lang, args.out, result, large_print=args.large_print)
     except OSError as exc:
         raise CliError(f"{args.out}: {exc}") from None
     print(f"{args.out}: handout in {args.lang}, {pages} page(s)")

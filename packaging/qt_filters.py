@@ -59,7 +59,6 @@ def keep(dest: str) -> bool:
 #: Python modules a bundle never needs (Babel is only used to build the catalogs).
 EXCLUDES = [
     "tkinter",
-    "unittest",
     "pydoc",
     "doctest",
     "babel",
@@ -68,7 +67,9 @@ EXCLUDES = [
     "mypy",
     "pydantic.mypy",
     "ast_serialize",
-    "ssl",
+    # Not "ssl" nor "unittest": fpdf2 (the handout) imports urllib.request.HTTPSHandler
+    # (there only with ssl) and unittest.mock (fpdf/sign.py) at import time. TrialGuide
+    # itself never opens a URL.
     "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQuick",

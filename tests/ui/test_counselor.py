@@ -270,9 +270,12 @@ def test_print_writes_a_pdf(counselor, qtbot, monkeypatch, tmp_path: Path):
 def test_print_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Path):
     session, window = counselor
     calls: list[tuple[str, object]] = []
+    large: list[bool] = []
     monkeypatch.setattr(
         "app.ui.counselor.window.write_handout",
-        lambda record, lang, out, result=None: calls.append((lang, result)) or 2,
+        lambda record, lang, out, result=None, large_print=False: (
+            calls.append((lang, result)) or large.append(large_print) or 2
+        ),
     )
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), "")
@@ -289,6 +292,13 @@ def test_print_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     assert window.print_handout() is None  # cancelled: nothing written
     assert len(calls) == 2
+    assert large == [False, False]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), "")
+    )
+    window.bar.large_print.setChecked(True)  # the large-print edition
+    window.print_handout()
+    assert large[-1] is True
 
 
 # -- building once, re-flowing, accessibility --------------------------------------------

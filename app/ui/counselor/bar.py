@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -47,6 +48,8 @@ class CounselorBar(QFrame):
         for lang in session.record.languages:
             if lang in SUPPORTED:
                 self.handout_combo.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
+        self.large_print = QCheckBox(controls)  # the handout's large-print edition
+        self._flow.addWidget(self.large_print)
         self.print_button = self._button(controls)
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.start_over = self._button(controls)
@@ -98,6 +101,9 @@ class CounselorBar(QFrame):
         self.handout_label.setText(_("Handout language"))
         self.handout_combo.setAccessibleName(_("Handout language"))
         self.handout_combo.setAccessibleDescription(_("The language of the printed handout"))
+        self.large_print.setText(_("Large print"))
+        self.large_print.setAccessibleName(_("Large print"))
+        self.large_print.setAccessibleDescription(_("Print the handout with text at 150%"))
         for button, text, description in (
             (
                 self.print_button,

@@ -277,7 +277,8 @@ class CounselorWindow(QMainWindow):
         result = self.session.result() if self.session.answers else None
         shown = f"{FSI}{path}{PDI}"
         try:
-            write_handout(self.session.record, lang, path, result)
+            large = self.bar.large_print.isChecked()
+            write_handout(self.session.record, lang, path, result, large_print=large)
         except OSError as exc:
             self._say(
                 _("The handout could not be saved to {path}: {error}").format(
