@@ -4,13 +4,13 @@ Qt's rich-text engine loads ``<img src="...">`` (and style sheets) through
 :meth:`QTextDocument.loadResource`, which reads any local path: a record text that
 reached a document as markup could make Qt read ``/dev/zero`` until the process aborts,
 block on a FIFO, or read ``/etc/passwd``. Every document TrialGuide builds is a
-:class:`SafeTextDocument`: resources the app adds with ``addResource`` (the handout's QR
-code) are found as usual, since Qt looks them up before it calls ``loadResource``;
-anything else is refused.
+:class:`SafeTextDocument` (the handout is drawn by fpdf2, not by a QTextDocument):
+resources the app adds with ``addResource`` are found as usual, since Qt looks them up
+before it calls ``loadResource``; anything else is refused.
 
-Record text is escaped before it becomes rich text (``app.ui.text.to_html``,
-``app.handout``), and every label sets its text format explicitly; this class is the
-second wall, for whatever markup might still get through.
+Record text is escaped before it becomes rich text (``app.ui.text.to_html``), and every
+label sets its text format explicitly; this class is the second wall, for whatever
+markup might still get through.
 """
 
 from __future__ import annotations
