@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import app.present.criteria as criteria
-from app.handout import handout_html
+from app.handout.content import handout_content
 from app.selfcheck import evaluate
 from app.session import Screen
 
@@ -23,12 +23,10 @@ def screen_order(window, session, answers) -> list[str]:
 
 
 def handout_order(record, result, lang) -> list[str]:
-    """Criterion ids in the order their words appear in the handout's reasons table."""
-    html = handout_html(record, lang, result)
-    table = html[html.index("<table", html.index("<h2", html.index("<img"))) :]
-    entries = criteria.entries_in_record_order(record, result, lang)
-    found = sorted((table.index(e.text.replace("&", "&amp;")), e.criterion_id) for e in entries)
-    return [criterion_id for _pos, criterion_id in found]
+    """Criterion ids in the order of the handout's result cards."""
+    cards = [b.title for b in handout_content(record, lang, result).blocks if b.kind == "card"]
+    ids = {e.text: e.criterion_id for e in criteria.entries_in_record_order(record, result, lang)}
+    return [ids[title] for title in cards]
 
 
 @pytest.mark.parametrize("answers", [DOES_NOT_MATCH, MAY_MATCH], ids=["no", "may"])
