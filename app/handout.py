@@ -26,8 +26,8 @@ from PySide6.QtGui import (
 from app.i18n import FONT_FAMILY, N_, is_rtl, localize
 from app.i18n.format import format_date, format_number
 from app.present.criteria import criteria_view
-from app.present.outcome import only_team_decides, outcome_text
-from app.present.text import outcome_title, shown_text, tr
+from app.present.outcome import only_team_decides, outcome_text, result_title
+from app.present.text import is_past, shown_text, tr
 from app.present.titles import plain_title
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
@@ -144,7 +144,7 @@ def handout_html(record: TrialRecord, lang: str, result: SelfCheckResult | None)
     if result is None:
         paragraph(tr(_HEADINGS["no_answers"], lang))
     else:
-        paragraph(outcome_title(result.outcome, lang), "font-size:15pt; font-weight:bold;")
+        paragraph(result_title(result, lang), "font-size:15pt; font-weight:bold;")
         text = outcome_text(record, result.outcome)
         if text is not None:
             paragraph(shown_text(record, text, lang))
@@ -164,7 +164,7 @@ def handout_html(record: TrialRecord, lang: str, result: SelfCheckResult | None)
                 )
                 texts_for_terms.append(record.criterion(entry.criterion_id).plain)
         parts.append("</table>")
-    paragraph(only_team_decides(lang), "font-weight:bold;")
+    paragraph(only_team_decides(lang, is_past(record.status.overall_status)), "font-weight:bold;")
 
     if patient is not None:
         heading("next")
