@@ -194,6 +194,24 @@ def only_team_decides(lang: str, past: bool = False) -> str:
     return tr(ONLY_TEAM_DECIDES[past], lang)
 
 
+#: The contact screen's line on who decides: (present, past).
+WHO_DECIDES = (
+    N_(
+        "Only the study team can decide who can take part in this study, after they "
+        "talk with you and do their own tests."
+    ),
+    N_(
+        "Only the study team could decide who could take part in this study, after "
+        "talking with each person and doing their own tests."
+    ),
+)
+
+
+def who_decides(record: TrialRecord, lang: str) -> str:
+    """Who decides who takes part, in the tense of the study's status (not typeset)."""
+    return say(WHO_DECIDES[is_past(record.status.overall_status)], lang)
+
+
 def nothing_answered_text(result: SelfCheckResult, lang: str) -> str:
     """What a result says before any answer (instead of an outcome's text)."""
     return tr(NOTHING_ANSWERED_TEXT[result_past(result)], lang)
