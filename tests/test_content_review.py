@@ -197,3 +197,29 @@ def test_check_errors_speak_the_language_and_json(
     assert "True" not in err and "['female']" not in err
     code, _out, err = _check(capsys, tmp_path, answers)
     assert english in err and json_spelling in err
+
+
+# -- provenance of official texts ---------------------------------------------------------
+def test_texts_not_verbatim_are_labelled(default_record):
+    from app.present.provenance import criteria_notes, summary_note
+    from app.record.enums import CriterionKind, TextSource
+
+    assert default_record.official.brief_summary_source is TextSource.STAND_IN
+    rebuilt = {
+        c.id
+        for c in default_record.eligibility.criteria
+        if c.official_source is TextSource.RECONSTRUCTED
+    }
+    assert rebuilt == {"amh", "tube_or_uterus"}
+    for lang in ("en", "fa"):
+        assert summary_note(default_record, lang)
+        assert criteria_notes(default_record, CriterionKind.INCLUSION, lang).count("\n\n") == 0
+        assert criteria_notes(default_record, CriterionKind.EXCLUSION, lang)
+    verbatim = default_record.model_copy(
+        update={
+            "official": default_record.official.model_copy(
+                update={"brief_summary_source": TextSource.VERBATIM}
+            )
+        }
+    )
+    assert summary_note(verbatim, "en") is None
