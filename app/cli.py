@@ -338,36 +338,62 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: Bidi isolation characters: for screens only, never in ``check``'s text or JSON.
+_ISOLATES = dict.fromkeys(map(ord, "\u2066\u2067\u2068\u2069"))
+
+
+def _plain(text: str) -> str:
+    """``text`` without bidi isolation characters (a terminal or a file, not a screen)."""
+    return text.translate(_ISOLATES)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
+    from app.present.answers import answer_error, not_an_object
     from app.selfcheck import AnswerError, check_answers, evaluate
 
     record = load_record_or_fail(args.record)
-    raw = read_answers(args.answers)
+    raw = read_json_file(args.answers, MAX_ANSWERS_BYTES, "an answers file")
+    if not isinstance(raw, dict):
+        raise CliError(not_an_object(args.answers, args.lang))
     try:
-        answers = check_answers(record, raw)
+        # null means "not answered": the question id must still exist.
+        for question_id in raw:
+            record.question(question_id)
+    except KeyError as exc:
+        error = AnswerError(
+            str(exc.args[0]), "there is no question with this id", kind="unknown_question"
+        )
+        raise CliError(answer_error(record, error, args.answers, args.lang)) from None
+    try:
+        answers = check_answers(record, {k: v for k, v in raw.items() if v is not None})
     except AnswerError as exc:
-        raise CliError(f"{args.answers}: {exc}") from None
+        raise CliError(answer_error(record, exc, args.answers, args.lang)) from None
     result = evaluate(record, answers)
 
+    from app.present.criteria import entries_in_record_order
+    from app.present.outcome import headline
     from app.present.report import result_as_text
-    from app.present.text import criterion_reason
 
     if args.json:
+        top = headline(result, args.lang)
         payload = {
             "outcome": result.outcome.value,
+            "situation": top.situation.value,
+            "title": _plain(top.title),
             "enrolling": result.enrolling,
+            "answered": list(result.answered),
             "criteria": [
                 {
-                    "id": item.criterion_id,
-                    "verdict": item.status.value,
-                    "reason": criterion_reason(item, args.lang),
+                    "id": entry.criterion_id,
+                    "verdict": entry.status.value,
+                    "reason": _plain(entry.reason),
                 }
-                for item in result.criteria
+                for entry in entries_in_record_order(record, result, args.lang)
             ],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
     else:
-        print(result_as_text(record, result, args.lang))
+        print(_plain(result_as_text(record, result, args.lang)))
     return EXIT_OK
 
 

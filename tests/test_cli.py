@@ -117,12 +117,12 @@ def test_check_default_record_text(capsys, tmp_path):
 @pytest.mark.parametrize(
     ("data", "words"),
     [
-        ({"colour": "blue"}, "colour: there is no question with this id"),
-        ({"pregnant": "perhaps"}, "pregnant: 'perhaps' is not an answer"),
-        ({"age": "old"}, "age: 'old' is not a whole number"),
+        ({"colour": "blue"}, "colour: the record has no question with this id"),
+        ({"pregnant": "perhaps"}, 'pregnant: "perhaps" is not an answer'),
+        ({"age": "old"}, 'age: "old" is not a whole number'),
         ({"age": 131}, "age: 131 is outside 0 to 130"),
         ({"age": -5}, "age: -5 is outside 0 to 130"),
-        (["age", 3], "answers must be a JSON object"),
+        (["age", 3], "the answers must be a JSON object"),
     ],
 )
 def test_check_bad_answers(capsys, tmp_path, data, words):

@@ -46,11 +46,11 @@ def test_english_handout(tmp_path, answers_file, capsys, qapp):
     for words in (
         "Stem cells from period blood",
         "What taking part involves",
-        "You may fit this study, but some things are still open",
+        "Some things are still open, so it is not clear if this study would have fitted you",
         "What led to this",
-        "Only the study team can decide",
+        "Only the study team could decide",
         "NCT05703308",
-        "Content version 1.0.0",
+        "Content version 1.1.0",
     ):
         assert words in " ".join(text.split()), words
     assert "eligible" not in text.lower()

@@ -5,7 +5,7 @@ Usage::
     .venv/bin/python tools/render_counselor.py --lang fa --out /tmp/c.png \
         [--width 1920 --height 1080] [--text-scale 200] [--second none|en|fa] \
         [--answers A.json] [--jump SECTION] [--panel-scroll N] \
-        [--extra-messages /work/scratch/fa-counselor.json]
+        [--extra-messages MESSAGES.json]
 """
 
 from __future__ import annotations

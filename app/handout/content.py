@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from app.i18n import N_, localize
 from app.i18n.format import format_date, format_number
 from app.present.criteria import criteria_view
-from app.present.outcome import only_team_decides, outcome_text
-from app.present.text import outcome_title, shown_text, stopped_explanation, tr
+from app.present.outcome import only_team_decides, outcome_text, result_title
+from app.present.text import is_past, shown_text, stopped_explanation, tr
 from app.present.titles import plain_title
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
@@ -163,7 +163,7 @@ def handout_content(
     else:
         view = criteria_view(record, result, lang)
 
-        para(outcome_title(result.outcome, lang), "big")
+        para(result_title(result, lang), "big")
         said = outcome_text(record, result.outcome)
         if said is not None:
             para(shown_text(record, said, lang))
@@ -185,7 +185,7 @@ def handout_content(
                 terms_from.append(record.criterion(entry.criterion_id).plain)
         for note in record.eligibility.notes:  # the registry's remarks about the list
             para(note, "small", ltr=True)
-    para(only_team_decides(lang), "bold")
+    para(only_team_decides(lang, is_past(record.status.overall_status)), "bold")
 
     if patient is not None:
         heading("next")

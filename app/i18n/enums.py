@@ -44,6 +44,7 @@ from app.record.enums import (
     SamplingMethod,
     Sex,
     StudyType,
+    TextSource,
     TimePerspective,
     Verdict,
 )
@@ -219,6 +220,12 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         Verdict.MET: N_("Fits"),
         Verdict.NOT_MET: N_("Does not fit"),
         Verdict.UNKNOWN: N_("Not known yet"),
+    },
+    TextSource: {
+        TextSource.VERBATIM: N_("Word for word from the registry page"),
+        TextSource.REGISTRY_ENTRY: N_("From the public registry entry"),
+        TextSource.STAND_IN: N_("A stand-in from another part of the registry entry"),
+        TextSource.RECONSTRUCTED: N_("Not word for word: rebuilt from public copies"),
     },
 }
 

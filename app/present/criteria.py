@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.i18n import N_
+from app.present.outcome import Situation, result_past, situation
 from app.present.text import criterion_reason, criterion_text, say, status_label
 from app.record import TrialRecord
 from app.selfcheck import CriterionResult, CriterionStatus, Outcome, SelfCheckResult
@@ -37,17 +38,38 @@ GROUP_ORDER: dict[Outcome, tuple[CriterionStatus, ...]] = {
 }
 
 LED_HEADING = N_("What led to this")
-LOOKS_FOR_HEADING = N_("What the study looks for")
+LOOKS_FOR_HEADING = (N_("What the study looks for"), N_("What the study looked for"))
 OTHER_HEADING = N_("The other points")
-#: The line under the heading: no answers yet, or what comes first for each outcome.
-NOT_ANSWERED_INTRO = N_("Each point below is not known yet, or the study team checks it.")
-OUTCOME_INTROS: dict[Outcome, str] = {
-    Outcome.DOES_NOT_MATCH: N_("The points that do not fit come first."),
-    Outcome.MAY_MATCH: N_(
-        "The points that are still open come first. The study team would check them."
+#: The line under the heading for each situation: (present, past).
+INTROS: dict[Situation, tuple[str, str]] = {
+    Situation.NOTHING_ANSWERED: (
+        N_("Each point below is not known yet, or the study team checks it."),
+        N_("Each point below is not known yet, or the study team checked it."),
     ),
-    Outcome.LIKELY_MATCH: N_("Every point fits your answers."),
+    Situation.DOES_NOT_FIT: (
+        N_("The points that do not fit come first."),
+        N_("The points that do not fit come first."),
+    ),
+    Situation.SOME_OPEN: (
+        N_("The points that are still open come first. The study team checks them."),
+        N_("The points that are still open come first. The study team would have checked them."),
+    ),
+    Situation.ONLY_TEAM_LEFT: (
+        N_("Every question you answered fits. First come the points the study team checks."),
+        N_("Every question you answered fits. First come the points the study team checked."),
+    ),
+    Situation.ALL_FIT: (
+        N_("Every point fits your answers."),
+        N_("Every point fits your answers."),
+    ),
 }
+#: The heading of the short list of criteria the team checks (a list, not "checks this").
+SCREENING_HEADING = (N_("What the study team checks"), N_("What the study team checked"))
+#: The one explanation above the short list of criteria the team checks.
+SCREENING_EXPLANATION = (
+    N_("You cannot answer these yourself. The study team checks them with its own tests."),
+    N_("You could not answer these yourself. The study team checked them with its own tests."),
+)
 
 
 @dataclass(frozen=True)
@@ -57,6 +79,7 @@ class CriterionEntry:
     item: CriterionResult
     text: str  #: the criterion in plain words (its official text when none is written)
     reason: str  #: why it stands where it does
+    label: str = ""  #: its status in words, in the result's tense
 
     @property
     def criterion_id(self) -> str:
@@ -80,6 +103,14 @@ class CriterionGroup:
     #: The first group that is not behind the outcome, after some that are: "The other
     #: points" goes above it.
     starts_others: bool = False
+    #: One explanation for the whole group; its rows then show only their criterion
+    #: (the criteria the team checks: one short list, not eight "checks this" rows).
+    explanation: str | None = None
+
+    @property
+    def compact(self) -> bool:
+        """The rows show only their criterion; the group's explanation says the rest."""
+        return self.explanation is not None
 
 
 @dataclass(frozen=True)
@@ -97,10 +128,15 @@ class CriteriaView:
         return tuple(e.criterion_id for g in self.groups for e in g.entries)
 
 
-def entry(record: TrialRecord, item: CriterionResult, lang: str) -> CriterionEntry:
-    """One criterion's words in ``lang``."""
+def entry(
+    record: TrialRecord, item: CriterionResult, lang: str, past: bool = False
+) -> CriterionEntry:
+    """One criterion's words in ``lang`` (``past``: of a study that is over)."""
     return CriterionEntry(
-        item, criterion_text(record, item.criterion_id, lang), criterion_reason(item, lang)
+        item,
+        criterion_text(record, item.criterion_id, lang),
+        criterion_reason(item, lang, past),
+        status_label(item.status, lang, past),
     )
 
 
@@ -112,6 +148,7 @@ def criterion_groups(
     Empty groups are left out. Within a group the record's order is kept.
     """
     deciding = {item.status for item in result.deciding}
+    past = result_past(result)
     groups: list[CriterionGroup] = []
     others_started = False
     for status in GROUP_ORDER[result.outcome]:
@@ -124,10 +161,19 @@ def criterion_groups(
         groups.append(
             CriterionGroup(
                 status=status,
-                label=status_label(status, lang),
-                entries=tuple(entry(record, item, lang) for item in items),
+                label=(
+                    say(SCREENING_HEADING[past], lang)
+                    if status is CriterionStatus.SCREENING
+                    else status_label(status, lang, past)
+                ),
+                entries=tuple(entry(record, item, lang, past) for item in items),
                 deciding=is_deciding,
                 starts_others=starts_others,
+                explanation=(
+                    say(SCREENING_EXPLANATION[past], lang)
+                    if status is CriterionStatus.SCREENING
+                    else None
+                ),
             )
         )
     return tuple(groups)
@@ -141,10 +187,10 @@ def criteria_view(
     ``answered`` is False before any question is answered: the view then lists what the
     study looks for rather than what led to an outcome.
     """
-    if not answered:
-        heading, intro = LOOKS_FOR_HEADING, NOT_ANSWERED_INTRO
-    else:
-        heading, intro = LED_HEADING, OUTCOME_INTROS[result.outcome]
+    past = result_past(result)
+    where = situation(result) if answered else Situation.NOTHING_ANSWERED
+    heading = LOOKS_FOR_HEADING[past] if where is Situation.NOTHING_ANSWERED else LED_HEADING
+    intro = INTROS[where][past]
     return CriteriaView(
         heading=say(heading, lang),
         intro=say(intro, lang),
@@ -157,4 +203,5 @@ def entries_in_record_order(
     record: TrialRecord, result: SelfCheckResult, lang: str
 ) -> tuple[CriterionEntry, ...]:
     """Every criterion of a result in the record's order (the counselor's list)."""
-    return tuple(entry(record, item, lang) for item in result.criteria)
+    past = result_past(result)
+    return tuple(entry(record, item, lang, past) for item in result.criteria)

@@ -7,13 +7,12 @@ from dataclasses import dataclass
 
 from app.i18n import N_, localize, pick
 from app.i18n.format import format_number
-from app.present.text import say
+from app.present.text import PAST_STATUSES, is_past, say
 from app.record import TrialRecord
-from app.record.enums import OverallStatus
 from app.record.models import ProcedureStep
 
 #: Statuses for which the steps are told as something that happened.
-ENDED_STATUSES = frozenset({OverallStatus.COMPLETED, OverallStatus.TERMINATED})
+ENDED_STATUSES = PAST_STATUSES
 
 #: The end of a record text's first sentence (Latin or Persian punctuation, then a space).
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
@@ -21,6 +20,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+")
 INTRO = N_("These are the steps of taking part in this study, in the order they happen.")
 INTRO_ENDED = N_("These are the steps of taking part in this study, in the order they happened.")
 ENDED_NOTE = N_("This study has ended. The steps show what the people in it went through.")
+#: Said once above the steps when some step does not say how long it takes or where.
+NOT_GIVEN = {
+    (True, True): (
+        N_("The study records do not say how long each step takes or where it takes place."),
+        N_("The study records do not say how long each step took or where it took place."),
+    ),
+    (True, False): (
+        N_("The study records do not say how long each step takes."),
+        N_("The study records do not say how long each step took."),
+    ),
+    (False, True): (
+        N_("The study records do not say where each step takes place."),
+        N_("The study records do not say where each step took place."),
+    ),
+}
 EVERY_GROUP = N_("For every study group")
 ONE_GROUP = N_("Only for one study group")
 SOME_GROUPS = N_("Only for {count} of the {total} study groups")
@@ -33,7 +47,7 @@ def first_sentence(text: str) -> str:
 
 def has_ended(record: TrialRecord) -> bool:
     """Whether the study is over, so its steps are told as past."""
-    return record.status.overall_status in ENDED_STATUSES
+    return is_past(record.status.overall_status)
 
 
 @dataclass(frozen=True)
@@ -42,13 +56,23 @@ class StepsIntro:
 
     intro: str
     ended_note: str | None  #: None while the study is not over
+    #: Once for all steps: what the study records do not say (None: they say it all).
+    not_given: str | None = None
 
 
 def steps_intro(record: TrialRecord, lang: str) -> StepsIntro:
     """The intro to the steps in ``lang``, in the past tense for a study that has ended."""
-    if has_ended(record):
-        return StepsIntro(say(INTRO_ENDED, lang), say(ENDED_NOTE, lang))
-    return StepsIntro(say(INTRO, lang), None)
+    past = has_ended(record)
+    all_steps = steps(record)
+    missing = (
+        any(not s.duration for s in all_steps),
+        any(not s.where for s in all_steps),
+    )
+    note = NOT_GIVEN.get(missing)
+    not_given = say(note[past], lang) if note else None
+    if past:
+        return StepsIntro(say(INTRO_ENDED, lang), say(ENDED_NOTE, lang), not_given)
+    return StepsIntro(say(INTRO, lang), None, not_given)
 
 
 def steps(record: TrialRecord) -> tuple[ProcedureStep, ...]:

@@ -21,20 +21,49 @@ OUTCOME_TITLES: dict[Outcome, str] = {
     Outcome.DOES_NOT_MATCH: N_("This study does not seem to fit you"),
 }
 
-STATUS_LABELS: dict[CriterionStatus, str] = {
-    CriterionStatus.MET: N_("Fits"),
-    CriterionStatus.NOT_MET: N_("Does not fit"),
-    CriterionStatus.UNKNOWN: N_("Not known yet"),
-    CriterionStatus.SCREENING: N_("The study team checks this"),
+#: Statuses of a study that is over: its texts speak in the past or the conditional.
+PAST_STATUSES = frozenset(
+    {OverallStatus.COMPLETED, OverallStatus.TERMINATED, OverallStatus.WITHDRAWN}
+)
+
+#: Criterion statuses, (present, past). Only "checked by the team" changes with tense.
+STATUS_LABELS: dict[CriterionStatus, tuple[str, str]] = {
+    CriterionStatus.MET: (N_("Fits"), N_("Fits")),
+    CriterionStatus.NOT_MET: (N_("Does not fit"), N_("Does not fit")),
+    CriterionStatus.UNKNOWN: (N_("Not known yet"), N_("Not known yet")),
+    CriterionStatus.SCREENING: (
+        N_("The study team checks this"),
+        N_("The study team checked this"),
+    ),
 }
 
-DEFAULT_SCREENING_REASON = N_("The study team checks this at the screening visit.")
-ONLY_TEAM_DECIDES = N_(
-    "This is not a decision. Only the study team can decide who can take part, "
-    "after they talk with you and do their own tests."
+DEFAULT_SCREENING_REASON = (
+    N_("The study team checks this at the screening visit."),
+    N_("The study team checked this at the screening visit."),
+)
+ONLY_TEAM_DECIDES = (
+    N_(
+        "This is not a decision. Only the study team can decide who can take part, "
+        "after they talk with you and do their own tests."
+    ),
+    N_(
+        "This is not a decision. Only the study team could decide who could take part, "
+        "after talking with each person and doing their own tests."
+    ),
 )
 NOT_ENROLLING = N_("This study is not taking new people now.")
 ENROLLING = N_("This study is taking new people now.")
+#: Whether a study that is over takes people, one whole sentence per status.
+ENDED_ENROLLING: dict[OverallStatus, str] = {
+    OverallStatus.COMPLETED: N_("This study has ended. It no longer takes new people."),
+    OverallStatus.TERMINATED: N_("This study stopped early. It no longer takes new people."),
+    OverallStatus.WITHDRAWN: N_("This study was withdrawn before anyone took part in it."),
+}
+
+
+def is_past(status: OverallStatus | None) -> bool:
+    """Whether a study of ``status`` is over, so that its words speak in the past."""
+    return status in PAST_STATUSES
 
 
 #: Why a study is not going on, in plain words: (with the registry's reason, without one).
@@ -105,15 +134,15 @@ def outcome_title(outcome: Outcome, lang: str) -> str:
     return tr(OUTCOME_TITLES[outcome], lang)
 
 
-def status_label(status: CriterionStatus, lang: str) -> str:
-    """A criterion status in ``lang`` ("Fits", "Does not fit", ...)."""
-    return tr(STATUS_LABELS[status], lang)
+def status_label(status: CriterionStatus, lang: str, past: bool = False) -> str:
+    """A criterion status in ``lang`` ("Fits", "The study team checked this", ...)."""
+    return tr(STATUS_LABELS[status][past], lang)
 
 
-def criterion_reason(item: CriterionResult, lang: str) -> str:
+def criterion_reason(item: CriterionResult, lang: str, past: bool = False) -> str:
     """Why a criterion stands where it does, in ``lang``."""
     if item.reason is None:
-        return tr(DEFAULT_SCREENING_REASON, lang)
+        return tr(DEFAULT_SCREENING_REASON[past], lang)
     return localize(item.reason, lang)
 
 

@@ -266,3 +266,20 @@ class Verdict(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     UNKNOWN = "unknown"
+
+
+class TextSource(StrEnum):
+    """Where an official (registry) text in the record comes from.
+
+    Most official texts are copied word for word from the registry page the record was
+    made from (``VERBATIM``, the default). Some the copy of the page had lost: they are
+    taken from the public registry entry (``REGISTRY_ENTRY``), or, where the sources
+    only summarise them, rebuilt in the registry's style (``RECONSTRUCTED``). A
+    ``STAND_IN`` is the registry's own words, but from another field, standing in for a
+    text the sources do not give. Screens label every text that is not ``VERBATIM``.
+    """
+
+    VERBATIM = "VERBATIM"
+    REGISTRY_ENTRY = "REGISTRY_ENTRY"
+    STAND_IN = "STAND_IN"
+    RECONSTRUCTED = "RECONSTRUCTED"

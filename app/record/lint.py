@@ -16,6 +16,7 @@ from app.record.checks import iter_texts
 from app.record.enums import CriterionKind
 from app.record.issues import Issue
 from app.record.models import GLOSSARY_MARK, TrialRecord
+from app.record.register import register_findings
 
 #: Highest Flesch-Kincaid grade accepted for English plain-language text.
 MAX_GRADE = 8.0
@@ -128,3 +129,5 @@ def _lint_persian(path: tuple[str | int, ...], text: str) -> Iterator[Issue]:
             path,
             f"write {match.group(1)!r} joined by a zero-width non-joiner (U+200C), not a space",
         )
+    for finding in register_findings(text):
+        yield Issue(path, f"Persian text is not in plain written register: {finding}")

@@ -55,6 +55,7 @@ from app.record.enums import (
     SamplingMethod,
     Sex,
     StudyType,
+    TextSource,
     TimePerspective,
     Verdict,
 )
@@ -355,6 +356,8 @@ class Criterion(_Model):
     plain: Text | None = None
     assessed_by: AssessedBy = AssessedBy.STUDY_TEAM
     how_checked: Text | None = None
+    #: Where ``official`` comes from; screens label anything not word for word.
+    official_source: TextSource = TextSource.VERBATIM
 
     @model_validator(mode="after")
     def _group_has_options(self) -> Criterion:
@@ -452,6 +455,8 @@ class Official(_Model):
 
     brief_summary: LongOfficial
     detailed_description: Annotated[str, AfterValidator(_official_length)] | None = None
+    #: Where ``brief_summary`` comes from; screens label anything not word for word.
+    brief_summary_source: TextSource = TextSource.VERBATIM
 
 
 class ProcedureStep(_Model):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from app.digits import TO_LATIN
-from app.record.enums import AssessedBy, Verdict
+from app.record.enums import AssessedBy, OverallStatus, Verdict
 from app.record.models import ChoiceQuestion, NumberQuestion, TrialRecord
 
 #: One answer: an option id for a choice question, a number for a number question.
@@ -55,11 +55,18 @@ class CriterionResult:
 
 @dataclass(frozen=True)
 class SelfCheckResult:
-    """The outcome, whether the study is enrolling, and every criterion behind it."""
+    """The outcome, whether the study is enrolling, and every criterion behind it.
+
+    ``answered`` holds the ids of the questions that have an answer (none: nothing was
+    answered yet); ``study_status`` is the study's overall status, so that views can
+    speak of a finished study in the past.
+    """
 
     outcome: Outcome
     enrolling: bool
     criteria: tuple[CriterionResult, ...]
+    answered: tuple[str, ...] = ()
+    study_status: OverallStatus | None = None
 
     def with_status(self, status: CriterionStatus) -> tuple[CriterionResult, ...]:
         """The criteria that ended with ``status``, in record order."""
@@ -83,13 +90,24 @@ class AnswerError(ValueError):
     Attributes:
         question_id: the question the answer was for.
         problem: for a number question's answer, why the number cannot be kept.
+        kind: what is wrong, for messages in other languages: ``unknown_question``,
+            ``unknown_option``, ``not_number`` or ``out_of_range``.
+        value: the answer as given.
     """
 
     def __init__(
-        self, question_id: str, message: str, problem: NumberProblem | None = None
+        self,
+        question_id: str,
+        message: str,
+        problem: NumberProblem | None = None,
+        *,
+        kind: str = "",
+        value: object = None,
     ) -> None:
         self.question_id = question_id
         self.problem = problem
+        self.kind = kind or (problem.value if problem is not None else "")
+        self.value = value
         super().__init__(f"{question_id}: {message}")
 
 
@@ -133,13 +151,17 @@ def check_answer(record: TrialRecord, question_id: str, value: object) -> Answer
     try:
         question = record.question(question_id)
     except KeyError:
-        raise AnswerError(question_id, "there is no question with this id") from None
+        raise AnswerError(
+            question_id, "there is no question with this id", kind="unknown_question"
+        ) from None
     if isinstance(question, ChoiceQuestion):
         options = [o.id for o in question.options]
         if not isinstance(value, str) or value not in options:
             raise AnswerError(
                 question_id,
                 f"{value!r} is not an answer to this question; expected one of {options}",
+                kind="unknown_option",
+                value=value,
             )
         return value
     number: int | None
@@ -154,12 +176,15 @@ def check_answer(record: TrialRecord, question_id: str, value: object) -> Answer
     else:
         number = None
     if number is None:
-        raise AnswerError(question_id, f"{value!r} is not a whole number", NumberProblem.NOT_NUMBER)
+        raise AnswerError(
+            question_id, f"{value!r} is not a whole number", NumberProblem.NOT_NUMBER, value=value
+        )
     if not question.min_value <= number <= question.max_value:
         raise AnswerError(
             question_id,
             f"{number} is outside {question.min_value} to {question.max_value}",
             NumberProblem.OUT_OF_RANGE,
+            value=number,
         )
     return number
 
@@ -207,7 +232,9 @@ def evaluate(record: TrialRecord, answers: Mapping[str, Answer]) -> SelfCheckRes
     """
     for question_id in answers:
         if not any(q.id == question_id for q in record.questions):
-            raise AnswerError(question_id, "there is no question with this id")
+            raise AnswerError(
+                question_id, "there is no question with this id", kind="unknown_question"
+            )
     results: list[CriterionResult] = []
     for criterion in record.eligibility.criteria:
         if criterion.assessed_by is AssessedBy.STUDY_TEAM:
@@ -231,4 +258,7 @@ def evaluate(record: TrialRecord, answers: Mapping[str, Answer]) -> SelfCheckRes
         outcome = Outcome.MAY_MATCH
     else:
         outcome = Outcome.LIKELY_MATCH
-    return SelfCheckResult(outcome, record.enrolling, tuple(results))
+    answered = tuple(q.id for q in record.questions if answers.get(q.id) is not None)
+    return SelfCheckResult(
+        outcome, record.enrolling, tuple(results), answered, record.status.overall_status
+    )

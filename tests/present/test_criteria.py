@@ -7,11 +7,12 @@ import pytest
 
 from app.present.criteria import (
     GROUP_ORDER,
+    SCREENING_HEADING,
     criteria_view,
     criterion_groups,
     entries_in_record_order,
 )
-from app.present.text import status_label
+from app.present.text import say, status_label
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ui"))
@@ -51,7 +52,10 @@ def test_groups_come_in_order_without_empty_ones(default_record, answers, outcom
     assert [g.status for g in groups] == statuses
     for group in groups:
         assert group.entries
-        assert group.label == status_label(group.status, lang)
+        if group.status is S.SCREENING:  # one short list under one heading, in the past
+            assert group.compact and group.label == say(SCREENING_HEADING[True], lang)
+        else:
+            assert not group.compact and group.label == status_label(group.status, lang, True)
         assert all(e.status is group.status for e in group.entries)
     # Every criterion once; within a group the record's order.
     ids = [e.criterion_id for g in groups for e in g.entries]
@@ -71,7 +75,7 @@ def test_the_other_points_start_after_the_deciding_groups(default_record):
 @pytest.mark.parametrize(
     ("answers", "answered", "heading", "intro"),
     [
-        ({}, False, "What the study looks for", "Each point below is not known yet"),
+        ({}, False, "What the study looked for", "Each point below is not known yet"),
         (DOES_NOT_MATCH, True, "What led to this", "The points that do not fit come first."),
         (MAY_MATCH, True, "What led to this", "The points that are still open come first."),
     ],

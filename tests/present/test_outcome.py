@@ -6,11 +6,13 @@ from app.present.outcome import (
     OUTCOME_ICONS,
     OUTCOME_ROLES,
     STATUS_ROLES,
+    TITLES,
+    Situation,
     headline,
     only_team_decides,
     outcome_text,
 )
-from app.present.text import outcome_title
+from app.present.text import tr
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 
 
@@ -26,9 +28,11 @@ def test_headline(default_record, lang):
     result = evaluate(default_record, {})
     top = headline(result, lang)
     assert top.outcome is Outcome.MAY_MATCH
-    assert top.title == outcome_title(Outcome.MAY_MATCH, lang)
+    # Nothing answered: the headline says so instead of "you may fit".
+    assert top.situation is Situation.NOTHING_ANSWERED
+    assert top.title == tr(TITLES[Situation.NOTHING_ANSWERED][True], lang)
     assert top.role == "verdict-unknown" and top.icon is CriterionStatus.UNKNOWN
-    assert top.only_team == only_team_decides(lang)
+    assert top.only_team == only_team_decides(lang, past=True)
     assert top.enrolling
     if lang == "en":
         assert top.only_team.startswith("This is not a decision.")

@@ -11,7 +11,7 @@ def test_which_statuses_count_as_ended(default_record, status):
     record = default_record.model_copy(
         update={"status": default_record.status.model_copy(update={"overall_status": status})}
     )
-    ended = status in (OverallStatus.COMPLETED, OverallStatus.TERMINATED)
+    ended = status in (OverallStatus.COMPLETED, OverallStatus.TERMINATED, OverallStatus.WITHDRAWN)
     assert has_ended(record) is ended
     assert (status in ENDED_STATUSES) is ended
     for lang in ("en", "fa"):

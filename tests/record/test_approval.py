@@ -50,7 +50,7 @@ def test_digest_ignores_formatting_but_not_content(default_text):
     record = parse_record(default_text.encode())
     reformatted = yaml.safe_dump(yaml.safe_load(default_text), allow_unicode=True, width=60)
     assert content_digest(parse_record(reformatted.encode())) == content_digest(record)
-    edited = default_text.replace('content_version: "1.0.0"', 'content_version: "1.0.1"')
+    edited = default_text.replace('content_version: "1.1.0"', 'content_version: "1.1.1"')
     assert edited != default_text
     assert content_digest(parse_record(edited.encode())) != content_digest(record)
 

@@ -152,6 +152,21 @@ TABLE = [
         {"afc": "unknown", "no_autoimmune": "unknown", "amh": "not_met"},
     ),
     ("age left out", _with(age=None), Outcome.MAY_MATCH, {"age": "unknown"}),
+    # Options added in content 1.1.0 (issue 11): none of them may rule a woman out.
+    (
+        "IVF but no embryo put back",
+        _with(prior_ivf_icsi="no_transfer"),
+        Outcome.MAY_MATCH,
+        {"prior_ivf_icsi": "unknown"},
+    ),
+    ("AMH result old", _with(amh_low="old_result"), Outcome.MAY_MATCH, {"amh": "unknown"}),
+    ("AFC count old", _with(afc_low="old_result"), Outcome.MAY_MATCH, {"afc": "unknown"}),
+    (
+        "no husband or partner",
+        _with(male_factor="no_partner"),
+        Outcome.MAY_MATCH,
+        {"male_factor": "unknown"},
+    ),
     (
         "two reasons to rule out",
         _with(sex="male", cancer_history="yes"),

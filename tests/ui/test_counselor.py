@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.i18n import translation
-from app.present.text import outcome_title, status_label
+from app.present.outcome import result_title
+from app.present.text import status_label
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Session
 from app.ui.counselor import CounselorWindow
@@ -169,15 +170,15 @@ def test_editing_answers_updates_session_and_outcome(counselor, qtbot, default_r
     assert panel.editors["age"].field.text() == "30"
     expected = evaluate(default_record, session.answers)
     assert expected.outcome is Outcome.MAY_MATCH
-    assert panel.outcome.title.accessibleName() == outcome_title(expected.outcome, "en")
-    assert panel.outcome.second.accessibleName() == outcome_title(expected.outcome, "fa")
+    assert panel.outcome.title.accessibleName() == result_title(expected, "en")
+    assert panel.outcome.second.accessibleName() == result_title(expected, "fa")
     for item in expected.criteria:
         row = panel.criteria.rows[item.criterion_id]
-        assert row.status.accessibleName() == status_label(item.status, "en")
+        assert row.status.accessibleName() == status_label(item.status, "en", past=True)
     _choose(qtbot, panel.editors["sex"].combo, "male")
     result = evaluate(default_record, session.answers)
     assert result.outcome is Outcome.DOES_NOT_MATCH
-    assert panel.outcome.title.accessibleName() == outcome_title(result.outcome, "en")
+    assert panel.outcome.title.accessibleName() == result_title(result, "en")
     status = panel.criteria.rows["sex"].status.accessibleName()
     assert status == status_label(CriterionStatus.NOT_MET, "en")
     _choose(qtbot, panel.editors["sex"].combo, None)  # "Not answered" clears it

@@ -71,7 +71,7 @@ def terms_by_position(page: GlossaryScreen) -> list[str]:
 def test_every_term_is_shown_in_english_alphabetical_order(glossary):
     session, _window, page = glossary
     glossary_terms = session.record.patient.glossary
-    assert len(page.entries) == len(glossary_terms) == 31
+    assert len(page.entries) == len(glossary_terms) == 35
     expected = sorted(glossary_terms, key=lambda t: t.term["en"].casefold())
     assert shown_terms(page) == [t.id for t in expected]
     assert shown_terms(page)[:3] == ["afc", "amh", "autoimmune"]
@@ -100,7 +100,7 @@ def test_persian_terms_are_in_persian_alphabetical_order(glossary, qtbot):
     assert order.index("menstrual_cup") < order.index("fallopian_tube")  # کاپ, لوله
     assert order[-1] == "tsh"  # a Latin term comes after the Persian ones
     assert _plain(page.entries["ovary"].name.text()) == "تخمدان"
-    assert "۳۱" in _plain(page.count.text())
+    assert "۳۵" in _plain(page.count.text())
 
 
 def test_typing_filters_in_english(glossary, qtbot):
@@ -146,7 +146,7 @@ def test_typing_filters_in_persian_in_either_language(glossary, qtbot):
         )
         .split("{")[0]
     )
-    assert "۳۱" in _plain(page.count.text()) and str(total) not in _plain(page.count.text())
+    assert "۳۵" in _plain(page.count.text()) and str(total) not in _plain(page.count.text())
 
 
 def test_fold_ignores_case_accents_digits_and_joiners():
@@ -162,14 +162,14 @@ def test_clear_button_and_reset_clear_the_filter(glossary, qtbot):
     assert page.clear_button.isEnabled()
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
     assert page.search.text() == ""
-    assert len(shown_terms(page)) == 31
+    assert len(shown_terms(page)) == 35
     qtbot.keyClicks(page.search, "hsg")
     session.set_language("fa")
     page.reveal("ovary")
     with qtbot.waitSignal(session.reset_done):
         session.reset()
     assert page.search.text() == ""
-    assert len(shown_terms(page)) == 31
+    assert len(shown_terms(page)) == 35
     assert page.highlighted is None
     assert all(e.property("role") == "card" for e in page.entries.values())
     assert session.language == "en"

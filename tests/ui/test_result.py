@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from app.i18n.format import format_number
-from app.present.criteria import GROUP_ORDER
-from app.present.text import ONLY_TEAM_DECIDES, outcome_title, status_label, tr
+from app.present.criteria import GROUP_ORDER, criteria_view
+from app.present.outcome import SITUATION_ROLES, only_team_decides, result_title, situation
+from app.present.text import status_label, tr
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Screen
 from app.ui.style import THEMES
@@ -76,35 +76,43 @@ def test_outcome_groups_and_counts_match_the_engine(result_page, qtbot, lang, an
     assert page.result() == engine
 
     assert page.headline_card.isVisible() and not page.prompt.isVisible()
-    assert page.outcome_title.text() == outcome_title(engine.outcome, lang)
-    expected_role = {"does_not_match": "verdict-not_met", "may_match": "verdict-unknown"}
-    assert page.headline_card.property("role") == expected_role[engine.outcome.value]
+    assert page.outcome_title.text() == result_title(engine, lang)
+    assert page.headline_card.property("role") == SITUATION_ROLES[situation(engine)]
     outcome_text = getattr(record.patient.outcome_texts, engine.outcome.value)
     assert page.outcome_text.accessibleName() == plain_text(outcome_text, lang, record)[:200]
     assert (
         page.enrolling_note.accessibleName()
         == plain_text(record.patient.enrolling_note, lang, record)[:200]
     )
-    assert page.enrolling_heading.text() == tr("This study is not taking new people now.", lang)
-    assert page.only_team.text() == tr(ONLY_TEAM_DECIDES, lang)
+    # A finished study: said once, in the past, by the enrolling line.
+    assert page.enrolling_heading.text() == tr(
+        "This study has ended. It no longer takes new people.", lang
+    )
+    assert page.only_team.text() == only_team_decides(lang, past=True)
     assert (
         page.next_text.accessibleName()
         == plain_text(record.patient.after_selfcheck, lang, record)[:200]
     )
 
     groups = dict(page.shown_groups())
+    view = {g.status: g for g in criteria_view(record, engine, lang).groups}
     for status in CriterionStatus:
         header = page.headers[status]
         items = engine.with_status(status)
         assert header.isVisible() == bool(items) == (status in groups)
-        assert header.heading.text() == status_label(status, lang)
-        assert header.count.text() == format_number(len(items), lang)
+        if status in view:
+            assert header.heading.text() == view[status].label
+        assert not hasattr(header, "count")  # no unexplained number badges
         rows = groups.get(status, [])
         assert [r.criterion_id for r in rows] == [i.criterion_id for i in items]
         for row in rows:
             assert row.isVisible()
             assert row.property("role") == f"verdict-{status.value}"
-            assert row.status.text() == status_label(status, lang)  # words, not colour alone
+            # Words, not colour alone: in the row, or once for the team's short list.
+            if status is CriterionStatus.SCREENING:
+                assert not row.status.isVisibleTo(page) and header.explanation.isVisible()
+            else:
+                assert row.status.text() == status_label(status, lang, True)
             assert row.icon.status is status  # and a drawn symbol
             assert row.accessibleName().strip()
 
@@ -161,7 +169,7 @@ def test_rows_are_made_once_and_updated_in_place(result_page, qtbot):
     with qtbot.waitSignal(session.answers_changed):
         session.answer("sex", "male")  # the page is showing: it follows at once
     assert page.result().outcome is Outcome.DOES_NOT_MATCH
-    assert page.outcome_title.text() == "This study does not seem to fit you"
+    assert page.outcome_title.text() == "Your answers do not fit what this study looked for"
     assert page.rows["sex"] in dict(page.shown_groups())[CriterionStatus.NOT_MET]
     assert page.rows["sex"].property("role") == "verdict-not_met"
     session.set_language("fa")
@@ -184,7 +192,7 @@ def test_result_computed_when_shown(app_window, qtbot):
         assert not page.headline_card.isVisibleTo(page)  # still the "no answers" state
         session.go_to(Screen.RESULT)
         assert page.headline_card.isVisibleTo(page)
-        assert page.outcome_title.text() == outcome_title(Outcome.DOES_NOT_MATCH, "en")
+        assert page.outcome_title.text() == result_title(page.result(), "en")
     finally:
         session.answers_changed.connect(page.refresh)
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from app.present.criteria import CriterionEntry, entries_in_record_order
-from app.present.outcome import STATUS_ROLES, headline
-from app.present.text import outcome_title, status_label
+from app.present.outcome import STATUS_ROLES, headline, result_title
 from app.record import TrialRecord
 from app.selfcheck import SelfCheckResult
 from app.ui.counselor.labels import label, set_role, set_shown, show
@@ -33,7 +32,7 @@ class OutcomeBox(QFrame):
         set_role(self, top.role)
         show(self.title, top.title, lang)
         if second is not None:
-            show(self.second, outcome_title(result.outcome, second), second)
+            show(self.second, result_title(result, second), second)
         else:
             set_shown(self.second, False)
         show(self.enrolling, top.enrolling, lang)
@@ -60,7 +59,7 @@ class CriterionStatusRow(QFrame):
     def show_item(self, entry: CriterionEntry, lang: str) -> None:
         """Show one criterion's status and reason in ``lang``."""
         set_role(self, STATUS_ROLES[entry.status])
-        show(self.status, status_label(entry.status, lang), lang)
+        show(self.status, entry.label, lang)
         show(self.text, entry.text, lang)
         show(self.reason, entry.reason, lang)
         self.setAccessibleName(f"{self.status.accessibleName()}: {self.text.accessibleName()}")

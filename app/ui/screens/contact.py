@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.enums import enum_label
+from app.present.outcome import who_decides
 from app.present.sites import sites_text
 from app.present.text import sponsor_name
 from app.record.models import Contact
@@ -164,13 +165,7 @@ class ContactScreen(ScreenPage):
             self.registry_hint,
             _("You can look this study up on ClinicalTrials.gov with this number."),
         )
-        self.set_text(
-            self.decides_text,
-            _(
-                "Only the study team can decide who can take part in this study, after they "
-                "talk with you and do their own tests."
-            ),
-        )
+        self.set_text(self.decides_text, who_decides(record, self.lang))
 
         self.result_button.setText(_("See your result"))
         self.result_button.setAccessibleName(_("See your result"))

@@ -92,8 +92,9 @@ class DetailsScreen(ScreenPage):
         self.set_text(
             self.intro,
             _(
-                "The study's entry in the public registry ClinicalTrials.gov, word for word. "
-                "The other screens explain the study in plain words."
+                "The study's entry in the public registry ClinicalTrials.gov, word for word "
+                "where not labelled otherwise. The other screens explain the study in plain "
+                "words."
             ),
         )
         # In any other language, say once that the registry's blocks stay in English.

@@ -26,6 +26,7 @@ class ProceduresScreen(ScreenPage):
         self.heading_label = self.heading("h1")
         self.intro = self.text("lead")
         self.status_note = self.text("muted")
+        self.not_given_note = self.text("muted")
         self.timeline = Timeline(len(self.steps), self.column)
         self.timeline.term_activated.connect(session.show_term)
         self.next_button = self.button("primary")
@@ -34,6 +35,7 @@ class ProceduresScreen(ScreenPage):
         self.body.addWidget(self.heading_label)
         self.body.addWidget(self.intro)
         self.body.addWidget(self.status_note)
+        self.body.addWidget(self.not_given_note)
         self.body.addSpacing(8)
         self.body.addWidget(self.timeline)
         self.body.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeading)
@@ -66,6 +68,9 @@ class ProceduresScreen(ScreenPage):
         self.status_note.setVisible(words.ended_note is not None)
         if words.ended_note is not None:
             self.set_text(self.status_note, words.ended_note)
+        self.not_given_note.setVisible(words.not_given is not None)
+        if words.not_given is not None:
+            self.set_text(self.not_given_note, words.not_given)
         total = len(self.steps)
         names = {
             "when": _("When"),

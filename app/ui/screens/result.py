@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.i18n.format import format_number
 from app.present.criteria import CriteriaView, criteria_view
-from app.present.outcome import headline, outcome_text
-from app.present.text import status_label
+from app.present.outcome import headline, no_answers_prompt, outcome_text
 from app.selfcheck import CriterionStatus, SelfCheckResult
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
@@ -140,13 +138,7 @@ class ResultScreen(ScreenPage):
 
         self.heading_label.setText(_("Your self-check result"))
         self.prompt.setVisible(not answered)
-        self.set_text(
-            self.prompt_text,
-            _(
-                "You have not answered any questions yet. Answer them first to see how "
-                "the study might fit you. Below is everything the study looks for."
-            ),
-        )
+        self.set_text(self.prompt_text, no_answers_prompt(result, lang))
         self.prompt_button.setText(_("Answer the questions"))
         self.prompt_button.setAccessibleName(_("Answer the questions"))
         self.prompt_button.setAccessibleDescription(_("Go to the first question"))
@@ -195,11 +187,9 @@ class ResultScreen(ScreenPage):
             self.groups_layout.takeAt(0)
         row_icon = round(px("h3", self.session.text_scale) * 1.4)
         shown = {group.status: group for group in view.groups}
-        for status, header in self.headers.items():  # hidden ones too: labels stay current
+        for status, header in self.headers.items():
             header.setVisible(status in shown)
-            header.heading.setText(status_label(status, lang))
-            group = shown.get(status)
-            header.count.setText(format_number(len(group.entries) if group else 0, lang))
+            header.show_group(shown.get(status), self.set_text)
         has_others = False
         for group in view.groups:
             if group.starts_others:
@@ -209,7 +199,7 @@ class ResultScreen(ScreenPage):
             for entry in group.entries:
                 row = self.rows[entry.criterion_id]
                 self.groups_layout.addWidget(row)
-                row.show_result(entry.item, record, lang, self.set_text)
+                row.show_result(entry, record, lang, self.set_text, compact=group.compact)
                 row.icon.set_high_contrast(self.session.high_contrast)
                 row.icon.set_size(row_icon)
         self.other_heading.setText(view.other_heading)

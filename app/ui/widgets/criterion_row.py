@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.present.text import criterion_reason, criterion_text, status_label
+from app.present.criteria import CriterionEntry, CriterionGroup
 from app.record import TrialRecord
 from app.selfcheck import CriterionResult, CriterionStatus
 from app.ui.text import TextLabel
@@ -70,46 +70,65 @@ class CriterionRow(QFrame):
         layout.addLayout(texts, 1)
 
     def show_result(
-        self, item: CriterionResult, record: TrialRecord, lang: str, set_text: Callable
+        self,
+        entry: CriterionEntry,
+        record: TrialRecord,
+        lang: str,
+        set_text: Callable,
+        compact: bool = False,
     ) -> None:
-        """Show ``item`` in ``lang``.
+        """Show ``entry`` in ``lang``.
 
         Args:
-            item: The criterion's result.
+            entry: The criterion's result and its words (from :mod:`app.present.criteria`).
             record: The trial record.
             lang: The language.
             set_text: Puts a record text into a label in the current language
                 (``ScreenPage.set_text``).
+            compact: Show only the criterion: its group explains the status once.
         """
+        item = entry.item
         self.item = item
         restyle(self, f"verdict-{item.status.value}")
         self.icon.set_status(item.status)
-        label = status_label(item.status, lang)
-        self.status.setText(label)
+        self.status.setText(entry.label)
+        self.status.setVisible(not compact)
+        self.reason.setVisible(not compact)
+        margin = 6 if compact else 12
+        self.layout().setContentsMargins(16, margin, 16, margin)
         criterion = record.criterion(item.criterion_id)
         set_text(self.criterion, criterion.plain if criterion.plain else criterion.official)
-        set_text(self.reason, criterion_reason(item, lang))
-        plain = criterion_text(record, item.criterion_id, lang)
-        self.setAccessibleName(_("{status}: {criterion}").format(status=label, criterion=plain))
-        self.setAccessibleDescription(criterion_reason(item, lang))
+        set_text(self.reason, entry.reason)
+        self.setAccessibleName(
+            _("{status}: {criterion}").format(status=entry.label, criterion=entry.text)
+        )
+        self.setAccessibleDescription(entry.reason)
 
 
 class GroupHeader(QWidget):
-    """The heading of a status group: the number of criteria in it, and the status."""
+    """The heading of a status group and, for some groups, one explanation for all rows.
+
+    The group's size is not shown: a bare number beside a heading explained nothing.
+    """
 
     def __init__(self, status: CriterionStatus, parent: QWidget) -> None:
         super().__init__(parent)
         self.status = status
-        header = QHBoxLayout(self)
-        header.setContentsMargins(0, 14, 0, 0)
-        header.setSpacing(12)
-        self.count = QLabel(self)
-        self.count.setTextFormat(Qt.TextFormat.PlainText)
-        self.count.setProperty("role", "badge")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 14, 0, 0)
+        column.setSpacing(4)
         self.heading = QLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setProperty("role", "h3")
         self.heading.setWordWrap(True)
-        # The count first: a word-wrapped heading then takes all the width that is left.
-        header.addWidget(self.count, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addWidget(self.heading, 1)
+        self.explanation = TextLabel("muted", self)
+        column.addWidget(self.heading)
+        column.addWidget(self.explanation)
+
+    def show_group(self, group: CriterionGroup | None, set_text: Callable) -> None:
+        """Show ``group``'s heading and explanation (hidden ones keep their words)."""
+        if group is None:
+            return
+        self.heading.setText(group.label)
+        self.explanation.setVisible(group.explanation is not None)
+        set_text(self.explanation, group.explanation or "")

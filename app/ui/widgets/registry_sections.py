@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout
 from app.i18n import N_, _, ngettext
 from app.i18n.enums import enum_label
 from app.i18n.format import format_date, format_number, format_quantity, format_range
+from app.present.provenance import criteria_notes, summary_note
 from app.present.text import stopped_explanation
 from app.record import TrialRecord
 from app.record.enums import CriterionKind
@@ -223,6 +224,9 @@ class RegistrySections:
 
     def _summary(self, layout: QVBoxLayout) -> None:
         self._official(layout, self.record.official.brief_summary)
+        if summary_note(self.record, "en") is not None:
+            field = self._field(layout, lambda: _("Where this text comes from"))
+            field.add_note(lambda: summary_note(self.record, self._lang()))
 
     def _description(self, layout: QVBoxLayout) -> None:
         text = self.record.official.detailed_description or ""
@@ -340,6 +344,8 @@ class RegistrySections:
             label = OfficialText(field)
             label.set_criteria(criteria)
             field.layout_.addWidget(label)
+            if criteria_notes(self.record, kind, "en") is not None:
+                field.add_note(lambda kind=kind: criteria_notes(self.record, kind, self._lang()))
         if eligibility.notes:
             notes = OfficialText(layout.parentWidget(), framed=False)
             notes.setProperty("role", "muted")
