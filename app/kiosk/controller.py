@@ -79,7 +79,6 @@ class KioskController(QObject):
         *,
         kiosk: bool,
         pin_hash: str | None,
-        handout_in_kiosk: bool = False,
         open_counselor: CounselorFactory | None = None,
         clock: Callable[[], float] = time.monotonic,
         idle_ms: int | None = None,
@@ -94,7 +93,6 @@ class KioskController(QObject):
         self.host: KioskWindow = window
         self.session: Session = window.session
         self.info = info
-        self.handout_in_kiosk = handout_in_kiosk
         self._open_counselor = open_counselor
         self.counselor_window: QWidget | None = None
         self._quit_on_last = True
@@ -217,7 +215,7 @@ class KioskController(QObject):
         window = self.window
         changed = on != self._kiosk
         self._kiosk = on
-        self.host.set_kiosk_mode(on, (not on) or self.handout_in_kiosk)
+        self.host.set_kiosk_mode(on)
         was_visible = window.isVisible()
         flags = window.windowFlags()
         wanted = (flags | _KIOSK_FLAGS) if on else (flags & ~_KIOSK_FLAGS)
