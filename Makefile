@@ -10,7 +10,8 @@ PY     := $(BIN)/python
 	bundle package package-check nsis-check bench soak
 
 help:
-	@echo "make run    open TrialGuide on the embedded default record"
+	@echo "make run    open TrialGuide on the embedded default record (checks Qt's system libraries;"
+	@echo "            INSTALL_SYSTEM_DEPS=1 as root installs missing ones with apt-get)"
 	@echo "make test   lint, type-check, import contracts, catalogs, then the test suite"
 	@echo "make i18n   re-extract interface messages and update the Persian catalog"
 	@echo "make bundle        freeze the one-folder PyInstaller bundle into dist/trialguide"
@@ -36,7 +37,11 @@ $(VENV)/.installed-package: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test,package]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
+# Qt's xcb platform needs system libraries a fresh Debian lacks: say which (and the
+# apt-get line) before Qt fails with a misleading message; INSTALL_SYSTEM_DEPS=1 (root)
+# installs them.
 run: $(VENV)/.installed-run
+	$(PYTHON) tools/check_system_libs.py $(if $(filter 1 yes true,$(INSTALL_SYSTEM_DEPS)),--install)
 	$(BIN)/trialguide
 
 lint: $(VENV)/.installed-test
