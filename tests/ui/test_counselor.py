@@ -184,6 +184,30 @@ def test_editing_answers_updates_session_and_outcome(counselor, qtbot, default_r
     assert "sex" not in session.answers
 
 
+def test_typed_age_updates_the_result_after_a_pause_without_tab(counselor, qtbot):
+    """The counselor types an age and stops: the result follows, the focus stays put."""
+    session, window = counselor
+    panel = window.panel
+    field = panel.editors["age"].field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    with qtbot.waitSignal(session.answers_changed, timeout=3000):
+        qtbot.keyClicks(field, "50")  # no Tab, no Return
+    assert session.answers == {"age": 50}
+    assert field.hasFocus()
+    result = evaluate(window.session.record, session.answers)
+    assert panel.outcome.title.accessibleName() == outcome_title(result.outcome, "en")
+    assert panel.criteria.rows["age"].status.accessibleName() == status_label(
+        CriterionStatus.NOT_MET, "en"
+    )
+    # Typing on (a new age) is taken after the next pause too; one answer per pause.
+    with qtbot.waitSignal(session.answers_changed, timeout=3000):
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(field, "30")
+    assert session.answers == {"age": 30}
+
+
 def test_answer_from_patient_screen_shows_in_panel(counselor, qtbot):
     session, window = counselor
     editors = window.panel.editors
