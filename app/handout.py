@@ -17,6 +17,7 @@ from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import (
     QFont,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPdfWriter,
@@ -194,6 +195,53 @@ def handout_html(record: TrialRecord, lang: str, result: SelfCheckResult | None)
     return "".join(parts)
 
 
+#: The handout's page margins (left, top, right, bottom) in millimetres.
+MARGINS_MM = QMarginsF(18, 16, 18, 16)
+
+
+def handout_document(
+    record: TrialRecord, lang: str, result: SelfCheckResult | None = None
+) -> QTextDocument:
+    """The handout as a text document, ready to lay out on a page (:func:`print_handout`)."""
+    document = SafeTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(11)
+    document.setDefaultFont(font)
+    document.addResource(
+        QTextDocument.ResourceType.ImageResource,
+        _QR_URL,
+        QImage.fromData(qr_png(registry_url(record))),
+    )
+    document.setHtml(handout_html(record, lang, result))
+    return document
+
+
+def _print_on(document: QTextDocument, device: QPagedPaintDevice) -> int:
+    """Lay ``document`` out on ``device``'s pages and print it; the page count."""
+    # Lay the text out on the device itself, so point sizes mean points on paper and
+    # pages break where the device's pages break.
+    document.documentLayout().setPaintDevice(device)
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(device)
+    return document.pageCount()
+
+
+def print_handout(
+    record: TrialRecord,
+    lang: str,
+    device: QPagedPaintDevice,
+    result: SelfCheckResult | None = None,
+) -> int:
+    """Print the handout on a printer (a :class:`QPrinter` from a print dialog); the pages.
+
+    The printer keeps the paper size chosen for it; the margins are the handout's.
+    """
+    device.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+    return _print_on(handout_document(record, lang, result), device)
+
+
 def write_handout(
     record: TrialRecord,
     lang: str,
@@ -208,17 +256,7 @@ def write_handout(
         OSError: the PDF cannot be written.
     """
     _claim_target(out)
-    document = SafeTextDocument()
-    document.setDocumentMargin(0)
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(11)
-    document.setDefaultFont(font)
-    document.addResource(
-        QTextDocument.ResourceType.ImageResource,
-        _QR_URL,
-        QImage.fromData(qr_png(registry_url(record))),
-    )
-    document.setHtml(handout_html(record, lang, result))
+    document = handout_document(record, lang, result)
     writer = QPdfWriter(os.fspath(out))
     writer.setTitle(f"TrialGuide {record.identification.nct_id}")
     writer.setCreator("TrialGuide")
@@ -227,16 +265,11 @@ def write_handout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(18, 16, 18, 16),
+            MARGINS_MM,
             QPageLayout.Unit.Millimeter,
         )
     )
-    # Lay the text out on the writer itself, so point sizes mean points on paper and
-    # pages break where the PDF's pages break.
-    document.documentLayout().setPaintDevice(writer)
-    rect = writer.pageLayout().paintRectPixels(writer.resolution())
-    document.setPageSize(QSizeF(rect.width(), rect.height()))
-    document.print_(writer)
+    _print_on(document, writer)
     pages = document.pageCount()
     del writer  # finishes the file
     if not os.path.isfile(out) or os.path.getsize(out) == 0:
