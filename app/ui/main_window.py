@@ -118,6 +118,14 @@ class MainWindow(QMainWindow):
     def set_kiosk_mode(self, kiosk: bool) -> None:
         """Kiosk mode on or off (no handout either way: counselor mode prints it)."""
         self.close_guard.lock(kiosk)
+        for page in self.pages.values():
+            self._tell_kiosk(page)
+
+    def _tell_kiosk(self, page: ScreenPage) -> None:
+        """Tell a page that cares (the glossary: no keyboard) whether this is a kiosk."""
+        set_kiosk = getattr(page, "set_kiosk", None)
+        if set_kiosk is not None:
+            set_kiosk(self.kiosk)
 
     def set_banner(self, banner: QWidget) -> None:
         """Put a banner (the "Draft, not approved" strip) above the header."""
@@ -136,6 +144,8 @@ class MainWindow(QMainWindow):
             page = page_class(screen)(self.session, self.stack)
             self.pages[screen] = page
             self.stack.addWidget(page)
+            if self.kiosk:
+                self._tell_kiosk(page)
         return page
 
     def _on_screen_changed(self, screen: str) -> None:
