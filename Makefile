@@ -7,15 +7,17 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
 .PHONY: run test lint typecheck imports i18n-check pytest i18n clean help \
-	bundle package package-check nsis-check bench soak
+	bundle package package-check package-check-clean nsis-check bench soak
 
 help:
-	@echo "make run    open TrialGuide on the embedded default record"
+	@echo "make run    open TrialGuide on the embedded default record (checks Qt's system libraries;"
+	@echo "            INSTALL_SYSTEM_DEPS=1 as root installs missing ones with apt-get)"
 	@echo "make test   lint, type-check, import contracts, catalogs, then the test suite"
 	@echo "make i18n   re-extract interface messages and update the Persian catalog"
 	@echo "make bundle        freeze the one-folder PyInstaller bundle into dist/trialguide"
 	@echo "make package       the bundle, then dist/trialguide_<version>_amd64.deb and the tar.gz"
 	@echo "make package-check install the .deb (root) or unpack it, run its smoke test and a window"
+	@echo "make package-check-clean  (root) install the .deb into a clean debootstrap root, run it there"
 	@echo "make nsis-check    compile the Windows installer script against a placeholder payload"
 	@echo "make bench         every benchmark, as tables with floors and ratios"
 	@echo "make soak          the 10,000-visit soak test"
@@ -36,7 +38,11 @@ $(VENV)/.installed-package: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[test,package]'
 	touch $@ $(VENV)/.installed-test $(VENV)/.installed-run
 
+# Qt's xcb platform needs system libraries a fresh Debian lacks: say which (and the
+# apt-get line) before Qt fails with a misleading message; INSTALL_SYSTEM_DEPS=1 (root)
+# installs them.
 run: $(VENV)/.installed-run
+	$(PYTHON) tools/check_system_libs.py $(if $(filter 1 yes true,$(INSTALL_SYSTEM_DEPS)),--install)
 	$(BIN)/trialguide
 
 lint: $(VENV)/.installed-test
@@ -81,6 +87,11 @@ package-check:
 		rm -rf build/deb-root && dpkg-deb -x dist/trialguide_$(VERSION)_amd64.deb build/deb-root && \
 		$(PYTHON) packaging/check_installed.py build/deb-root/opt/trialguide/trialguide; \
 	fi
+
+# As root: a minimal Debian (debootstrap, cached in build/clean-root-base), the .deb with
+# its Depends only, then the smoke test and a real window inside: a missing Depends fails.
+package-check-clean:
+	$(PYTHON) packaging/check_clean_root.py dist/trialguide_$(VERSION)_amd64.deb
 
 nsis-check:
 	rm -rf build/nsis && mkdir -p build/nsis/payload

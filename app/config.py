@@ -7,7 +7,6 @@ Example (``trialguide.toml``)::
     kiosk = true
     idle_seconds = 90
     countdown_seconds = 20
-    handout_in_kiosk = false
     pin_hash = "scrypt$16384$8$1$..."              # written by `trialguide set-pin`
     trusted_keys = ["committee.pub"]               # approval keys (a .pub file, or inline)
 
@@ -31,6 +30,14 @@ from app.files import FileReadError, decode_text, read_bounded, write_atomic
 
 CONFIG_NAME = "trialguide.toml"
 APP_NAME = "TrialGuide"
+#: Settings that were removed, and what to tell the clinic that still has them.
+REMOVED_KEYS = {
+    "handout_in_kiosk": (
+        "was removed in TrialGuide 0.2 (it did nothing): the kiosk offers patients no "
+        "handout; staff print it from counselor mode (staff panel > Counselor mode > "
+        "Print). Delete this line"
+    ),
+}
 #: Largest config file read (a real one is a few hundred bytes).
 MAX_CONFIG_BYTES = 64 * 1024
 
@@ -82,7 +89,6 @@ class Config(BaseModel):
     kiosk: bool = False
     idle_seconds: int = Field(default=90, ge=5, le=3600)
     countdown_seconds: int = Field(default=20, ge=3, le=300)
-    handout_in_kiosk: bool = False
     pin_hash: str | None = None
     #: Public keys of the committees whose signed approval counts (``trialguide keygen``):
     #: each an inline ``ed25519:BASE64`` key or PEM block, or the path of a ``.pub`` file
@@ -194,11 +200,10 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, Pat
         lines = []
         for error in exc.errors(include_url=False):
             key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-            message = (
-                "is not a setting TrialGuide knows"
-                if error["type"] == "extra_forbidden"
-                else error["msg"][0].lower() + error["msg"][1:]
-            )
+            if error["type"] == "extra_forbidden":
+                message = REMOVED_KEYS.get(key, "is not a setting TrialGuide knows")
+            else:
+                message = error["msg"][0].lower() + error["msg"][1:]
             lines.append(f"{config_path}: {key}: {message}")
         raise ConfigError("\n".join(lines)) from None
     if config.record is not None and not Path(config.record).is_absolute():

@@ -273,7 +273,6 @@ def launch(
         info,
         kiosk=kiosk_on,
         pin_hash=config.pin_hash,
-        handout_in_kiosk=config.handout_in_kiosk,
         open_counselor=open_counselor,
         **controller_options,  # type: ignore[arg-type]
     )
@@ -295,7 +294,6 @@ def _staff_info(
         approval=status,  # type: ignore[arg-type]
         idle_seconds=config.idle_seconds,
         countdown_seconds=config.countdown_seconds,
-        handout_in_kiosk=config.handout_in_kiosk,
         app_version=app_version(),
         config_path=str(config_path),
         config_found=config_path.exists(),

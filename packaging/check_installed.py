@@ -65,10 +65,11 @@ def real_window(program: str, scratch: Path) -> str:
         raise SystemExit(str(exc)) from None
 
 
-def _wait_for_window(program: str, scratch: Path, display: str) -> str:
+def _wait_for_window(program: str | list[str], scratch: Path, display: str) -> str:
+    """Start ``program`` (a path, or a whole command) on ``display``; wait for its window."""
     env = clean_env(HOME=str(scratch), DISPLAY=display)
     app = subprocess.Popen(
-        [program],
+        [program] if isinstance(program, str) else program,
         cwd=scratch,
         env=env,
         stdout=subprocess.PIPE,

@@ -38,6 +38,9 @@ def test_full_config(tmp_path):
         ("idle_second = 90\n", "idle_second: is not a setting TrialGuide knows"),
         ('pin_hash = "1234"\n', "pin_hash: value error, not a TrialGuide PIN hash"),
         ("kiosk = \n", "not valid TOML"),
+        # A switch that did nothing (nothing read it) is refused, saying it was removed.
+        ("handout_in_kiosk = true\n", "handout_in_kiosk: was removed in TrialGuide 0.2"),
+        ("handout_in_kiosk = false\n", "staff print it from counselor mode"),
     ],
 )
 def test_bad_config_names_the_key(tmp_path, text, words):

@@ -13,17 +13,22 @@ import contextlib
 import datetime
 import io
 import os
+from typing import TYPE_CHECKING
 
 from app.handout.content import REGISTRY_URL, HandoutContent, handout_content, registry_url
 from app.present.text import sponsor_name
 from app.record import TrialRecord
 from app.selfcheck import SelfCheckResult
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPagedPaintDevice
+
 __all__ = [
     "LARGE_PRINT",
     "REGISTRY_URL",
     "HandoutContent",
     "handout_content",
+    "print_handout",
     "qr_png",
     "registry_url",
     "write_handout",
@@ -93,6 +98,21 @@ def write_handout(
             os.remove(out)  # the empty file _claim_target made
         raise
     return pages
+
+
+def print_handout(
+    record: TrialRecord,
+    lang: str,
+    device: QPagedPaintDevice,
+    result: SelfCheckResult | None = None,
+    *,
+    large_print: bool = False,
+    approved: bool | None = None,
+) -> int:
+    """Print the handout on a printer (:func:`app.handout.paper.print_handout`)."""
+    from app.handout.paper import print_handout as print_on_paper
+
+    return print_on_paper(record, lang, device, result, large_print=large_print, approved=approved)
 
 
 def _claim_target(out: str | os.PathLike[str]) -> None:

@@ -16,7 +16,8 @@ In kiosk mode:
   the clipboard and X11's selection empty;
 * :class:`~app.kiosk.idle.IdleWatcher` shows "Are you still there?" after the idle time
   and resets the visit when its countdown ends;
-* holding the top-right corner opens the PIN pad; the right PIN opens the staff panel.
+* holding the screen's top-right corner for three seconds opens the PIN pad; the right
+  PIN opens the staff panel.
 
 In both modes every reset empties the clipboard and the selection of what the app put
 there (:func:`~app.kiosk.clipboard.forget_clipboard`).
@@ -78,7 +79,6 @@ class KioskController(QObject):
         *,
         kiosk: bool,
         pin_hash: str | None,
-        handout_in_kiosk: bool = False,
         open_counselor: CounselorFactory | None = None,
         clock: Callable[[], float] = time.monotonic,
         idle_ms: int | None = None,
@@ -93,7 +93,6 @@ class KioskController(QObject):
         self.host: KioskWindow = window
         self.session: Session = window.session
         self.info = info
-        self.handout_in_kiosk = handout_in_kiosk
         self._open_counselor = open_counselor
         self.counselor_window: QWidget | None = None
         self._quit_on_last = True
@@ -216,7 +215,7 @@ class KioskController(QObject):
         window = self.window
         changed = on != self._kiosk
         self._kiosk = on
-        self.host.set_kiosk_mode(on, (not on) or self.handout_in_kiosk)
+        self.host.set_kiosk_mode(on)
         was_visible = window.isVisible()
         flags = window.windowFlags()
         wanted = (flags | _KIOSK_FLAGS) if on else (flags & ~_KIOSK_FLAGS)
@@ -226,6 +225,7 @@ class KioskController(QObject):
         if self._staff_panel is not None:
             self._staff_panel.set_kiosk(on)
         self.corner.setVisible(on)
+        self.corner.set_screen_corner(on)
         if on:
             self.guard.install()
             self.copy_blocker.install()
@@ -259,6 +259,14 @@ class KioskController(QObject):
     def show(self) -> None:
         """Show the window as the mode wants it: full screen in kiosk mode."""
         if self._kiosk:
+            # Without a window manager nobody sizes a full-screen window: X keeps the
+            # size it was made with (1280x800 in the corner of a 1920x1080 screen).
+            # The screen's geometry first, then full screen (as the keeper restores it).
+            # (Not on the offscreen platform: its one 800x600 "screen" is not a display,
+            # and widget tests keep the window's own size there.)
+            if QGuiApplication.platformName() != "offscreen":
+                screen = self.window.screen() or QGuiApplication.primaryScreen()
+                self.window.setGeometry(screen.geometry())
             self.window.showFullScreen()
             if QGuiApplication.platformName() != "offscreen":  # it cannot raise windows
                 self.window.raise_()

@@ -21,7 +21,6 @@ class StaffInfo:
     approval: ApprovalStatus
     idle_seconds: int
     countdown_seconds: int
-    handout_in_kiosk: bool
     app_version: str
     config_path: str | None = None
     config_found: bool = False

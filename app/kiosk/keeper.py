@@ -13,6 +13,10 @@ puts it back: the full-screen geometry for a resize or a move; a new native wind
 shown full screen, for one that was unmapped, destroyed or minimised. A close request
 never gets this far: the window refuses it in kiosk mode (``MainWindow.closeEvent``).
 
+It also follows the screen: when the screen's resolution changes (``xrandr``, a monitor
+swapped) or the window moves to another screen, the window takes the new geometry at
+once (:attr:`WindowKeeper.restored` with "screen"; logged as information, not as a fight).
+
 It cannot loop: checks are coalesced (one per :data:`CHECK_MS` however many events
 arrive), and restores that follow each other closely wait longer each time (doubling up
 to :data:`MAX_BACKOFF_MS`), so a program fighting the kiosk costs it a restore every few
@@ -26,8 +30,8 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QScreen, QWindow
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("trialguide.kiosk")
@@ -52,7 +56,7 @@ class WindowKeeper(QObject):
 
     Signals:
         restored(str): the window was put back; what was wrong ("geometry", "hidden",
-            "state").
+            "state"), or "screen" when it followed its screen's new geometry.
         handle_changed(QWindow): the window has a new native window (after a rebuild);
             filters on the old QWindow must be installed again.
     """
@@ -71,6 +75,7 @@ class WindowKeeper(QObject):
         self._clock = clock
         self._active = False
         self._handle: QWindow | None = None
+        self._screen: QScreen | None = None
         self._last_restore = -FIGHT_WINDOW_S
         self._backoff = 0
         self._check = QTimer(self)
@@ -93,6 +98,7 @@ class WindowKeeper(QObject):
         self._active = on
         if on:
             self.watch_handle()
+            self._watch_screen(self.window.screen())
         else:
             self._check.stop()
 
@@ -103,9 +109,41 @@ class WindowKeeper(QObject):
             return
         if self._handle is not None and shiboken6.isValid(self._handle):
             self._handle.removeEventFilter(self)
+            self._handle.screenChanged.disconnect(self._on_screen_changed)
         self._handle = handle
         if handle is not None:
             handle.installEventFilter(self)
+            handle.screenChanged.connect(self._on_screen_changed)
+            self._watch_screen(handle.screen())
+
+    # -- the screen ------------------------------------------------------------------
+    def _watch_screen(self, screen: QScreen | None) -> None:
+        """Follow ``screen``'s geometry (the window's screen, now)."""
+        if screen is self._screen:
+            return
+        if self._screen is not None and shiboken6.isValid(self._screen):
+            self._screen.geometryChanged.disconnect(self._on_screen_geometry)
+        self._screen = screen
+        if screen is not None:
+            screen.geometryChanged.connect(self._on_screen_geometry)
+
+    def _on_screen_changed(self, screen: QScreen | None) -> None:
+        """The window is on another screen now (its own was unplugged, say): fill that."""
+        self._watch_screen(screen)
+        if screen is not None:
+            self._on_screen_geometry(screen.geometry())
+
+    def _on_screen_geometry(self, geometry: QRect) -> None:
+        """The screen changed size (or the window changed screen): fill it again."""
+        if not self._active or self.window.geometry() == geometry:
+            return
+        log.info(
+            "Kiosk mode: the screen is now %dx%d; the window follows",
+            geometry.width(),
+            geometry.height(),
+        )
+        self._restore("geometry")
+        self.restored.emit("screen")
 
     # -- what is wrong ---------------------------------------------------------------
     def problem(self) -> str | None:

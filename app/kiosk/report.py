@@ -1,7 +1,8 @@
 """A test hook: with ``TRIALGUIDE_TEST_REPORT=1`` the app prints its window state as JSON.
 
 Used by the real-window test under Xvfb: one line when the window is first exposed, one
-when the "Are you still there?" countdown starts, one after each reset. Lines hold the
+when the "Are you still there?" countdown starts, one after each reset, one after each
+restore of the full screen, one when the staff corner was held. Lines hold the
 window's geometry and flags, the screen, the current language and screen, and the number
 of answers (a count, never an answer).
 """
@@ -54,6 +55,14 @@ def window_state(window: QWidget) -> dict[str, Any]:
             centre = button.mapTo(window, button.rect().center())
             targets[f"language_{lang}"] = [centre.x(), centre.y()]
     state["targets"] = targets
+    corner = window.findChild(QWidget, "StaffCorner")
+    if corner is not None and corner.isVisible():
+        top_left = corner.mapToGlobal(corner.rect().topLeft())
+        state["corner"] = [top_left.x(), top_left.y(), corner.width(), corner.height()]
+    from app.kiosk.pin_pad import PinPad
+
+    pin_pad = window.findChild(PinPad)
+    state["pin_pad"] = bool(pin_pad is not None and pin_pad.isVisible())
     return state
 
 
@@ -73,6 +82,9 @@ class TestReport(QObject):
             )
             controller.session.reset_done.connect(  # type: ignore[attr-defined]
                 lambda: QTimer.singleShot(100, lambda: self.say("reset"))
+            )
+            controller.corner.held.connect(  # type: ignore[attr-defined]
+                lambda: QTimer.singleShot(100, lambda: self.say("staff_gate"))
             )
             controller.keeper.restored.connect(  # type: ignore[attr-defined]
                 lambda problem: QTimer.singleShot(

@@ -105,7 +105,6 @@ class StaffPanel(Overlay):
             "note",
             "digest",
             "idle",
-            "handout",
             "config",
             "log",
             "app",
@@ -243,11 +242,6 @@ class StaffPanel(Overlay):
                 ),
                 lang,
             ),
-        )
-        self._set_row(
-            "handout",
-            _("Handout button in kiosk mode"),
-            _("On") if info.handout_in_kiosk else _("Off"),
         )
         if info.config_path:
             config = breakable_path(info.config_path)

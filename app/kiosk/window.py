@@ -28,6 +28,6 @@ class KioskWindow(Protocol):
         """Put a banner above the window's content."""
         ...
 
-    def set_kiosk_mode(self, kiosk: bool, handout_enabled: bool) -> None:
-        """Tell the window whether it is a kiosk and whether it may offer a handout."""
+    def set_kiosk_mode(self, kiosk: bool) -> None:
+        """Tell the window whether it is a kiosk."""
         ...

@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         install_style().scale = session.text_scale
         self.session = session
         self.close_guard = CloseGuard()
-        self._handout_enabled = True
         self.warm_pages = False
         self.pages: dict[Screen, ScreenPage] = {}
         self._warm_timer = QTimer(self)
@@ -116,20 +115,17 @@ class MainWindow(QMainWindow):
         """Whether kiosk mode is on (close requests are refused)."""
         return self.close_guard.locked
 
-    @property
-    def handout_enabled(self) -> bool:
-        """Whether a "Print / Save PDF" button may be offered.
-
-        Always in a desktop window; in kiosk mode only when the config's
-        ``handout_in_kiosk`` is on. Such a button must not open a file dialog in kiosk
-        mode. (The patient window offers no such button yet; counselor mode does.)
-        """
-        return self._handout_enabled
-
-    def set_kiosk_mode(self, kiosk: bool, handout_enabled: bool) -> None:
-        """Kiosk mode on or off, and whether a handout may be offered."""
+    def set_kiosk_mode(self, kiosk: bool) -> None:
+        """Kiosk mode on or off (no handout either way: counselor mode prints it)."""
         self.close_guard.lock(kiosk)
-        self._handout_enabled = handout_enabled
+        for page in self.pages.values():
+            self._tell_kiosk(page)
+
+    def _tell_kiosk(self, page: ScreenPage) -> None:
+        """Tell a page that cares (the glossary: no keyboard) whether this is a kiosk."""
+        set_kiosk = getattr(page, "set_kiosk", None)
+        if set_kiosk is not None:
+            set_kiosk(self.kiosk)
 
     def set_banner(self, banner: QWidget) -> None:
         """Put a banner (the "Draft, not approved" strip) above the header."""
@@ -148,6 +144,8 @@ class MainWindow(QMainWindow):
             page = page_class(screen)(self.session, self.stack)
             self.pages[screen] = page
             self.stack.addWidget(page)
+            if self.kiosk:
+                self._tell_kiosk(page)
         return page
 
     def _on_screen_changed(self, screen: str) -> None:

@@ -117,7 +117,7 @@ _LABEL_SIZES = {
     "step-number": "h2",
 }
 #: Button roles and their text size; other buttons: body.
-_BUTTON_SIZES = {"answer": "lead", "header": "small"}
+_BUTTON_SIZES = {"answer": "lead", "header": "small", "letter": "h2"}
 
 
 def size_name(widget: QWidget) -> str | None:

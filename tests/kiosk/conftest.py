@@ -49,7 +49,6 @@ def make_kiosk(qtbot, default_record, pin_hash) -> Iterator[Callable[..., Kiosk]
         tick_ms: int = 40,
         hold_ms: int = 60,
         clock: Callable[[], float] = time.monotonic,
-        handout_in_kiosk: bool = False,
         open_counselor=None,
         info=None,
     ) -> Kiosk:
@@ -60,7 +59,6 @@ def make_kiosk(qtbot, default_record, pin_hash) -> Iterator[Callable[..., Kiosk]
             info or staff_info(record),
             kiosk=kiosk,
             pin_hash=pin_hash if pin else None,
-            handout_in_kiosk=handout_in_kiosk,
             open_counselor=open_counselor,
             clock=clock,
             idle_ms=idle_ms,

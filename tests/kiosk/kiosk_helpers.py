@@ -35,7 +35,6 @@ def staff_info(record, record_source=None, **overrides):
         approval=approval_status(record),
         idle_seconds=90,
         countdown_seconds=20,
-        handout_in_kiosk=False,
         app_version=app_version(),
         config_path="/etc/trialguide/trialguide.toml",
         config_found=False,

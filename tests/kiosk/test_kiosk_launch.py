@@ -159,7 +159,7 @@ def test_config_typo_with_kiosk_and_no_usable_pin_cannot_be_quit(
         ("idle_second = 90\n", None),
         ("kiosk = false\nidle_second = 90\n", None),
         ("kiosk = false\nidle_seconds = \n", None),  # not TOML, kiosk plainly off
-        ("handout_in_kiosk = true\nidle_seconds = \n", None),
+        ("idle_seconds = 90\nidle_seconds = \n", None),
         ("kiosk = true\nidle_second = 90\n", False),  # --no-kiosk, as for a good config
     ],
 )

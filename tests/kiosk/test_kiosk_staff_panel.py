@@ -45,7 +45,6 @@ def test_staff_panel_shows_what_is_running(make_kiosk, default_record):
     assert panel_row(panel, "digest").replace(" ", "") == status.digest
     assert status.digest in panel.rows["digest"][1].accessibleName()
     assert "90 seconds" in panel_row(panel, "idle") and "20 seconds" in panel_row(panel, "idle")
-    assert panel_row(panel, "handout") == "Off"
     assert panel_row(panel, "app") == version("trialguide")
     assert panel.banner.isVisible()
     assert "Draft, not approved" in panel.banner.label.text()

@@ -161,17 +161,7 @@ def test_leave_kiosk_mode_makes_a_normal_window(make_kiosk, qtbot):
     assert not k.controller.guard.installed
     assert not k.controller.corner.isVisible()
     assert k.controller.banner.slim
-    assert window.handout_enabled
     assert window.close() is True  # now it can be closed
-
-
-@pytest.mark.parametrize(
-    ("kiosk", "handout_in_kiosk", "expected"),
-    [(True, False, False), (True, True, True), (False, False, True)],
-)
-def test_handout_button_flag(make_kiosk, kiosk, handout_in_kiosk, expected):
-    k = make_kiosk(kiosk=kiosk, handout_in_kiosk=handout_in_kiosk)
-    assert k.window.handout_enabled is expected
 
 
 def test_desktop_window_is_not_a_kiosk(make_kiosk):

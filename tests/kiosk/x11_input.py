@@ -185,3 +185,66 @@ def _send(display: str, window: int, mask: int, data: bytes) -> bool:
     finally:
         xcb.xcb_disconnect(connection)
     return True
+
+
+class XTestPointer:
+    """A pointer held down through XTEST for as long as the ``with`` block runs.
+
+    ``press(x, y)`` moves to (x, y) on the root window and presses button 1; the button is
+    released by ``release()`` or when the block ends. The display stays open in between,
+    as a finger stays on the glass.
+    """
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self._handle: int | None = None
+        self._libs = _xlib()
+        self._pressed = False
+
+    @property
+    def available(self) -> bool:
+        """Whether libX11 and libXtst were found and the display opened."""
+        return self._handle is not None
+
+    def __enter__(self) -> XTestPointer:
+        if self._libs is not None:
+            xlib, xtst = self._libs
+            xtst.XTestFakeMotionEvent.argtypes = [
+                ctypes.c_void_p,
+                ctypes.c_int,
+                ctypes.c_int,
+                ctypes.c_int,
+                ctypes.c_ulong,
+            ]
+            xtst.XTestFakeButtonEvent.argtypes = [
+                ctypes.c_void_p,
+                ctypes.c_uint,
+                ctypes.c_int,
+                ctypes.c_ulong,
+            ]
+            self._handle = xlib.XOpenDisplay(self.display.encode()) or None
+        return self
+
+    def press(self, x: int, y: int) -> None:
+        """Put the finger down at (x, y)."""
+        assert self._libs is not None and self._handle is not None
+        xlib, xtst = self._libs
+        xtst.XTestFakeMotionEvent(self._handle, 0, x, y, 0)
+        xtst.XTestFakeButtonEvent(self._handle, 1, 1, 0)
+        xlib.XSync(self._handle, 0)
+        self._pressed = True
+
+    def release(self) -> None:
+        """Lift the finger."""
+        if self._libs is None or self._handle is None or not self._pressed:
+            return
+        xlib, xtst = self._libs
+        xtst.XTestFakeButtonEvent(self._handle, 1, 0, 0)
+        xlib.XSync(self._handle, 0)
+        self._pressed = False
+
+    def __exit__(self, *_exc: object) -> None:
+        self.release()
+        if self._libs is not None and self._handle is not None:
+            self._libs[0].XCloseDisplay(self._handle)
+            self._handle = None

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QTextDocumentFragment
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QDialog,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -185,6 +188,30 @@ def test_editing_answers_updates_session_and_outcome(counselor, qtbot, default_r
     assert "sex" not in session.answers
 
 
+def test_typed_age_updates_the_result_after_a_pause_without_tab(counselor, qtbot):
+    """The counselor types an age and stops: the result follows, the focus stays put."""
+    session, window = counselor
+    panel = window.panel
+    field = panel.editors["age"].field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    with qtbot.waitSignal(session.answers_changed, timeout=3000):
+        qtbot.keyClicks(field, "50")  # no Tab, no Return
+    assert session.answers == {"age": 50}
+    assert field.hasFocus()
+    result = evaluate(window.session.record, session.answers)
+    assert panel.outcome.title.accessibleName() == result_title(result, "en")
+    assert panel.criteria.rows["age"].status.accessibleName() == status_label(
+        CriterionStatus.NOT_MET, "en"
+    )
+    # Typing on (a new age) is taken after the next pause too; one answer per pause.
+    with qtbot.waitSignal(session.answers_changed, timeout=3000):
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        qtbot.keyClick(field, Qt.Key.Key_Backspace)
+        qtbot.keyClicks(field, "30")
+    assert session.answers == {"age": 30}
+
+
 def test_answer_from_patient_screen_shows_in_panel(counselor, qtbot):
     session, window = counselor
     editors = window.panel.editors
@@ -249,26 +276,95 @@ def test_start_over_clears_answers_and_fields(counselor, qtbot):
     assert window.isVisible()
 
 
-def test_print_writes_a_pdf(counselor, qtbot, monkeypatch, tmp_path: Path):
+class _AcceptingPrintDialog:
+    """QPrintDialog stand-in: the counselor picks "print to file" and presses Print."""
+
+    opened: ClassVar[list[object]] = []
+    target: ClassVar[str] = ""
+
+    def __init__(self, printer, parent=None) -> None:
+        self.printer = printer
+        self.opened.append(parent)
+
+    def setWindowTitle(self, _title: str) -> None:
+        pass
+
+    def exec(self) -> int:
+        self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setOutputFileName(self.target)
+        return QDialog.DialogCode.Accepted
+
+
+def test_print_opens_a_print_dialog_and_prints_through_qt(
+    counselor, qtbot, monkeypatch, tmp_path: Path
+):
+    """Print is a real print dialog now (it was a save dialog), printing the handout."""
     session, window = counselor
     session.answer("sex", "female")
-    asked: list[tuple[object, ...]] = []
-
-    def save_name(*args: object, **_kwargs: object) -> tuple[str, str]:
-        asked.append(args)
-        return str(tmp_path / "handout"), "PDF files (*.pdf)"
-
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    target = tmp_path / "printed.pdf"
+    _AcceptingPrintDialog.target = str(target)
+    _AcceptingPrintDialog.opened = []
+    monkeypatch.setattr("app.ui.counselor.window.QPrintDialog", _AcceptingPrintDialog)
+    monkeypatch.setattr(
+        QFileDialog, "exec", lambda *_a: pytest.fail("Print must not open a save dialog")
+    )
     qtbot.mouseClick(window.print_button, Qt.MouseButton.LeftButton)
+    assert _AcceptingPrintDialog.opened == [window]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in window.status.accessibleName()
+    assert window.statusBar().isVisible()
+
+
+def test_print_cancelled_prints_nothing(counselor, monkeypatch):
+    _session, window = counselor
+    monkeypatch.setattr(QPrintDialog, "exec", lambda *_a: QDialog.DialogCode.Rejected)
+    calls: list[object] = []
+    monkeypatch.setattr("app.ui.counselor.window.print_handout", lambda *a: calls.append(a))
+    assert window.print_handout() is False
+    assert calls == []
+
+
+def _accept_as(path: Path | str):
+    def exec_(dialog: QFileDialog) -> int:
+        dialog.selectFile(str(path))
+        return QDialog.DialogCode.Accepted
+
+    return exec_
+
+
+def test_save_writes_a_pdf(counselor, qtbot, monkeypatch, tmp_path: Path):
+    session, window = counselor
+    session.answer("sex", "female")
+    monkeypatch.setattr(QFileDialog, "exec", _accept_as(tmp_path / "handout"))
+    qtbot.mouseClick(window.save_button, Qt.MouseButton.LeftButton)
     pdf = tmp_path / "handout.pdf"
-    assert asked and asked[0][0] is window
     assert pdf.exists() and pdf.stat().st_size > 0
     assert pdf.read_bytes().startswith(b"%PDF")
     assert str(pdf) in window.status.accessibleName()
     assert window.statusBar().isVisible()
 
 
-def test_print_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Path):
+@pytest.mark.parametrize("scale", [100, 200])
+def test_save_dialog_shows_the_whole_file_name(counselor, qtbot, scale):
+    """The save-as field used to clip "TrialGuide-NCT05703308-en.pdf"."""
+    session, window = counselor
+    session.set_text_scale(scale)
+    dialog = window.save_dialog("/tmp/TrialGuide-NCT05703308-en.pdf")
+    try:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert field is not None and field.isVisible()
+        assert field.text() == "TrialGuide-NCT05703308-en.pdf"
+        room = field.contentsRect().width() - field.textMargins().left() - 8
+        assert field.fontMetrics().horizontalAdvance(field.text()) < room
+        assert dialog.acceptMode() is QFileDialog.AcceptMode.AcceptSave
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
+
+
+def test_handout_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Path):
     session, window = counselor
     calls: list[tuple[str, object]] = []
     large: list[bool] = []
@@ -278,28 +374,32 @@ def test_print_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Path
             calls.append((lang, result)) or large.append(large_print) or 2
         ),
     )
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), "")
-    )
+    monkeypatch.setattr(QFileDialog, "exec", _accept_as(tmp_path / "x.pdf"))
     session.set_language("fa")
     assert window.handout_combo.currentData() == "fa"  # the patient's language by default
-    window.print_handout()
+    window.save_handout()
     assert calls[-1] == ("fa", None)  # no answers: no self-check result on the handout
     session.answer("sex", "male")
     _choose(qtbot, window.handout_combo, "en")
-    window.print_handout()
+    window.save_handout()
     lang, result = calls[-1]
     assert lang == "en" and result.outcome is Outcome.DOES_NOT_MATCH
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
-    assert window.print_handout() is None  # cancelled: nothing written
+    monkeypatch.setattr(QFileDialog, "exec", lambda *_a: QDialog.DialogCode.Rejected)
+    assert window.save_handout() is None  # cancelled: nothing written
     assert len(calls) == 2
     assert large == [False, False]
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.pdf"), "")
-    )
-    window.bar.large_print.setChecked(True)  # the large-print edition
-    window.print_handout()
+    window.bar.large_print.setChecked(True)  # the large-print edition, saved and printed
+    monkeypatch.setattr(QFileDialog, "exec", _accept_as(tmp_path / "x.pdf"))
+    window.save_handout()
     assert large[-1] is True
+    printed: list[bool] = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda *_a: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        "app.ui.counselor.window.print_handout",
+        lambda *a, large_print=False, **k: printed.append(large_print) or 1,
+    )
+    assert window.print_handout() is True
+    assert printed == [True]
 
 
 # -- building once, re-flowing, accessibility --------------------------------------------

@@ -262,3 +262,67 @@ def test_interactive_widgets_have_accessible_names(glossary, lang):
     for entry in page.entries.values():
         assert entry.definition.accessibleName()
     assert page.clear_button.minimumSizeHint().height() >= 44
+
+
+# -- kiosk: browse by first letter (no keyboard) -------------------------------------------
+def _letter_terms(page: GlossaryScreen, lang: str) -> dict[str, set[str]]:
+    from app.present.letters import first_letter
+
+    groups: dict[str, set[str]] = {}
+    for term_id, entry in page.entries.items():
+        groups.setdefault(first_letter(entry.term.term[lang]), set()).add(term_id)
+    return groups
+
+
+def test_kiosk_glossary_browses_by_first_letter_in_both_languages(app_window, qtbot):
+    """The kiosk has no keyboard: large letter buttons, only letters that start a term."""
+    from app.present.letters import letters_in_use
+
+    session, window = app_window
+    window.set_kiosk_mode(True)  # before the page is built: it is told when built
+    try:
+        session.go_to(Screen.GLOSSARY)
+        page = window.page(Screen.GLOSSARY)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+        assert page.kiosk and page.letter_bar.isVisible()
+        assert not page.search.isVisible() and not page.clear_button.isVisible()
+        for lang, letter in (("en", "H"), ("fa", "ت")):
+            session.set_language(lang)
+            names = [entry.term.term[lang] for entry in page.entries.values()]
+            assert list(page.letter_buttons) == letters_in_use(names, lang)
+            for button in [page.all_button, *page.letter_buttons.values()]:
+                assert button.isVisible()
+                assert button.width() >= 64 and button.height() >= 64  # a finger's size
+            assert set(shown_terms(page)) == set(page.entries)  # "All" to start with
+            qtbot.mouseClick(page.letter_buttons[letter], Qt.MouseButton.LeftButton)
+            assert set(shown_terms(page)) == _letter_terms(page, lang)[letter]
+            assert page.letter_buttons[letter].isChecked()
+            assert letter in page.count.accessibleName() or letter in page.count.text()
+            qtbot.mouseClick(page.all_button, Qt.MouseButton.LeftButton)
+            assert set(shown_terms(page)) == set(page.entries)
+        assert page.letter_buttons["ا"].text() == "ا"
+        assert list(page.letter_buttons)[:3] == ["ا", "ب", "پ"]  # Persian order
+        # A letter chosen is forgotten for the next visitor.
+        qtbot.mouseClick(page.letter_buttons["ت"], Qt.MouseButton.LeftButton)
+        session.reset()
+        assert page.letter is None
+    finally:
+        window.set_kiosk_mode(False)
+    # A desktop window keeps the search box.
+    assert not page.search.isHidden() and page.letter_bar.isHidden()
+
+
+def test_a_term_asked_for_clears_the_letter_that_hides_it(app_window, qtbot):
+    session, window = app_window
+    window.set_kiosk_mode(True)
+    try:
+        session.go_to(Screen.GLOSSARY)
+        page = window.page(Screen.GLOSSARY)
+        qtbot.mouseClick(page.letter_buttons["H"], Qt.MouseButton.LeftButton)
+        assert "ovary" not in shown_terms(page)
+        session.show_term("ovary")
+        session.go_to(Screen.GLOSSARY)
+        qtbot.waitUntil(lambda: "ovary" in shown_terms(page))
+        assert page.letter is None
+    finally:
+        window.set_kiosk_mode(False)

@@ -52,6 +52,8 @@ class CounselorBar(QFrame):
         self._flow.addWidget(self.large_print)
         self.print_button = self._button(controls)
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.save_button = self._button(controls)
+        self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.start_over = self._button(controls)
         self.close_button = self._button(controls)
         layout.addWidget(controls)
@@ -107,8 +109,13 @@ class CounselorBar(QFrame):
         for button, text, description in (
             (
                 self.print_button,
-                _("Print / Save PDF"),
-                _("Save a handout for the patient as a PDF file, to print or send"),
+                _("Print handout…"),
+                _("Print a handout for the patient: choose the printer in the print dialog"),
+            ),
+            (
+                self.save_button,
+                _("Save handout as PDF…"),
+                _("Save a handout for the patient as a PDF file, to send or print later"),
             ),
             (
                 self.start_over,

@@ -2,12 +2,13 @@
 
 A choice question is a combo box of its options (and "Not answered"); a number question
 is a field that takes Latin or Persian digits. An answer goes straight to the session; a
-number that cannot be kept is not stored, and a message says why.
+typed number goes there when the counselor pauses (:data:`TYPING_PAUSE_MS`) or leaves the
+field; a number that cannot be kept is not stored, and a message says why.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -30,6 +31,9 @@ from app.ui.counselor.labels import give_ink_room, label, set_shown, show
 from app.ui.text import TextLabel
 
 Question = ChoiceQuestion | NumberQuestion
+
+#: A typed number is taken this long after the last key (the result updates then).
+TYPING_PAUSE_MS = 500
 
 
 class QuestionEditor(QFrame):
@@ -88,8 +92,13 @@ class QuestionEditor(QFrame):
             field.setMaxLength(6)
             field.setAlignment(Qt.AlignmentFlag.AlignCenter)
             field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            field.editingFinished.connect(self.commit)
+            field.editingFinished.connect(self._on_editing_finished)
             field.textEdited.connect(self._on_edited)
+            # The result follows the typing after a short pause, not only on Tab.
+            self._typing = QTimer(self)
+            self._typing.setSingleShot(True)
+            self._typing.setInterval(TYPING_PAUSE_MS)
+            self._typing.timeout.connect(self.commit)
             self.unit = label(None, self)
             self.unit.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             row.addWidget(field, 1)
@@ -211,6 +220,11 @@ class QuestionEditor(QFrame):
 
     def _on_edited(self, _text: str) -> None:
         self._convert_digits(self.session.language)
+        self._typing.start()
+
+    def _on_editing_finished(self) -> None:
+        self._typing.stop()
+        self.commit()
 
     def _convert_digits(self, lang: str) -> None:
         """Show typed digits as the language writes them (Persian digits for fa)."""

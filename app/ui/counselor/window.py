@@ -9,6 +9,7 @@ starting over forgets the answers.
 
 from __future__ import annotations
 
+import logging
 import os
 
 from PySide6.QtCore import QStandardPaths, Qt
@@ -21,10 +22,13 @@ from PySide6.QtGui import (
     QShortcut,
     QShowEvent,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.handout import write_handout
+from app.handout import print_handout, write_handout
 from app.i18n import FONT_FAMILY, _, text_direction
 from app.i18n.format import FSI, PDI
 from app.session import Session
@@ -44,6 +48,8 @@ from app.ui.counselor.style import counselor_stylesheet
 from app.ui.fonts import load_fonts
 from app.ui.popover import TermPopover
 from app.ui.style import THEMES, px
+
+log = logging.getLogger("trialguide.counselor")
 
 #: The jump list's entry for the self-check panel (not a section of the text).
 ANSWERS = "answers"
@@ -77,10 +83,12 @@ class CounselorWindow(QMainWindow):
         self.second_combo = self.bar.second_combo
         self.handout_combo = self.bar.handout_combo
         self.print_button = self.bar.print_button
+        self.save_button = self.bar.save_button
         self.start_over = self.bar.start_over
         self.close_button = self.bar.close_button
         self.second_combo.activated.connect(self._on_second_chosen)
         self.print_button.clicked.connect(self.print_handout)
+        self.save_button.clicked.connect(self.save_handout)
         self.start_over.clicked.connect(session.reset)
         self.close_button.clicked.connect(self.close)
         layout.addWidget(self.bar)
@@ -261,17 +269,68 @@ class CounselorWindow(QMainWindow):
         self.popover.hide()
         self.jump_to("glossary")
 
-    def print_handout(self) -> str | None:
+    def _handout_language(self) -> str:
+        return str(self.handout_combo.currentData() or self.session.language)
+
+    def print_handout(self) -> bool:
+        """Qt's print dialog, then the handout printed through Qt; whether it printed."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(f"TrialGuide {self.session.record.identification.nct_id}")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print the handout"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        result = self.session.result() if self.session.answers else None
+        try:
+            pages = print_handout(
+                self.session.record,
+                self._handout_language(),
+                printer,
+                result,
+                large_print=self.bar.large_print.isChecked(),
+            )
+        except OSError as exc:
+            self._say(_("The handout could not be printed: {error}").format(error=exc))
+            return False
+        name = printer.printerName() or printer.outputFileName()
+        log.info("Counselor: the handout was printed (%d pages)", pages)
+        self._say(_("Sent the handout to {printer}.").format(printer=f"{FSI}{name}{PDI}"))
+        return True
+
+    def save_dialog(self, suggested: str) -> QFileDialog:
+        """A save-as dialog for a PDF, wide enough to show the whole suggested name."""
+        dialog = QFileDialog(self, _("Save the handout"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        # Qt's own dialog: the native one cannot be sized, and its name field clipped
+        # "TrialGuide-NCT05703308-en.pdf".
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.setDirectory(os.path.dirname(suggested))
+        dialog.selectFile(os.path.basename(suggested))
+        name = os.path.basename(suggested)
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        metrics = (field or dialog).fontMetrics()
+        # The name with room to edit it, plus the "File name:" label and the margins
+        # beside the field (about 300 px at any text size this view uses).
+        wanted = metrics.horizontalAdvance(name) + 40 + 2 * metrics.height() + 300
+        dialog.resize(max(dialog.sizeHint().width(), 760, wanted), 520)
+        return dialog
+
+    def save_handout(self) -> str | None:
         """Ask where to save the handout, then write it; return the path (None if not)."""
-        lang = self.handout_combo.currentData() or self.session.language
+        lang = self._handout_language()
         nct_id = self.session.record.identification.nct_id
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         suggested = os.path.join(folder, f"TrialGuide-{nct_id}-{lang}.pdf")
-        path, _chosen_filter = QFileDialog.getSaveFileName(
-            self, _("Save the handout"), suggested, _("PDF files (*.pdf)")
-        )
-        if not path:
-            return None
+        dialog = self.save_dialog(suggested)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return None
+            path = dialog.selectedFiles()[0]
+        finally:
+            dialog.deleteLater()
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         result = self.session.result() if self.session.answers else None

@@ -8,6 +8,11 @@ language; Persian and Latin digits, Arabic and Persian letter forms, accents, ze
 non-joiners and spaces do not matter. The query is visitor input: it is cleared when
 the session is reset for a new visitor.
 
+A kiosk has no keyboard to search with: in kiosk mode (:meth:`GlossaryScreen.set_kiosk`)
+the search box gives way to a bar of large letter buttons, one per letter that starts a
+term in the visitor's language (Persian alphabet in Persian, A to Z in English; see
+:mod:`app.present.letters`), and an "All" button. A letter shows the terms under it.
+
 When a glossary term is asked for (a link tapped, or the popover's "All terms" button),
 the list scrolls to that term and highlights it.
 """
@@ -18,12 +23,22 @@ import unicodedata
 
 from PySide6.QtCore import QCollator, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _, ngettext, pick, qlocale
-from app.i18n.format import format_number, to_latin_digits
+from app.i18n.format import FSI, PDI, format_number, to_latin_digits
+from app.present.letters import first_letter, letters_in_use
 from app.record.models import GlossaryTerm
 from app.session import Screen, Session
+from app.ui.flow import FlowLayout
 from app.ui.screens.base import ScreenPage
 from app.ui.text import TextLabel
 
@@ -115,6 +130,20 @@ class GlossaryScreen(ScreenPage):
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
+        # Kiosk mode: browse by first letter instead of typing.
+        self.kiosk = False
+        #: The letter chosen in the letter bar (None: every term).
+        self.letter: str | None = None
+        self.letter_bar = QWidget(self.column)
+        self.letter_bar.setObjectName("LetterBar")
+        self._letter_flow = FlowLayout(self.letter_bar, spacing=10)
+        self._letter_group = QButtonGroup(self)
+        self._letter_group.setExclusive(True)
+        self.all_button = self._letter_button(None)
+        self.letter_buttons: dict[str, QPushButton] = {}
+        self._letters_lang: str | None = None
+        self.letter_bar.hide()
+
         self.count = self.text("muted")
         self.no_match = self.text()
         self.list_holder = QWidget(self.column)
@@ -134,6 +163,7 @@ class GlossaryScreen(ScreenPage):
         self.body.addWidget(self.heading_label)
         self.body.addWidget(self.intro)
         self.body.addLayout(search_row)
+        self.body.addWidget(self.letter_bar)
         self.body.addWidget(self.count)
         self.body.addWidget(self.no_match)
         self.body.addWidget(self.list_holder)
@@ -144,6 +174,54 @@ class GlossaryScreen(ScreenPage):
         session.term_requested.connect(self._on_term_requested)
         session.screen_changed.connect(self._on_screen_changed)
         self.render()
+
+    # -- browse by letter (kiosk) ----------------------------------------------------------
+    def set_kiosk(self, on: bool) -> None:
+        """Kiosk mode: the letter bar instead of the search box (which needs a keyboard)."""
+        self.kiosk = on
+        self.search.setVisible(not on)
+        self.clear_button.setVisible(not on)
+        self.letter_bar.setVisible(on)
+        self.search.setText("")
+        self.choose_letter(None)
+
+    def _letter_button(self, letter: str | None) -> QPushButton:
+        button = self.button("letter", self.letter_bar)
+        button.setCheckable(True)
+        button.setChecked(letter is None and self.letter is None)
+        button.clicked.connect(lambda _checked=False, letter=letter: self.choose_letter(letter))
+        self._letter_group.addButton(button)
+        self._letter_flow.addWidget(button)
+        button.show()  # shown with the bar (a layout shows a new child only later)
+        return button
+
+    def _build_letters(self) -> None:
+        """One button per letter that starts a term in the current language."""
+        lang = self.lang
+        if self._letters_lang == lang:
+            return
+        self._letters_lang = lang
+        for button in self.letter_buttons.values():
+            self._letter_group.removeButton(button)
+            self._letter_flow.removeWidget(button)
+            button.deleteLater()
+        names = [pick(entry.term.term, lang) for entry in self.entries.values()]
+        self.letter_buttons = {}
+        for letter in letters_in_use(names, lang):
+            button = self._letter_button(letter)
+            button.setText(letter)
+            self.letter_buttons[letter] = button
+        if self.letter not in self.letter_buttons:
+            self.letter = None
+        (self.letter_buttons.get(self.letter or "") or self.all_button).setChecked(True)
+
+    def choose_letter(self, letter: str | None) -> None:
+        """Show only the terms under ``letter`` (None: all of them)."""
+        self.letter = letter if letter in self.letter_buttons else None
+        (self.letter_buttons.get(self.letter or "") or self.all_button).setChecked(True)
+        self._apply_filter()
+        if self.isVisible():
+            self.scroll_area.verticalScrollBar().setValue(0)
 
     # -- order and filter ----------------------------------------------------------------
     def _sort(self) -> None:
@@ -177,8 +255,11 @@ class GlossaryScreen(ScreenPage):
         query = fold(self.search.text())
         lang = self.lang
         shown = 0
+        letter = self.letter if self.kiosk else None
         for entry in self.entries.values():
-            keep = entry.matches(query, lang)
+            keep = entry.matches(query, lang) and (
+                letter is None or first_letter(pick(entry.term.term, lang)) == letter
+            )
             # Only a change: showing an entry not hidden by the filter still costs a
             # polish and a layout pass (0.5 s for 300 terms, on every retranslation).
             if entry.filtered_out == keep:
@@ -186,7 +267,13 @@ class GlossaryScreen(ScreenPage):
                 entry.setHidden(not keep)
             shown += int(keep)
         total = len(self.entries)
-        if not query:
+        if letter is not None:
+            count = ngettext(
+                "{shown} term starts with {letter}",
+                "{shown} terms start with {letter}",
+                shown,
+            ).format(shown=format_number(shown, lang), letter=f"{FSI}{letter}{PDI}")
+        elif not query:
             count = ngettext("{count} term", "{count} terms", total).format(
                 count=format_number(total, lang)
             )
@@ -212,6 +299,8 @@ class GlossaryScreen(ScreenPage):
             return
         if entry.isHidden():
             self.search.clear()
+            if self.letter is not None:
+                self.choose_letter(None)
         if self.highlighted is not None and self.highlighted != term_id:
             self.entries[self.highlighted].set_highlighted(False)
         entry.set_highlighted(True)
@@ -243,6 +332,7 @@ class GlossaryScreen(ScreenPage):
     def _on_reset(self) -> None:
         # setText, not clear(): clear() can be undone (Ctrl+Z) by the next visitor.
         self.search.setText("")
+        self.choose_letter(None)
         self._pending_term = None
         if self.highlighted is not None:
             self.entries[self.highlighted].set_highlighted(False)
@@ -271,6 +361,14 @@ class GlossaryScreen(ScreenPage):
         self.set_text(
             self.no_match, _("No term matches your search. Try another word, or clear the search.")
         )
+        self._build_letters()
+        self.all_button.setText(_("All"))
+        self.all_button.setAccessibleName(_("All terms"))
+        self.all_button.setAccessibleDescription(_("Show every term again"))
+        self.letter_bar.setAccessibleName(_("Terms by first letter"))
+        for letter, button in self.letter_buttons.items():
+            button.setAccessibleName(_("Terms starting with {letter}").format(letter=letter))
+            button.setAccessibleDescription(_("Show only the terms that start with this letter"))
         for entry in self.entries.values():
             entry.render(self)
         self._sort()
