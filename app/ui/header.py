@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.format import format_number
 from app.present.titles import study_title
 from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Session
-from app.ui.flow import FlowLayout
+from app.ui.confirm import ConfirmPrompt
+from app.ui.style import fix_text_size
 
 
 def _next_scale(current: int, step: int) -> int:
@@ -19,8 +29,53 @@ def _next_scale(current: int, step: int) -> int:
     return next((s for s in reversed(TEXT_SCALES) if s < current), MIN_TEXT_SCALE)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" when it does not fit.
+
+    The whole text stays the label's accessible name and tooltip.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text``, shortened to the label's width."""
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        """The whole text, as set."""
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102 - Qt override
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        if shown != self.text():
+            self.setText(shown)
+
+
 class Header(QFrame):
-    """Persistent header. Only calls session methods; re-renders on session signals."""
+    """Persistent header. Only calls session methods; re-renders on session signals.
+
+    The header is one row at every text size: its own text keeps its 100% size (the
+    screens' text grows, the controls do not move), so A− and A+ stay under the finger.
+    The study title is shortened with "…" when the row is narrow.
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,56 +83,71 @@ class Header(QFrame):
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 10, 24, 10)
-        layout.setSpacing(16)
+        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setSpacing(8)
 
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel(self)
         self.title.setObjectName("HeaderTitle")
-        self.title.setWordWrap(True)
         layout.addWidget(self.title, 1)
+        layout.addSpacing(8)
 
-        controls = QWidget(self)
-        flow = FlowLayout(controls, spacing=8)
         self.language_buttons: dict[str, QPushButton] = {}
         self._language_group = QButtonGroup(self)
         for lang in session.record.languages:
-            button = self._button(controls, checkable=True)
+            button = self._button(self, checkable=True)
             button.setText(LANGUAGE_NAMES.get(lang, lang))
             # Each language's name is shown in its own script and direction.
             button.setLayoutDirection(text_direction(lang))
             button.clicked.connect(lambda _checked=False, lang=lang: session.set_language(lang))
             self._language_group.addButton(button)
             self.language_buttons[lang] = button
-            flow.addWidget(button)
-        self.smaller = self._button(controls)
+            layout.addWidget(button)
+        layout.addSpacing(8)
+        self.smaller = self._button(self)
         self.smaller.clicked.connect(
             lambda: session.set_text_scale(_next_scale(session.text_scale, -1))
         )
-        self.scale_label = QLabel(controls)
+        self.scale_label = QLabel(self)
         self.scale_label.setTextFormat(Qt.TextFormat.PlainText)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scale_label.setMinimumHeight(44)
-        self.larger = self._button(controls)
+        self.larger = self._button(self)
         self.larger.clicked.connect(
             lambda: session.set_text_scale(_next_scale(session.text_scale, 1))
         )
         # "A−" and "A+" are Latin: keep the sign after the letter in Persian too.
         for button in (self.smaller, self.larger):
             button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.contrast = self._button(controls, checkable=True)
+        self.contrast = self._button(self, checkable=True)
         self.contrast.toggled.connect(session.set_high_contrast)
-        self.start_over = self._button(controls)
-        self.start_over.clicked.connect(session.reset)
-        for widget in (self.smaller, self.scale_label, self.larger, self.contrast, self.start_over):
-            flow.addWidget(widget)
-        layout.addWidget(controls, 1)
+        self.start_over = self._button(self)
+        self.start_over.clicked.connect(self._ask_start_over)
+        for widget in (self.smaller, self.scale_label, self.larger):
+            layout.addWidget(widget)
+        layout.addSpacing(8)
+        for widget in (self.contrast, self.start_over):
+            layout.addWidget(widget)
+        for widget in (self, self.title, self.scale_label, *self.findChildren(QPushButton)):
+            fix_text_size(widget)
+        #: The "Start over?" prompt (see :meth:`_ask_start_over`); the window places it.
+        self.confirm: ConfirmPrompt | None = None
 
         session.language_changed.connect(self._on_change)
         session.text_scale_changed.connect(self._on_change)
         session.high_contrast_changed.connect(self._on_change)
         session.reset_done.connect(self._on_change)
         self.render()
+
+    def set_confirm_prompt(self, prompt: ConfirmPrompt) -> None:
+        """Ask with ``prompt`` before Start over forgets the visit."""
+        self.confirm = prompt
+
+    def _ask_start_over(self) -> None:
+        """Start over asks first (a kiosk's idle reset calls the session and does not)."""
+        if self.confirm is None:
+            self.session.reset()
+        else:
+            self.confirm.ask()
 
     def _button(self, parent: QWidget, checkable: bool = False) -> QPushButton:
         button = QPushButton(parent)
@@ -93,7 +163,7 @@ class Header(QFrame):
         """Put the header's words in the current language and show the current settings."""
         session = self.session
         lang = session.language
-        self.title.setText(study_title(session.record, lang))
+        self.title.set_full_text(study_title(session.record, lang))
         self.title.setLayoutDirection(text_direction(lang))
         for code, button in self.language_buttons.items():
             button.setChecked(code == lang)
@@ -112,6 +182,11 @@ class Header(QFrame):
         self.larger.setAccessibleDescription(_("Make the text larger"))
         self.larger.setEnabled(scale < MAX_TEXT_SCALE)
         self.scale_label.setText(_("{percent}%").format(percent=format_number(scale, lang)))
+        # As wide as its widest text ("200%"), so that A+ does not move as the number grows.
+        widest = _("{percent}%").format(percent=format_number(MAX_TEXT_SCALE, lang))
+        self.scale_label.setFixedWidth(
+            self.scale_label.fontMetrics().horizontalAdvance(widest) + 12
+        )
         self.scale_label.setAccessibleName(_("Text size"))
         self.contrast.setText(_("High contrast"))
         self.contrast.setAccessibleName(_("High contrast"))
