@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QWidget,
 )
 
@@ -21,6 +22,9 @@ from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Session
 from app.ui.confirm import ConfirmPrompt
 from app.ui.style import fix_text_size
 
+#: Width in px of the "100%" between A− and A+ (its text is 18 px at every text size).
+SCALE_LABEL_WIDTH = 72
+
 
 def _next_scale(current: int, step: int) -> int:
     """The next text size in TEXT_SCALES up (step 1) or down (step -1)."""
@@ -30,43 +34,36 @@ def _next_scale(current: int, step: int) -> int:
 
 
 class ElidedLabel(QLabel):
-    """A one-line label that shortens its text with "…" when it does not fit.
+    """A one-line label that draws its text shortened with "…" when it does not fit.
 
-    The whole text stays the label's accessible name and tooltip.
+    Its text stays whole (``text()`` and the accessible name); only the
+    painting shortens it, so the row never grows a second line.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._full = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def set_full_text(self, text: str) -> None:
-        """Show ``text``, shortened to the label's width."""
-        self._full = text
-        self.setToolTip(text)
+        """Show ``text`` (shortened to the label's width when painted)."""
+        self.setText(text)
+        # No tooltip: a touch screen has no hover, and Qt would guess a tooltip's format.
         self.setAccessibleName(text)
-        self._elide()
 
-    def full_text(self) -> str:
-        """The whole text, as set."""
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102 - Qt override
-        super().resizeEvent(event)
-        self._elide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt override
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._elide()
-
-    def _elide(self) -> None:
+    def shown_text(self) -> str:
+        """The text as painted at the label's width now."""
         width = self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
-        if shown != self.text():
-            self.setText(shown)
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        alignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        rect = self.contentsRect()
+        flags = int(QStyle.visualAlignment(self.layoutDirection(), alignment).value)
+        painter.drawText(rect, flags, self.shown_text())
 
 
 class Header(QFrame):
@@ -111,6 +108,8 @@ class Header(QFrame):
         self.scale_label.setTextFormat(Qt.TextFormat.PlainText)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scale_label.setMinimumHeight(44)
+        # One width for every number, in both scripts: A+ does not move as the number grows.
+        self.scale_label.setFixedWidth(SCALE_LABEL_WIDTH)
         self.larger = self._button(self)
         self.larger.clicked.connect(
             lambda: session.set_text_scale(_next_scale(session.text_scale, 1))
@@ -182,11 +181,6 @@ class Header(QFrame):
         self.larger.setAccessibleDescription(_("Make the text larger"))
         self.larger.setEnabled(scale < MAX_TEXT_SCALE)
         self.scale_label.setText(_("{percent}%").format(percent=format_number(scale, lang)))
-        # As wide as its widest text ("200%"), so that A+ does not move as the number grows.
-        widest = _("{percent}%").format(percent=format_number(MAX_TEXT_SCALE, lang))
-        self.scale_label.setFixedWidth(
-            self.scale_label.fontMetrics().horizontalAdvance(widest) + 12
-        )
         self.scale_label.setAccessibleName(_("Text size"))
         self.contrast.setText(_("High contrast"))
         self.contrast.setAccessibleName(_("High contrast"))

@@ -131,7 +131,7 @@ _LABEL_SIZES = {
     "step-number": "h2",
 }
 #: Button roles and their text size; other buttons: body.
-_BUTTON_SIZES = {"answer": "lead", "confirm": "lead", "header": "small"}
+_BUTTON_SIZES = {"answer": "lead", "confirm": "lead", "back": "h2", "header": "small"}
 
 
 def size_name(widget: QWidget) -> str | None:
