@@ -272,6 +272,14 @@ class TextLabel(QLabel):
         if event.type() in _RELAYOUT_EVENTS:
             self._heights.clear()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and TERM_SCHEME in self.text():
+            # Qt gives a link its colour when the rich text is read, from the palette of
+            # that moment: read it again, or the links of a screen shown while the theme
+            # changes keep the old colour (2.9:1 on black in high contrast). (QLabel
+            # ignores the same text set again.)
+            text = self.text()
+            super().setText("")
+            super().setText(text)
 
     # -- glossary links: a tap area at least MIN_TAP_HEIGHT high -------------------------
     def _document(self) -> QTextDocument:
