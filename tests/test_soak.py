@@ -261,6 +261,7 @@ class Visitor:
             self.walk_away()
         else:
             self.click(self.window.header.start_over)
+            self.click(self.window.confirm.yes_button)
             self.stats["start over"] += 1
         assert session.screen is Screen.WELCOME
         assert not session.answers

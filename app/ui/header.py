@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
 
 from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.format import format_number
 from app.present.titles import study_title
 from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Session
-from app.ui.flow import FlowLayout
+from app.ui.confirm import ConfirmPrompt
+from app.ui.style import fix_text_size
+
+#: Width in px of the "100%" between A− and A+ (its text is 18 px at every text size).
+SCALE_LABEL_WIDTH = 72
 
 
 def _next_scale(current: int, step: int) -> int:
@@ -19,8 +33,46 @@ def _next_scale(current: int, step: int) -> int:
     return next((s for s in reversed(TEXT_SCALES) if s < current), MIN_TEXT_SCALE)
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that draws its text shortened with "…" when it does not fit.
+
+    Its text stays whole (``text()`` and the accessible name); only the
+    painting shortens it, so the row never grows a second line.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(False)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        """Show ``text`` (shortened to the label's width when painted)."""
+        self.setText(text)
+        # No tooltip: a touch screen has no hover, and Qt would guess a tooltip's format.
+        self.setAccessibleName(text)
+
+    def shown_text(self) -> str:
+        """The text as painted at the label's width now."""
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt override
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        alignment = Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+        rect = self.contentsRect()
+        flags = int(QStyle.visualAlignment(self.layoutDirection(), alignment).value)
+        painter.drawText(rect, flags, self.shown_text())
+
+
 class Header(QFrame):
-    """Persistent header. Only calls session methods; re-renders on session signals."""
+    """Persistent header. Only calls session methods; re-renders on session signals.
+
+    The header is one row at every text size: its own text keeps its 100% size (the
+    screens' text grows, the controls do not move), so A− and A+ stay under the finger.
+    The study title is shortened with "…" when the row is narrow.
+    """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,56 +80,73 @@ class Header(QFrame):
         self.setObjectName("Header")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 10, 24, 10)
-        layout.setSpacing(16)
+        layout.setContentsMargins(24, 8, 24, 8)
+        layout.setSpacing(8)
 
-        self.title = QLabel(self)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = ElidedLabel(self)
         self.title.setObjectName("HeaderTitle")
-        self.title.setWordWrap(True)
         layout.addWidget(self.title, 1)
+        layout.addSpacing(8)
 
-        controls = QWidget(self)
-        flow = FlowLayout(controls, spacing=8)
         self.language_buttons: dict[str, QPushButton] = {}
         self._language_group = QButtonGroup(self)
         for lang in session.record.languages:
-            button = self._button(controls, checkable=True)
+            button = self._button(self, checkable=True)
             button.setText(LANGUAGE_NAMES.get(lang, lang))
             # Each language's name is shown in its own script and direction.
             button.setLayoutDirection(text_direction(lang))
             button.clicked.connect(lambda _checked=False, lang=lang: session.set_language(lang))
             self._language_group.addButton(button)
             self.language_buttons[lang] = button
-            flow.addWidget(button)
-        self.smaller = self._button(controls)
+            layout.addWidget(button)
+        layout.addSpacing(8)
+        self.smaller = self._button(self)
         self.smaller.clicked.connect(
             lambda: session.set_text_scale(_next_scale(session.text_scale, -1))
         )
-        self.scale_label = QLabel(controls)
+        self.scale_label = QLabel(self)
         self.scale_label.setTextFormat(Qt.TextFormat.PlainText)
         self.scale_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.scale_label.setMinimumHeight(44)
-        self.larger = self._button(controls)
+        # One width for every number, in both scripts: A+ does not move as the number grows.
+        self.scale_label.setFixedWidth(SCALE_LABEL_WIDTH)
+        self.larger = self._button(self)
         self.larger.clicked.connect(
             lambda: session.set_text_scale(_next_scale(session.text_scale, 1))
         )
         # "A−" and "A+" are Latin: keep the sign after the letter in Persian too.
         for button in (self.smaller, self.larger):
             button.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.contrast = self._button(controls, checkable=True)
+        self.contrast = self._button(self, checkable=True)
         self.contrast.toggled.connect(session.set_high_contrast)
-        self.start_over = self._button(controls)
-        self.start_over.clicked.connect(session.reset)
-        for widget in (self.smaller, self.scale_label, self.larger, self.contrast, self.start_over):
-            flow.addWidget(widget)
-        layout.addWidget(controls, 1)
+        self.start_over = self._button(self)
+        self.start_over.clicked.connect(self._ask_start_over)
+        for widget in (self.smaller, self.scale_label, self.larger):
+            layout.addWidget(widget)
+        layout.addSpacing(8)
+        for widget in (self.contrast, self.start_over):
+            layout.addWidget(widget)
+        for widget in (self, self.title, self.scale_label, *self.findChildren(QPushButton)):
+            fix_text_size(widget)
+        #: The "Start over?" prompt (see :meth:`_ask_start_over`); the window places it.
+        self.confirm: ConfirmPrompt | None = None
 
         session.language_changed.connect(self._on_change)
         session.text_scale_changed.connect(self._on_change)
         session.high_contrast_changed.connect(self._on_change)
         session.reset_done.connect(self._on_change)
         self.render()
+
+    def set_confirm_prompt(self, prompt: ConfirmPrompt) -> None:
+        """Ask with ``prompt`` before Start over forgets the visit."""
+        self.confirm = prompt
+
+    def _ask_start_over(self) -> None:
+        """Start over asks first (a kiosk's idle reset calls the session and does not)."""
+        if self.confirm is None:
+            self.session.reset()
+        else:
+            self.confirm.ask()
 
     def _button(self, parent: QWidget, checkable: bool = False) -> QPushButton:
         button = QPushButton(parent)
@@ -93,7 +162,7 @@ class Header(QFrame):
         """Put the header's words in the current language and show the current settings."""
         session = self.session
         lang = session.language
-        self.title.setText(study_title(session.record, lang))
+        self.title.set_full_text(study_title(session.record, lang))
         self.title.setLayoutDirection(text_direction(lang))
         for code, button in self.language_buttons.items():
             button.setChecked(code == lang)

@@ -20,6 +20,7 @@ from app.i18n import text_direction
 from app.present.titles import window_title
 from app.session import Screen, Session
 from app.ui.close_guard import CloseGuard
+from app.ui.confirm import ConfirmPrompt
 from app.ui.header import Header
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
@@ -97,6 +98,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(root)
         self.popover = TermPopover(session, root)
         self.popover.render()  # its buttons are named from the start, as after a reset
+        #: "Start over?" (the header asks it; an idle reset does not).
+        self.confirm = ConfirmPrompt(session, root)
+        self.header.set_confirm_prompt(self.confirm)
 
         session.screen_changed.connect(self._on_screen_changed)
         session.language_changed.connect(self._on_language_changed)
@@ -120,6 +124,7 @@ class MainWindow(QMainWindow):
         self.close_guard.lock(kiosk)
         for page in self.pages.values():
             self._tell_kiosk(page)
+        self._apply_style()  # wide scroll bars for a finger in kiosk mode
 
     def _tell_kiosk(self, page: ScreenPage) -> None:
         """Tell a page that cares (the glossary: no keyboard) whether this is a kiosk."""
@@ -155,7 +160,7 @@ class MainWindow(QMainWindow):
         self.navbar.setVisible(screen != Screen.WELCOME.value)
         self.popover.hide()
         self._update_title()
-        page.scroll_area.verticalScrollBar().setValue(0)
+        page.scroll_to_top()
         # Keyboard focus starts at the top of the new screen (Tab goes on in reading
         # order), not on whatever header button last had it.
         if self.isVisible() and not self.header.isAncestorOf(QApplication.focusWidget()):
@@ -244,22 +249,27 @@ class MainWindow(QMainWindow):
     def _style_changes(self) -> bool:
         """Whether the session's theme differs from the style sheet in use."""
         app = QApplication.instance()
-        sheet = stylesheet(high_contrast=self.session.high_contrast)
+        sheet = stylesheet(high_contrast=self.session.high_contrast, kiosk=self.kiosk)
         return not isinstance(app, QApplication) or app.styleSheet() != sheet
 
     def _apply_style(self, *_args: object) -> None:
         app = QApplication.instance()
-        sheet = stylesheet(high_contrast=self.session.high_contrast)
+        sheet = stylesheet(high_contrast=self.session.high_contrast, kiosk=self.kiosk)
         if isinstance(app, QApplication):
             if app.styleSheet() == sheet:
                 return  # re-polishing every widget costs seconds; a reset often changes nothing
-            app.setStyleSheet(sheet)
-            # Links in rich text (glossary terms) take the palette's link colour.
+            # Links in rich text (glossary terms) take the palette's link colour: set it
+            # first, so that the style sheet's re-polish gives it to every widget already
+            # shown (set after, the screen in view kept its old link colour).
             palette = app.palette()
             colors = THEMES["high_contrast" if self.session.high_contrast else "normal"]
             palette.setColor(QPalette.ColorRole.Link, QColor(colors["primary"]))
             palette.setColor(QPalette.ColorRole.LinkVisited, QColor(colors["primary"]))
             app.setPalette(palette)
+            app.setStyleSheet(sheet)
+            # A new style sheet gives every widget back the font it had before any sheet
+            # (100% text): the text size stays what the visitor chose.
+            self._apply_text_scale()
         else:  # pragma: no cover - a QMainWindow always has a QApplication
             self.setStyleSheet(sheet)
 

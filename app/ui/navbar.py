@@ -1,4 +1,8 @@
-"""The row of section buttons under the header; wraps to a second line when needed."""
+"""The row of section buttons under the header; wraps to a second line when needed.
+
+Its text keeps its 100% size at every text size (the screens' text grows), so it takes
+the same room on every screen and the buttons stay where they were.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QVBoxLayout, QW
 from app.i18n import N_, _, text_direction
 from app.session import Screen, Session
 from app.ui.flow import FlowLayout
+from app.ui.style import fix_text_size
 
 #: Sections in the navigation, with their names and descriptions (translated when shown).
 SECTIONS: tuple[tuple[Screen, str, str], ...] = (
@@ -46,6 +51,8 @@ class NavBar(QFrame):
             group.addButton(button)
             flow.addWidget(button)
             self.buttons[screen] = button
+            # Like the header, the navigation keeps its size: the page's text grows.
+            fix_text_size(button)
         session.language_changed.connect(self.render)
         session.screen_changed.connect(self._on_screen_changed)
         session.reset_done.connect(self.render)

@@ -89,11 +89,25 @@ def step_size(scale: int) -> int:
     return round(48 * max(scale, 100) / 100)
 
 
+#: Width in px of a vertical scroll bar: on a desktop, and on a kiosk (a finger's width).
+SCROLLBAR_WIDTH = 16
+KIOSK_SCROLLBAR_WIDTH = 44
+
+
 def stylesheet(
-    scale: int = 100, high_contrast: bool = False, font: str = FONT_FAMILY, *, sizes: bool = False
+    scale: int = 100,
+    high_contrast: bool = False,
+    font: str = FONT_FAMILY,
+    *,
+    sizes: bool = False,
+    kiosk: bool = False,
 ) -> str:
-    """The app's style sheet in the chosen theme; with ``sizes``, text sizes at ``scale`` %."""
+    """The app's style sheet in the chosen theme; with ``sizes``, text sizes at ``scale`` %.
+
+    With ``kiosk``, scroll bars are wide enough to drag with a finger.
+    """
     values: dict[str, str] = dict(THEMES["high_contrast" if high_contrast else "normal"])
+    values["scrollbar"] = str(KIOSK_SCROLLBAR_WIDTH if kiosk else SCROLLBAR_WIDTH)
     for name in BASE_SIZES:
         values[name] = str(px(name, scale))
     values["step_size"] = str(step_size(scale))
@@ -117,7 +131,13 @@ _LABEL_SIZES = {
     "step-number": "h2",
 }
 #: Button roles and their text size; other buttons: body.
-_BUTTON_SIZES = {"answer": "lead", "header": "small", "letter": "h2"}
+_BUTTON_SIZES = {
+    "answer": "lead",
+    "confirm": "lead",
+    "back": "h2",
+    "header": "small",
+    "letter": "h2",
+}
 
 
 def size_name(widget: QWidget) -> str | None:
@@ -133,11 +153,23 @@ def size_name(widget: QWidget) -> str | None:
     return None
 
 
+#: A widget with this property set keeps its 100% text size at every scale: the header
+#: and the section navigation stay one row, and their buttons stay where they were.
+FIXED_TEXT = "fixed_text"
+
+
+def fix_text_size(widget: QWidget) -> None:
+    """Keep ``widget``'s text at its 100% size whatever the text-size control says."""
+    widget.setProperty(FIXED_TEXT, True)
+
+
 def apply_font(widget: QWidget, scale: int) -> None:
     """Give a widget its text size at ``scale`` percent (its family and weight stay)."""
     name = size_name(widget)
     if name is None or "font-size" in widget.styleSheet():  # its own sheet decides
         return
+    if widget.property(FIXED_TEXT):
+        scale = 100
     size = px(name, scale)
     if widget.font().pixelSize() != size:
         font = QFont(widget.font())

@@ -12,7 +12,8 @@ import html
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QTextDocument
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from app.i18n import is_rtl, localize, pick, text_direction
@@ -20,6 +21,23 @@ from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
 
 TERM_SCHEME = "term:"
+#: A glossary term is a tap target at least this high (px), whatever its line height.
+MIN_TAP_HEIGHT = 44
+#: How far above or below a term (px) a tap still opens it: half the tap height, so even
+#: a one-pixel-high glyph run would be a MIN_TAP_HEIGHT target.
+TAP_SLOP = MIN_TAP_HEIGHT // 2
+#: How far beside a term (px) a tap still opens it.
+TAP_SLOP_SIDEWAYS = 6
+
+
+def _slop_steps(slop: int, step: int = 2) -> list[int]:
+    """0, -2, 2, -4, 4 ... up to ±slop: the nearest offsets first."""
+    out = [0]
+    for d in range(step, slop + 1, step):
+        out += [-d, d]
+    return out
+
+
 #: Widths whose heights a label remembers (a layout pass asks for a few, over and over).
 _HFW_CACHE_SIZE = 6
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -178,9 +196,15 @@ class TextLabel(QLabel):
     """
 
     term_activated = Signal(str)
+    #: The label whose term was activated last (the popover opens beside it).
+    last_activated: TextLabel | None = None
 
     def __init__(self, role: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._doc: QTextDocument | None = None
+        self._doc_key: tuple[object, ...] | None = None
+        self._pressed_href = ""
+        self._activated_at: QRect | None = None
         #: Height for width, by width, for the current text, font and direction. Qt's
         #: QLabel lays its rich text out anew for every width asked; a language switch
         #: on study details asked each label about 15 times, at a handful of widths.
@@ -248,7 +272,90 @@ class TextLabel(QLabel):
         if event.type() in _RELAYOUT_EVENTS:
             self._heights.clear()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and TERM_SCHEME in self.text():
+            # Qt gives a link its colour when the rich text is read, from the palette of
+            # that moment: read it again, or the links of a screen shown while the theme
+            # changes keep the old colour (2.9:1 on black in high contrast). (QLabel
+            # ignores the same text set again.)
+            text = self.text()
+            super().setText("")
+            super().setText(text)
+
+    # -- glossary links: a tap area at least MIN_TAP_HEIGHT high -------------------------
+    def _document(self) -> QTextDocument:
+        """The label's text laid out as the label lays it out (for finding links)."""
+        width = self.contentsRect().width()
+        key = (self.text(), width, self.font().key(), self.layoutDirection())
+        if self._doc_key != key or self._doc is None:
+            doc = QTextDocument(self)
+            doc.setDefaultFont(self.font())
+            doc.setDocumentMargin(0)
+            option = doc.defaultTextOption()
+            option.setTextDirection(self.layoutDirection())
+            doc.setDefaultTextOption(option)
+            doc.setHtml(self.text())
+            doc.setTextWidth(width)
+            self._doc, self._doc_key = doc, key
+        return self._doc
+
+    def anchor_at(self, pos: QPoint) -> str:
+        """The link under ``pos`` (label coordinates) exactly, or ""."""
+        if TERM_SCHEME not in self.text():
+            return ""
+        point = QPointF(pos - self.contentsRect().topLeft())
+        return self._document().documentLayout().anchorAt(point)
+
+    def anchor_near(self, pos: QPoint) -> str:
+        """The link nearest ``pos`` within the tap slop: a term is easy to hit with a finger.
+
+        Looks up and down by up to :data:`TAP_SLOP` px (and sideways by a little), the
+        nearest first, so a tap on the line above or below a term still opens it while the
+        text keeps its line spacing.
+        """
+        if TERM_SCHEME not in self.text():
+            return ""
+        for dy in _slop_steps(TAP_SLOP):
+            for dx in (0, -TAP_SLOP_SIDEWAYS, TAP_SLOP_SIDEWAYS):
+                href = self.anchor_at(pos + QPoint(dx, dy))
+                if href:
+                    return href
+        return ""
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt override
+        pos = event.position().toPoint()
+        self._pressed_href = ""
+        if event.button() == Qt.MouseButton.LeftButton and not self.anchor_at(pos):
+            self._pressed_href = self.anchor_near(pos)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: D102 - Qt override
+        pos = event.position().toPoint()
+        pressed, self._pressed_href = self._pressed_href, ""
+        left = event.button() == Qt.MouseButton.LeftButton
+        # A tap near a term (pressed and released near the same one), not a drag away.
+        if pressed and left and self.anchor_near(pos) == pressed:
+            event.accept()
+            self._activated_at = QRect(pos.x() - 1, pos.y() - 1, 2, 2)
+            self._on_link(pressed)
+            return
+        if self.anchor_at(pos):
+            self._activated_at = QRect(pos.x() - 1, pos.y() - 1, 2, 2)
+        super().mouseReleaseEvent(event)
+
+    def term_rect(self) -> QRect:
+        """Where the last activated term is, in this label's coordinates.
+
+        After a tap: the point tapped, one line high; after a keyboard activation: the
+        whole label.
+        """
+        if self._activated_at is None:
+            return self.rect()
+        line = self.fontMetrics().height()
+        center = self._activated_at.center()
+        return QRect(center.x(), max(0, center.y() - line // 2), 1, line)
 
     def _on_link(self, href: str) -> None:
         if href.startswith(TERM_SCHEME):
+            TextLabel.last_activated = self
             self.term_activated.emit(href[len(TERM_SCHEME) :])
+        self._activated_at = None

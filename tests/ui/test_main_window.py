@@ -64,7 +64,8 @@ def test_text_scale_buttons(app_window, qtbot):
         qtbot.mouseClick(header.larger, Qt.MouseButton.LeftButton)
         assert session.text_scale == expected
     assert not header.larger.isEnabled()
-    assert window.header.start_over.font().pixelSize() == 32  # small: 16 px at 200%
+    # The header's own text does not grow: it stays one row, A+ stays under the finger.
+    assert window.header.start_over.font().pixelSize() == 16
     assert window.page(Screen.WELCOME).findChild(QLabel).font().pixelSize() >= 36
     qtbot.mouseClick(header.smaller, Qt.MouseButton.LeftButton)
     assert session.text_scale == 175
@@ -85,8 +86,11 @@ def test_start_over_forgets_everything(app_window, qtbot):
     session.go_to(Screen.SELFCHECK)
     session.answer("age", 30)
     session.go_to_question(3)
+    qtbot.mouseClick(window.header.start_over, Qt.MouseButton.LeftButton)
+    assert window.confirm.isVisible()  # Start over asks first
     with qtbot.waitSignal(session.reset_done):
-        qtbot.mouseClick(window.header.start_over, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(window.confirm.yes_button, Qt.MouseButton.LeftButton)
+    assert not window.confirm.isVisible()
     assert session.answers == {}
     assert session.question_index == 0
     assert session.language == "en"
@@ -183,7 +187,7 @@ def test_text_size_sets_fonts_without_restyling_the_app(app_window, qtbot):
     assert step.font().pixelSize() == px("h2", 150)
     assert step.width() == step.height() == step_size(150)
     header_button = window.header.start_over
-    assert header_button.font().pixelSize() == px("small", 150)
+    assert header_button.font().pixelSize() == px("small", 100)  # the header does not grow
     # A screen built after the change is built at the new size.
     session.go_to(Screen.GLOSSARY)
     qtbot.wait(1)

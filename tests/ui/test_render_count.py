@@ -71,6 +71,7 @@ def test_start_over_renders_every_page_and_the_header_once(counted):
     session.set_high_contrast(True)
     counts.clear()
     window.header.start_over.click()
+    window.confirm.yes_button.click()
     assert session.screen is Screen.WELCOME and session.language == "en"
     expected = {page_class(s).__name__: 1 for s in Screen}
     assert dict(counts) == {**expected, "Header": 1}

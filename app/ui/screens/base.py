@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import text_direction
 from app.session import Screen, Session
+from app.ui.scrolling import make_all_touch_scrollable, scroll_to_top
 from app.ui.text import TextLabel
 
 #: Widest a column of reading text gets, in px at 100% text size (about 75 characters).
@@ -47,7 +49,10 @@ class ScreenPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll_area)
+        outer.addWidget(self.scroll_area, 1)
+        self._outer = outer
+        #: A bar under the scrolling page that never scrolls away (see :meth:`fixed_bar`).
+        self.bar: QFrame | None = None
         holder = QWidget()
         holder_layout = QHBoxLayout(holder)
         holder_layout.setContentsMargins(32, 28, 32, 32)
@@ -61,6 +66,7 @@ class ScreenPage(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(18)
         self.scroll_area.setWidget(holder)
+        make_all_touch_scrollable(self.scroll_area)
         #: The language changed while the page was hidden: render when it is shown.
         self._stale = False
         session.language_changed.connect(self._on_language_changed)
@@ -70,6 +76,38 @@ class ScreenPage(QWidget):
         session.reset_done.connect(self._on_session_reset)
 
     # -- building blocks -------------------------------------------------------------
+    def fixed_bar(self) -> QHBoxLayout:
+        """A bar under the scrolling page, always in view, centred like the reading column.
+
+        Returns the layout of its column, for the page's buttons (Back, Next ...).
+        """
+        bar = QFrame(self)
+        bar.setObjectName("PageBar")
+        bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        holder = QHBoxLayout(bar)
+        holder.setContentsMargins(32, 10, 32, 10)
+        self.bar_column = QWidget(bar)
+        self.bar_column.setMaximumWidth(self._reading_width())
+        self.bar_column.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        holder.addStretch(1)
+        holder.addWidget(self.bar_column, 100)
+        holder.addStretch(1)
+        layout = QHBoxLayout(self.bar_column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        self._outer.addWidget(bar)
+        self.bar = bar
+        return layout
+
+    def scroll_to_top(self) -> None:
+        """Show the start of the page (a new question, a new screen, Back)."""
+        scroll_to_top(self.scroll_area)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
+        # Every scrolling view of the page (lists inside it too) scrolls by dragging.
+        make_all_touch_scrollable(self)
+        super().showEvent(event)
+
     def heading(self, role: str = "h1") -> QLabel:
         """A heading label (``h1``, ``h2`` or ``h3``), word-wrapped."""
         label = QLabel(self.column)
@@ -181,10 +219,15 @@ class ScreenPage(QWidget):
             self.render()
 
     def _on_text_scale_changed(self, _scale: int) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
         self.column.setMaximumWidth(self._reading_width())
+        if self.bar is not None:
+            self.bar_column.setMaximumWidth(self._reading_width())
 
     def _on_session_reset(self) -> None:
         """A new visitor: the default text size and language, rendered once, shown or not."""
-        self.column.setMaximumWidth(self._reading_width())
+        self._fit_columns()
         self._stale = False
         self.render()

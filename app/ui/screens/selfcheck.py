@@ -62,14 +62,15 @@ class SelfCheckScreen(ScreenPage):
         self.number.submitted.connect(self._next)
         self.field = self.number.field
 
-        # Back, skip (or clear) and Next, in reading order (which is also the Tab order).
-        nav = QHBoxLayout()
-        nav.setSpacing(16)
-        self.back_button = self.button()
+        # Back, skip (or clear) and Next, in reading order (which is also the Tab order), in
+        # a bar under the page that never scrolls away: at 200% text a long question or
+        # the number pad would push them below the fold.
+        nav = self.fixed_bar()
+        self.back_button = self.button(parent=self.bar_column)
         self.back_button.clicked.connect(self._back)
-        self.skip_button = self.button()
+        self.skip_button = self.button(parent=self.bar_column)
         self.skip_button.clicked.connect(self._skip_or_clear)
-        self.next_button = self.button("primary")
+        self.next_button = self.button("primary", self.bar_column)
         self.next_button.clicked.connect(self._next)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
@@ -87,12 +88,10 @@ class SelfCheckScreen(ScreenPage):
         self.body.addLayout(progress_row)
         for widget in (self.question_label, self.why_card, self.choices, self.number):
             self.body.addWidget(widget)
-        self.body.addSpacing(4)
-        self.body.addLayout(nav)
         self.body.addWidget(self.skip_note)
         self.body.addStretch(1)
 
-        session.question_changed.connect(self._show_stored)
+        session.question_changed.connect(self._on_question_changed)
         session.answers_changed.connect(self._show_stored)
         self._show_stored()
 
@@ -104,6 +103,11 @@ class SelfCheckScreen(ScreenPage):
         return questions[min(self.session.question_index, len(questions) - 1)]
 
     # -- rendering -------------------------------------------------------------------
+    def _on_question_changed(self, _index: int) -> None:
+        """A new question (Next, Back, Skip) starts at the top: its number and words first."""
+        self._show_stored()
+        self.scroll_to_top()
+
     def _show_stored(self, *_args: object) -> None:
         """Show the session's question and answer; anything typed and not stored goes."""
         question = self.question()
