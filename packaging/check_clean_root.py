@@ -13,7 +13,8 @@ the app could need is already present, so a library missing from the package's
    mounted; Xvfb itself is not installed in the root, so its libraries cannot hide a
    missing Depends) and waits for its window to be mapped.
 
-Needs root (debootstrap, chroot, mount), debootstrap and a Debian mirror (``--mirror``).
+Needs root (debootstrap, chroot, mount), debootstrap and the Debian archive this
+machine's apt uses (read from its sources; ``--mirror`` names another).
 Usage: ``python3 packaging/check_clean_root.py dist/trialguide_VERSION_amd64.deb``
 """
 
@@ -36,7 +37,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from check_installed import _wait_for_window as wait_for_window  # noqa: E402
 
 SUITE = "bookworm"
-MIRROR = "http://deb.debian.org/debian"
+
+
+def system_mirror() -> str | None:
+    """The Debian archive this machine's own apt uses (its sources), or None.
+
+    The clean root is made from the same archive as the build machine's packages, so the
+    check needs no address of its own and works behind the machine's own mirror.
+    """
+    candidates: list[str] = []
+    sources = Path("/etc/apt/sources.list.d")
+    for path in sorted(sources.glob("*.sources")) if sources.is_dir() else []:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("URIs:"):
+                candidates += line.split()[1:]
+    listing = Path("/etc/apt/sources.list")
+    if listing.is_file():
+        for line in listing.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] == "deb":
+                candidates.append(parts[2] if parts[1].startswith("[") else parts[1])
+    main = [uri for uri in candidates if not uri.rstrip("/").endswith(("-security", "-updates"))]
+    return main[0] if main else None
+
+
 #: The program's environment inside the root: a clinic PC's, nothing from the host.
 CHROOT_ENV = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -146,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("deb", type=Path, help="the .deb to check")
     parser.add_argument("--base", type=Path, default=ROOT / "build" / "clean-root-base")
-    parser.add_argument("--mirror", default=MIRROR)
+    parser.add_argument(
+        "--mirror", default=None, help="the Debian archive (default: the one apt uses here)"
+    )
     parser.add_argument("--fresh", action="store_true", help="debootstrap the base again")
     parser.add_argument("--keep", action="store_true", help="keep the scratch root")
     args = parser.parse_args(argv)
@@ -160,9 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     if not args.deb.is_file():
         print(f"check_clean_root: {args.deb}: no such package (make package)", file=sys.stderr)
         return 2
+    mirror = args.mirror or system_mirror()
+    if mirror is None:
+        print(
+            "check_clean_root: no Debian archive in apt's sources; give --mirror", file=sys.stderr
+        )
+        return 2
     started = time.monotonic()
-    make_base(args.base.resolve(), args.mirror, args.fresh)
-    check(args.deb.resolve(), args.base.resolve(), args.mirror, args.keep)
+    make_base(args.base.resolve(), mirror, args.fresh)
+    check(args.deb.resolve(), args.base.resolve(), mirror, args.keep)
     print(f"clean root: passed in {time.monotonic() - started:.0f} s")
     return 0
 
