@@ -26,6 +26,10 @@ from app.ui.style import fix_text_size
 SCALE_LABEL_WIDTH = 72
 
 
+_LRI = "\u2066"  # LEFT-TO-RIGHT ISOLATE
+_PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
+
+
 def _next_scale(current: int, step: int) -> int:
     """The next text size in TEXT_SCALES up (step 1) or down (step -1)."""
     if step > 0:
@@ -172,11 +176,13 @@ class Header(QFrame):
                 _("Show everything in {language}").format(language=name)
             )
         scale = session.text_scale
-        self.smaller.setText(_("A−"))
+        # Left-to-right isolates: "A−" and "A+" read the same on a Persian screen too (the
+        # button's own direction is not enough: Qt lays its text out in the paragraph's).
+        self.smaller.setText(f"{_LRI}{_('A−')}{_PDI}")
         self.smaller.setAccessibleName(_("Smaller text"))
         self.smaller.setAccessibleDescription(_("Make the text smaller"))
         self.smaller.setEnabled(scale > MIN_TEXT_SCALE)
-        self.larger.setText(_("A+"))
+        self.larger.setText(f"{_LRI}{_('A+')}{_PDI}")
         self.larger.setAccessibleName(_("Larger text"))
         self.larger.setAccessibleDescription(_("Make the text larger"))
         self.larger.setEnabled(scale < MAX_TEXT_SCALE)

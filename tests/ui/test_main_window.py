@@ -229,3 +229,28 @@ def test_warming_builds_every_screen_in_idle_time(app_window, qtbot):
     qtbot.waitUntil(lambda: set(window.pages) == set(Screen), timeout=10_000)
     session.go_to(Screen.DETAILS)
     assert window.stack.currentWidget() is window.page(Screen.DETAILS)
+
+
+def test_text_size_buttons_read_a_minus_and_a_plus_in_persian(app_window):
+    """On a right-to-left screen "A+" must not come out as "+A" (issue 11): lay the
+    button's text out in a Persian paragraph and see where each glyph lands."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    session, window = app_window
+    session.set_language("fa")
+    for button, sign in ((window.header.smaller, "−"), (window.header.larger, "+")):
+        layout = QTextLayout(button.text(), button.font())
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)  # the Persian paragraph
+        layout.setTextOption(option)
+        layout.beginLayout()
+        layout.createLine().setLineWidth(400)
+        layout.endLayout()
+        x: dict[str, float] = {}
+        for run in layout.glyphRuns():
+            font = run.rawFont()
+            wanted = {font.glyphIndexesForString(c)[0]: c for c in ("A", sign)}
+            for glyph, point in zip(run.glyphIndexes(), run.positions(), strict=True):
+                if glyph in wanted:
+                    x[wanted[glyph]] = point.x()
+        assert x["A"] < x[sign], f"{button.text()!r} is drawn sign first"
