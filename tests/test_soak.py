@@ -323,14 +323,21 @@ class Visitor:
         terms = list(page.entries)
         if not terms:
             return
-        term = page.entries[rng.choice(terms)]
-        query = self.session.record.unmark(
-            term.term.term[self.session.language], self.session.language
-        )[:3]
-        self.type(page.search, query)
-        assert term.term.id in page.visible_terms()
-        self.click(page.clear_button)
-        assert not page.search.text()
+        if page.search.isVisible():  # a keyboard: search
+            term = page.entries[rng.choice(terms)]
+            query = self.session.record.unmark(
+                term.term.term[self.session.language], self.session.language
+            )[:3]
+            self.type(page.search, query)
+            assert term.term.id in page.visible_terms()
+            self.click(page.clear_button)
+            assert not page.search.text()
+        else:  # a kiosk has no keyboard: browse by first letter, then all again
+            letter = rng.choice(sorted(page.letter_buttons))
+            self.click(page.letter_buttons[letter])
+            assert 0 < len(page.visible_terms()) <= len(terms)
+            self.click(page.all_button)
+            assert len(page.visible_terms()) == len(terms)
         # A term opened in place, as a tap on a marked word in a text does.
         self.session.show_term(rng.choice(terms))
         popover = self.window.popover

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from app import cli
 from app.i18n import localize
-from app.present.text import criterion_reason, outcome_title
+from app.present.outcome import result_title
+from app.present.text import criterion_reason
 from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import evaluate
 from app.session import Screen
@@ -105,7 +106,7 @@ def test_whole_selfcheck_by_clicks_gives_what_the_cli_gives(
     assert expected["outcome"] == engine.outcome.value
     result = window.page(Screen.RESULT)
     assert window.stack.currentWidget() is result
-    assert result.outcome_title.text() == outcome_title(engine.outcome, lang)
+    assert result.outcome_title.text() == result_title(engine, lang)
     outcome_text = getattr(record.patient.outcome_texts, expected["outcome"])
     assert result.outcome_text.accessibleName() == plain_text(outcome_text, lang, record)[:200]
     shown = {cid: row.item for cid, row in result.rows.items()}

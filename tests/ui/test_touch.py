@@ -91,12 +91,12 @@ def test_kiosk_scroll_bars_are_a_fingers_width(app_window):
     settle()
     bar = window.page(Screen.ABOUT).scroll_area.verticalScrollBar()
     assert bar.width() < KIOSK_SCROLLBAR_WIDTH
-    window.set_kiosk_mode(True, False)
+    window.set_kiosk_mode(True)
     try:
         settle()
         assert bar.width() >= KIOSK_SCROLLBAR_WIDTH
     finally:
-        window.close_guard.allow()
+        window.set_kiosk_mode(False)  # the style sheet is the application's
 
 
 # -- Start over --------------------------------------------------------------------------

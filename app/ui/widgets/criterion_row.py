@@ -126,8 +126,13 @@ class GroupHeader(QWidget):
         column.addWidget(self.explanation)
 
     def show_group(self, group: CriterionGroup | None, set_text: Callable) -> None:
-        """Show ``group``'s heading and explanation (hidden ones keep their words)."""
+        """Show ``group``'s heading and explanation; ``None`` empties them.
+
+        A hidden group keeps nothing of an earlier visitor's result, or of their language.
+        """
         if group is None:
+            self.heading.clear()
+            self.explanation.clear()
             return
         self.heading.setText(group.label)
         self.explanation.setVisible(group.explanation is not None)
