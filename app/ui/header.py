@@ -178,11 +178,11 @@ class Header(QFrame):
         scale = session.text_scale
         # Left-to-right isolates: "A−" and "A+" read the same on a Persian screen too (the
         # button's own direction is not enough: Qt lays its text out in the paragraph's).
-        self.smaller.setText(f"{_LRI}{_('A−')}{_PDI}")
+        self.smaller.setText(_LRI + _("A−") + _PDI)
         self.smaller.setAccessibleName(_("Smaller text"))
         self.smaller.setAccessibleDescription(_("Make the text smaller"))
         self.smaller.setEnabled(scale > MIN_TEXT_SCALE)
-        self.larger.setText(f"{_LRI}{_('A+')}{_PDI}")
+        self.larger.setText(_LRI + _("A+") + _PDI)
         self.larger.setAccessibleName(_("Larger text"))
         self.larger.setAccessibleDescription(_("Make the text larger"))
         self.larger.setEnabled(scale < MAX_TEXT_SCALE)
