@@ -13,22 +13,16 @@ import contextlib
 import datetime
 import io
 import os
-from typing import TYPE_CHECKING
 
 from app.handout.content import REGISTRY_URL, HandoutContent, handout_content, registry_url
-from app.present.text import sponsor_name
 from app.record import TrialRecord
 from app.selfcheck import SelfCheckResult
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPagedPaintDevice
 
 __all__ = [
     "LARGE_PRINT",
     "REGISTRY_URL",
     "HandoutContent",
     "handout_content",
-    "print_handout",
     "qr_png",
     "registry_url",
     "write_handout",
@@ -73,20 +67,11 @@ def write_handout(
     Raises:
         OSError: the PDF cannot be written.
     """
-    from app.handout.pdf import furniture, pdf_bytes
-    from app.record.approval import ApprovalState, approval_status
+    from app.handout.pdf import page_furniture, pdf_bytes
 
     _claim_target(out)
-    if approved is None:
-        approved = approval_status(record).state is ApprovalState.APPROVED
     content = handout_content(record, lang, result)
-    pieces = furniture(
-        content,
-        approved,
-        sponsor_name(record, lang),
-        record.identification.nct_id,
-        today or datetime.date.today(),
-    )
+    pieces = page_furniture(record, content, approved, today)
     data, pages = pdf_bytes(
         content, pieces, qr_png(registry_url(record)), LARGE_PRINT if large_print else 1.0
     )
@@ -98,21 +83,6 @@ def write_handout(
             os.remove(out)  # the empty file _claim_target made
         raise
     return pages
-
-
-def print_handout(
-    record: TrialRecord,
-    lang: str,
-    device: QPagedPaintDevice,
-    result: SelfCheckResult | None = None,
-    *,
-    large_print: bool = False,
-    approved: bool | None = None,
-) -> int:
-    """Print the handout on a printer (:func:`app.handout.paper.print_handout`)."""
-    from app.handout.paper import print_handout as print_on_paper
-
-    return print_on_paper(record, lang, device, result, large_print=large_print, approved=approved)
 
 
 def _claim_target(out: str | os.PathLike[str]) -> None:

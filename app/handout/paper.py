@@ -9,16 +9,14 @@ not ship. So a printed handout is typeset by Qt from the very blocks of
 
 from __future__ import annotations
 
-import datetime
 import html
 
 from PySide6.QtCore import QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QFont, QImage, QPagedPaintDevice, QPageLayout, QTextDocument
 
 from app.handout.content import Block, HandoutContent, handout_content, registry_url
-from app.handout.pdf import furniture
+from app.handout.pdf import page_furniture
 from app.i18n import FONT_FAMILY, is_rtl
-from app.present.text import sponsor_name
 from app.record import TrialRecord
 from app.selfcheck import SelfCheckResult
 from app.textdoc import SafeTextDocument
@@ -92,18 +90,9 @@ def print_handout(
     The printer keeps the paper size chosen for it; the margins are the handout's.
     """
     from app.handout import LARGE_PRINT, qr_png
-    from app.record.approval import ApprovalState, approval_status
 
-    if approved is None:
-        approved = approval_status(record).state is ApprovalState.APPROVED
     content = handout_content(record, lang, result)
-    pieces = furniture(
-        content,
-        approved,
-        sponsor_name(record, lang),
-        record.identification.nct_id,
-        datetime.date.today(),
-    )
+    pieces = page_furniture(record, content, approved)
     document: QTextDocument = SafeTextDocument()
     document.setDocumentMargin(0)
     font = QFont(FONT_FAMILY)

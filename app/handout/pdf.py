@@ -27,7 +27,8 @@ from fpdf import FPDF, ViewerPreferences
 from app.handout.content import Block, HandoutContent
 from app.i18n import N_, is_rtl
 from app.i18n.format import format_date, format_number, to_persian_digits
-from app.present.text import tr
+from app.present.text import sponsor_name, tr
+from app.record import TrialRecord
 
 FONT = "Vazirmatn"
 ACCENT = (11, 79, 108)
@@ -100,6 +101,30 @@ def furniture(
         draft=None if approved else tr(FURNITURE["draft"], lang),
         author=author,
         subject=tr(FURNITURE["subject"], lang, nct_id=nct_id),
+    )
+
+
+def page_furniture(
+    record: TrialRecord,
+    content: HandoutContent,
+    approved: bool | None = None,
+    today: datetime.date | None = None,
+) -> Furniture:
+    """The furniture of ``record``'s handout.
+
+    ``approved`` None compares the record's stamp with its content
+    (:func:`app.record.approval.approval_status`); ``today`` None is today.
+    """
+    from app.record.approval import ApprovalState, approval_status
+
+    if approved is None:
+        approved = approval_status(record).state is ApprovalState.APPROVED
+    return furniture(
+        content,
+        approved,
+        sponsor_name(record, content.lang),
+        record.identification.nct_id,
+        today or datetime.date.today(),
     )
 
 

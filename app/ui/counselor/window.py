@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.handout import print_handout, write_handout
+from app.handout import write_handout
+from app.handout.paper import print_handout
 from app.i18n import FONT_FAMILY, _, text_direction
 from app.i18n.format import FSI, PDI
 from app.session import Session
