@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 
 import pytest
-from test_kiosk_xvfb import ROOT, Reporter, _xwininfo
+from test_kiosk_xvfb import Reporter, _start_kiosk, _xwininfo
 from x11_input import XTestPointer
 
 FULL_HD = [0, 0, 1920, 1080]
@@ -58,23 +57,7 @@ def _set_resolution(display: str, width: int, height: int) -> None:
 
 
 def _start(display: str, tmp_path) -> subprocess.Popen[str]:
-    config = tmp_path / "trialguide.toml"
-    config.write_text("idle_seconds = 600\n", encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
-    env.update(
-        DISPLAY=display,
-        TRIALGUIDE_TEST_REPORT="1",
-        TRIALGUIDE_LOG_DIR=str(tmp_path / "log"),
-        TRIALGUIDE_CONFIG=str(tmp_path / "unused.toml"),
-    )
-    return subprocess.Popen(
-        [sys.executable, "-m", "app", "--kiosk", "--config", str(config)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    return _start_kiosk(display, tmp_path, "idle_seconds = 600\n")
 
 
 def _stop(process: subprocess.Popen[str]) -> str:
