@@ -45,6 +45,20 @@ def _xlib() -> tuple[ctypes.CDLL, ctypes.CDLL] | None:
     xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
     xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
     xtst.XTestFakeKeyEvent.argtypes = [ctypes.c_void_p, ctypes.c_uint, ctypes.c_int, ctypes.c_ulong]
+    xtst.XTestFakeMotionEvent.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_int,
+        ctypes.c_ulong,
+    ]
+    xtst.XTestFakeButtonEvent.argtypes = [
+        ctypes.c_void_p,
+        ctypes.c_uint,
+        ctypes.c_int,
+        ctypes.c_ulong,
+    ]
+    xlib.XFlush.argtypes = [ctypes.c_void_p]
     xlib.XDestroyWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
     xlib.XInternAtom.restype = ctypes.c_ulong
     xlib.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
@@ -124,27 +138,10 @@ def request_close(display: str, window: int) -> bool:
 
 def xtest_click(display: str, x: int, y: int) -> bool:
     """Move the pointer to (x, y) on the root window and click; False without XTEST."""
-    xlib, xtst = _load("X11"), _load("Xtst")
-    if xlib is None or xtst is None:
+    libs = _xlib()
+    if libs is None:
         return False
-    xlib.XOpenDisplay.restype = ctypes.c_void_p
-    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
-    xlib.XFlush.argtypes = [ctypes.c_void_p]
-    xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-    xlib.XCloseDisplay.argtypes = [ctypes.c_void_p]
-    xtst.XTestFakeMotionEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_int,
-        ctypes.c_ulong,
-    ]
-    xtst.XTestFakeButtonEvent.argtypes = [
-        ctypes.c_void_p,
-        ctypes.c_uint,
-        ctypes.c_int,
-        ctypes.c_ulong,
-    ]
+    xlib, xtst = libs
     handle = xlib.XOpenDisplay(display.encode())
     if not handle:
         return False
@@ -208,20 +205,7 @@ class XTestPointer:
 
     def __enter__(self) -> XTestPointer:
         if self._libs is not None:
-            xlib, xtst = self._libs
-            xtst.XTestFakeMotionEvent.argtypes = [
-                ctypes.c_void_p,
-                ctypes.c_int,
-                ctypes.c_int,
-                ctypes.c_int,
-                ctypes.c_ulong,
-            ]
-            xtst.XTestFakeButtonEvent.argtypes = [
-                ctypes.c_void_p,
-                ctypes.c_uint,
-                ctypes.c_int,
-                ctypes.c_ulong,
-            ]
+            xlib, _xtst = self._libs
             self._handle = xlib.XOpenDisplay(self.display.encode()) or None
         return self
 
