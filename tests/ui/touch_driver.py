@@ -7,19 +7,19 @@ driver delivers them: as a mouse.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import json
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "kiosk"))
 
 from PySide6.QtCore import QDeadlineTimer, QEventLoop, QPoint, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller
+from x11_input import _xlib
 
 from app.record import load_record
 from app.session import Screen
@@ -42,24 +42,9 @@ class Pointer:
     """The X server's pointer, moved and pressed through XTEST."""
 
     def __init__(self) -> None:
-        self.xlib = ctypes.CDLL(ctypes.util.find_library("X11") or "libX11.so.6")
-        self.xtst = ctypes.CDLL(ctypes.util.find_library("Xtst") or "libXtst.so.6")
-        self.xlib.XOpenDisplay.restype = ctypes.c_void_p
-        self.xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
-        self.xlib.XSync.argtypes = [ctypes.c_void_p, ctypes.c_int]
-        self.xtst.XTestFakeMotionEvent.argtypes = [
-            ctypes.c_void_p,
-            ctypes.c_int,
-            ctypes.c_int,
-            ctypes.c_int,
-            ctypes.c_ulong,
-        ]
-        self.xtst.XTestFakeButtonEvent.argtypes = [
-            ctypes.c_void_p,
-            ctypes.c_uint,
-            ctypes.c_int,
-            ctypes.c_ulong,
-        ]
+        libs = _xlib()  # the kiosk tests' XTEST set-up: libX11 and libXtst, declared
+        assert libs is not None, "libX11 or libXtst is missing"
+        self.xlib, self.xtst = libs
         self.handle = self.xlib.XOpenDisplay(os.environ["DISPLAY"].encode())
         assert self.handle, "no X display"
 
