@@ -174,18 +174,12 @@ def test_python_dash_m_entry_point():
 
 def _hostile_file(tmp_path, case: str):
     """A path that must be refused: each kind of non-file, or a hostile JSON file."""
-    import os
+    from tests.special_files import NOT_FILES, not_a_regular_file
 
     path = tmp_path / "answers.json"
-    if case == "fifo":
-        os.mkfifo(path)
-    elif case == "dev_zero":
-        return "/dev/zero"
-    elif case == "symlink_to_dev_zero":
-        path.symlink_to("/dev/zero")
-    elif case == "folder":
-        path.mkdir()
-    elif case == "5000_digits":
+    if case in NOT_FILES:
+        return not_a_regular_file(path, case)
+    if case == "5000_digits":
         path.write_text('{"age": ' + "1" * 5000 + "}", encoding="utf-8")
     elif case == "deep":  # deep, and small enough for the answers file's 64 KB
         path.write_text('{"age": ' + "[" * 30_000 + "]" * 30_000 + "}", encoding="utf-8")

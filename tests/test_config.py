@@ -155,16 +155,9 @@ def test_hostile_config_opens_the_staff_error_window(qtbot, tmp_path, capsys, ca
 
 
 def _special_config(tmp_path, case: str):
-    import os
+    from tests.special_files import not_a_regular_file
 
-    path = tmp_path / "trialguide.toml"
-    if case == "fifo":
-        os.mkfifo(path)
-    elif case == "dev_zero":
-        return "/dev/zero"
-    else:
-        path.symlink_to("/dev/zero")
-    return str(path)
+    return not_a_regular_file(tmp_path / "trialguide.toml", case)
 
 
 @pytest.mark.parametrize("case", ["fifo", "dev_zero", "symlink_to_dev_zero"])
