@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import subprocess
 
 import pytest
@@ -17,18 +16,9 @@ import pytest
 from app.handout import handout_content, write_handout
 from app.present.text import shown_text
 from app.selfcheck import check_answers, evaluate
+from tests.test_handout import ANSWERS, needs_poppler
 
 pypdf = pytest.importorskip("pypdf")
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) not installed"
-)
-ANSWERS = {
-    "age": 37,
-    "sex": "female",
-    "prior_ivf_icsi": "yes",
-    "afc_low": "unsure",
-    "cancer_history": "no",
-}
 PRESENTATION_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]")
 WORD = re.compile(r"[\w\u200c]+")
 
