@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 
 from app.record.checks import iter_texts
@@ -85,26 +84,16 @@ def _with_status(record, status: OverallStatus):
     )
 
 
-def _every_screen_text(record, lang: str, answers: dict) -> str:
-    from app.ui.main import create_window
-
-    session, window = create_window(record, lang)
-    try:
-        window.resize(1280, 800)
-        for question_id, value in answers.items():
-            session.answer(question_id, value)
-        texts = []
-        for screen in Screen:
-            session.go_to(screen)
-            page = window.page(screen)
-            texts += [
-                label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)
-            ]
-        return "\n".join(texts)
-    finally:
-        window.close()
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def _every_screen_text(make_window, record, lang: str, answers: dict) -> str:
+    session, window = make_window(record, lang)
+    for question_id, value in answers.items():
+        session.answer(question_id, value)
+    texts = []
+    for screen in Screen:
+        session.go_to(screen)
+        page = window.page(screen)
+        texts += [label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page)]
+    return "\n".join(texts)
 
 
 ALL_FIT = {
@@ -124,14 +113,16 @@ ALL_FIT = {
 
 @pytest.mark.parametrize("answers", [{}, {"age": 30, "afc_low": "unsure"}, ALL_FIT])
 @pytest.mark.parametrize("lang", ["en", "fa"])
-def test_a_completed_study_speaks_in_the_past_on_every_screen(default_record, qapp, lang, answers):
+def test_a_completed_study_speaks_in_the_past_on_every_screen(
+    make_window, default_record, lang, answers
+):
     completed = _every_screen_text(
-        _with_status(default_record, OverallStatus.COMPLETED), lang, answers
+        make_window, _with_status(default_record, OverallStatus.COMPLETED), lang, answers
     )
     found = [p for p in PRESENT_ENROLMENT if p in completed]
     assert found == []
     recruiting = _every_screen_text(
-        _with_status(default_record, OverallStatus.RECRUITING), lang, answers
+        make_window, _with_status(default_record, OverallStatus.RECRUITING), lang, answers
     )
     if lang == "en":  # the same screens do use the present for a study that enrols
         assert "Only the study team can decide" in recruiting or not answers
