@@ -25,8 +25,10 @@ import os
 import re
 import sys
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,16 +38,29 @@ from app.kiosk.clipboard import forget_clipboard
 from app.kiosk.controller import KioskController
 from app.kiosk.info import CONFIG, RECORD, StaffInfo, app_version
 from app.record import RecordError, TrialRecord, load_record
-from app.record.approval import approval_status
+from app.record.approval import ApprovalStatus, approval_status
 from app.session import Session, use_interface_language
 from app.ui import paint_probe
 from app.ui.fonts import load_fonts
 from app.ui.main import application, create_window, open_counselor
 
+if TYPE_CHECKING:
+    from app.kiosk.error_screen import ErrorWindow
+
 log = logging.getLogger("trialguide")
 
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+
+
+class ControllerOptions(TypedDict, total=False):
+    """What tests may pass on to :class:`KioskController` (its keyword arguments)."""
+
+    clock: Callable[[], float]
+    idle_ms: int | None
+    countdown: int | None
+    tick_ms: int
+    hold_ms: int
 
 
 class LaunchError(Exception):
@@ -68,13 +83,23 @@ class Launch:
     kiosk: bool = False
     problem: str = field(default="", repr=False)
 
+    @property
+    def error_window(self) -> ErrorWindow | None:
+        """The staff error window, when that is what opened (``exit_code`` is set)."""
+        if self.exit_code is None:
+            return None
+        from app.kiosk.error_screen import ErrorWindow  # loaded already: it built the window
+
+        assert isinstance(self.window, ErrorWindow)
+        return self.window
+
     def show(self) -> None:
         """Show the window as its mode wants it."""
         paint_probe.install(self.window)  # benchmarks only: off unless its variable is set
         if self.controller is not None:
             self.controller.show()
-        elif self.exit_code is not None:  # the staff error window
-            self.window.show_window()  # type: ignore[attr-defined]
+        elif (error_window := self.error_window) is not None:
+            error_window.show_window()
         else:
             self.window.showMaximized()
 
@@ -195,7 +220,7 @@ def launch(
     counselor: bool = False,
     log_file: str | None = None,
     warm_pages: bool = True,
-    **controller_options: object,
+    **controller_options: Unpack[ControllerOptions],
 ) -> Launch:
     """Read the config, load the record and build the window to show (not shown yet).
 
@@ -274,7 +299,7 @@ def launch(
         kiosk=kiosk_on,
         pin_hash=config.pin_hash,
         open_counselor=open_counselor,
-        **controller_options,  # type: ignore[arg-type]
+        **controller_options,
     )
     return Launch(main_window, session=session, controller=controller, kiosk=kiosk_on)
 
@@ -282,7 +307,7 @@ def launch(
 def _staff_info(
     record: TrialRecord,
     source: str | None,
-    status: object,
+    status: ApprovalStatus,
     config: Config,
     config_path: Path,
     log_file: str | None,
@@ -291,7 +316,7 @@ def _staff_info(
         record_source=str(source) if source is not None else None,
         nct_id=record.identification.nct_id,
         content_version=record.content_version,
-        approval=status,  # type: ignore[arg-type]
+        approval=status,
         idle_seconds=config.idle_seconds,
         countdown_seconds=config.countdown_seconds,
         app_version=app_version(),
@@ -334,8 +359,8 @@ def run_app(
         guard.install()
         if launched.controller is not None:
             launched.controller.quitting.connect(app.quit)
-        if launched.exit_code is not None:  # the staff error window
-            launched.window.quitting.connect(app.quit)  # type: ignore[attr-defined]
+        if (error_window := launched.error_window) is not None:
+            error_window.quitting.connect(app.quit)
         if os.environ.get("TRIALGUIDE_TEST_REPORT"):
             from app.kiosk.report import TestReport
 

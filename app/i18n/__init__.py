@@ -250,7 +250,8 @@ def _install_qt_translator(lang: str) -> None:
             return  # nothing to translate yet: install on the first other language
         _qt_translator = _QtStrings(app)
         QCoreApplication.installTranslator(_qt_translator)
-    _qt_translator.use(lang)
+        current = _qt_translator
+    current.use(lang)
 
 
 def set_language(lang: str) -> None:

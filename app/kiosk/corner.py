@@ -68,6 +68,7 @@ class HotCorner(QWidget):
 
     def _place(self) -> None:
         parent = self.parentWidget()
+        assert parent is not None  # built with its window as parent
         square = QRect(parent.width() - self._size, 0, self._size, self._size)
         screen = parent.screen()
         if self._screen_corner and screen is not None and parent.isVisible():

@@ -28,6 +28,10 @@ STORM_LIMIT = 5
 STORM_SECONDS = 10.0
 
 
+_ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+_ThreadExceptHook = Callable[[threading.ExceptHookArgs], object]
+
+
 class ErrorGuard(QObject):
     """Log every uncaught exception and recover on the GUI thread.
 
@@ -49,8 +53,8 @@ class ErrorGuard(QObject):
         self._clock = clock
         self._recent: list[float] = []
         self._recovering = False
-        self._previous_hook: Callable[..., object] | None = None
-        self._previous_thread_hook: Callable[..., object] | None = None
+        self._previous_hook: _ExceptHook | None = None
+        self._previous_thread_hook: _ThreadExceptHook | None = None
         # Queued: an error on another thread recovers on the GUI thread.
         self._failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
 
@@ -65,8 +69,9 @@ class ErrorGuard(QObject):
     def uninstall(self) -> None:
         """Give the hooks back."""
         if self._previous_hook is not None:
-            sys.excepthook = self._previous_hook  # type: ignore[assignment]
-            threading.excepthook = self._previous_thread_hook  # type: ignore[assignment]
+            sys.excepthook = self._previous_hook
+            if self._previous_thread_hook is not None:
+                threading.excepthook = self._previous_thread_hook
             self._previous_hook = None
             self._previous_thread_hook = None
 

@@ -86,7 +86,9 @@ class LinkSink(QObject):
     def install(self) -> None:
         """Take over the link schemes."""
         for scheme in LINK_SCHEMES:
-            QDesktopServices.setUrlHandler(scheme, self, "open_url")
+            # The stub asks for bytes, but PySide6 takes the slot's name as str (bytes
+            # raises ValueError at run time).
+            QDesktopServices.setUrlHandler(scheme, self, "open_url")  # type: ignore[arg-type]
 
     def uninstall(self) -> None:
         """Give the link schemes back to the system."""

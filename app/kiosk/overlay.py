@@ -68,8 +68,7 @@ class Overlay(QWidget):
 
     def open(self) -> None:
         """Show over the whole window and take the focus."""
-        parent = self.parentWidget()
-        self.setGeometry(parent.rect())
+        self.setGeometry(self._host().rect())
         self._cover(True)
         self.show()
         self.raise_()
@@ -88,8 +87,13 @@ class Overlay(QWidget):
         """The widget that gets the focus when the overlay opens."""
         return None
 
-    def _cover(self, on: bool) -> None:
+    def _host(self) -> QWidget:
         parent = self.parentWidget()
+        assert parent is not None  # built with its window as parent
+        return parent
+
+    def _cover(self, on: bool) -> None:
+        parent = self._host()
         central = getattr(parent, "centralWidget", None)
         content = central() if callable(central) else None
         if on and content is not None and self._covered is None:
@@ -106,7 +110,7 @@ class Overlay(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Follow the window's size."""
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self._host().rect())
         return False
 
     def paintEvent(self, event: QPaintEvent) -> None:

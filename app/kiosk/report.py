@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRect, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from app.kiosk.controller import KioskController
 
 ENV = "TRIALGUIDE_TEST_REPORT"
 
@@ -69,7 +72,7 @@ def window_state(window: QWidget) -> dict[str, Any]:
 class TestReport(QObject):
     """Prints JSON lines about a window and its kiosk controller to stdout."""
 
-    def __init__(self, window: QWidget, controller: QObject | None = None) -> None:
+    def __init__(self, window: QWidget, controller: KioskController | None = None) -> None:
         super().__init__(window)
         self.window = window
         self._poll = QTimer(self)
@@ -77,16 +80,16 @@ class TestReport(QObject):
         self._poll.timeout.connect(self._check_started)
         self._poll.start()
         if controller is not None:
-            controller.idle.warning.connect(  # type: ignore[attr-defined]
+            controller.idle.warning.connect(
                 lambda seconds: self.say("idle_warning", seconds=seconds)
             )
-            controller.session.reset_done.connect(  # type: ignore[attr-defined]
+            controller.session.reset_done.connect(
                 lambda: QTimer.singleShot(100, lambda: self.say("reset"))
             )
-            controller.corner.held.connect(  # type: ignore[attr-defined]
+            controller.corner.held.connect(
                 lambda: QTimer.singleShot(100, lambda: self.say("staff_gate"))
             )
-            controller.keeper.restored.connect(  # type: ignore[attr-defined]
+            controller.keeper.restored.connect(
                 lambda problem: QTimer.singleShot(
                     300, lambda: self.say("restored", problem=problem)
                 )

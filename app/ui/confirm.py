@@ -34,9 +34,14 @@ class Scrim(QWidget):
 
     def cover(self) -> None:
         """Cover the parent, on top of everything in it."""
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self._host().rect())
         self.show()
         self.raise_()
+
+    def _host(self) -> QWidget:
+        parent = self.parentWidget()
+        assert parent is not None  # built with the widget it covers as parent
+        return parent
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: D102 - Qt override
         painter = QPainter(self)
@@ -52,7 +57,7 @@ class Scrim(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Follow the parent's size."""
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self.setGeometry(self._host().rect())
         return super().eventFilter(watched, event)
 
 
@@ -152,6 +157,7 @@ class ConfirmPrompt(QFrame):
 
     def _place(self) -> None:
         parent = self.parentWidget()
+        assert parent is not None  # built with the window as parent
         width = min(parent.width() - 48, max(560, parent.width() // 2))
         self.setFixedWidth(width)
         self.adjustSize()

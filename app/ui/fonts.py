@@ -7,7 +7,7 @@ from importlib import resources
 
 from PySide6.QtGui import QFontDatabase
 
-from app.ui.style import FONT_FAMILY
+from app.i18n import FONT_FAMILY
 
 log = logging.getLogger(__name__)
 

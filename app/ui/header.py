@@ -130,8 +130,8 @@ class Header(QFrame):
         layout.addSpacing(8)
         for widget in (self.contrast, self.start_over):
             layout.addWidget(widget)
-        for widget in (self, self.title, self.scale_label, *self.findChildren(QPushButton)):
-            fix_text_size(widget)
+        for sized in (self, self.title, self.scale_label, *self.findChildren(QPushButton)):
+            fix_text_size(sized)
         #: The "Start over?" prompt (see :meth:`_ask_start_over`); the window places it.
         self.confirm: ConfirmPrompt | None = None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QWidget
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.record import TrialRecord
 from app.session import Session
 from app.ui.fonts import load_fonts
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger("trialguide")
 
@@ -49,7 +53,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(record: TrialRecord, language: str | None = None):
+def create_window(record: TrialRecord, language: str | None = None) -> tuple[Session, MainWindow]:
     """Build a session and its main window for ``record`` (the app must exist)."""
     from app.ui.main_window import MainWindow
 

@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         page.scroll_to_top()
         # Keyboard focus starts at the top of the new screen (Tab goes on in reading
         # order), not on whatever header button last had it.
-        if self.isVisible() and not self.header.isAncestorOf(QApplication.focusWidget()):
+        focused = QApplication.focusWidget()
+        if self.isVisible() and (focused is None or not self.header.isAncestorOf(focused)):
             page.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override

@@ -123,6 +123,7 @@ class TermPopover(QFrame):
         """Where the term just activated is, in the parent's coordinates."""
         label = TextLabel.last_activated
         parent = self.parentWidget()
+        assert parent is not None  # built with the window as parent
         if label is None or not shiboken6.isValid(label) or not label.isVisible():
             return None
         if label is self.definition or not parent.isAncestorOf(label):
@@ -172,6 +173,7 @@ class TermPopover(QFrame):
     def _place(self) -> None:
         """Under the term (or above it), its start edge at the term's; else centred."""
         parent = self.parentWidget()
+        assert parent is not None  # built with the window as parent
         scale = max(100, self.session.text_scale)
         width = min(parent.width() - 2 * MARGIN, round(WIDTH * scale / 100))
         self.setFixedWidth(width)

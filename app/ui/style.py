@@ -13,8 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from typing import overload
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QProxyStyle, QPushButton, QWidget
 
 from app.i18n import FONT_FAMILY
@@ -191,10 +193,19 @@ class TextScaleStyle(QProxyStyle):
         super().__init__()
         self.scale = 100
 
-    def polish(self, target: object) -> object:  # noqa: D102 - Qt override
+    @overload
+    def polish(self, app: QApplication, /) -> None: ...
+    @overload
+    def polish(self, widget: QWidget, /) -> None: ...
+    @overload
+    def polish(self, palette: QPalette | Qt.GlobalColor | QColor, /) -> None: ...
+
+    def polish(  # noqa: D102 - Qt override
+        self, target: QApplication | QWidget | QPalette | Qt.GlobalColor | QColor, /
+    ) -> None:
         if isinstance(target, QWidget):
             apply_font(target, self.scale)
-        return super().polish(target)  # type: ignore[arg-type]
+        super().polish(target)
 
 
 _style: TextScaleStyle | None = None

@@ -78,6 +78,7 @@ class DetailsScreen(ScreenPage):
         """Scroll the page so that section ``key`` starts at the top, and move focus there."""
         section = self.sections[key]
         holder = self.scroll_area.widget()
+        assert holder is not None  # ScreenPage puts its column in the scroll area
         top = section.heading.mapTo(holder, QPoint(0, 0)).y()
         self.scroll_area.verticalScrollBar().setValue(max(0, top - _JUMP_MARGIN))
         # Keyboard and screen-reader users continue reading (and tabbing) from here.

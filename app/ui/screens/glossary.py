@@ -309,7 +309,9 @@ class GlossaryScreen(ScreenPage):
         QTimer.singleShot(0, self, lambda: self._scroll_to(entry))
 
     def _scroll_to(self, entry: TermEntry) -> None:
-        top = entry.mapTo(self.scroll_area.widget(), QPoint(0, 0)).y()
+        holder = self.scroll_area.widget()
+        assert holder is not None  # ScreenPage puts its column in the scroll area
+        top = entry.mapTo(holder, QPoint(0, 0)).y()
         self.scroll_area.verticalScrollBar().setValue(max(0, top - _SCROLL_MARGIN))
 
     def _on_term_requested(self, term_id: str) -> None:

@@ -222,7 +222,8 @@ class ResultScreen(ScreenPage):
         """The status groups as laid out now, top to bottom, each with its rows."""
         groups: list[tuple[CriterionStatus, list[CriterionRow]]] = []
         for index in range(self.groups_layout.count()):
-            widget = self.groups_layout.itemAt(index).widget()
+            item = self.groups_layout.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, GroupHeader):
                 groups.append((widget.status, []))
             elif isinstance(widget, CriterionRow):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.enums import enum_label
@@ -16,7 +16,7 @@ class WelcomeScreen(ScreenPage):
 
     screen_id = Screen.WELCOME
 
-    def __init__(self, session: Session, parent=None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
         record = session.record
         self.study_title = self.heading("h1")

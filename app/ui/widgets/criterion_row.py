@@ -7,7 +7,7 @@ out ("Does not fit") and drawn (a cross), so colour is never the only sign.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -18,6 +18,9 @@ from app.record import TrialRecord
 from app.selfcheck import CriterionResult, CriterionStatus
 from app.ui.text import TextLabel
 from app.ui.widgets.verdict import VerdictIcon
+
+#: Puts a record text (or a translated string) into a label in the page's language.
+SetText = Callable[[TextLabel, Mapping[str, str] | str | None], None]
 
 
 def restyle(widget: QWidget, role: str) -> None:
@@ -74,7 +77,7 @@ class CriterionRow(QFrame):
         entry: CriterionEntry,
         record: TrialRecord,
         lang: str,
-        set_text: Callable,
+        set_text: SetText,
         compact: bool = False,
     ) -> None:
         """Show ``entry`` in ``lang``.
@@ -95,7 +98,9 @@ class CriterionRow(QFrame):
         self.status.setVisible(not compact)
         self.reason.setVisible(not compact)
         margin = 6 if compact else 12
-        self.layout().setContentsMargins(16, margin, 16, margin)
+        layout = self.layout()
+        assert layout is not None  # __init__ lays the row out
+        layout.setContentsMargins(16, margin, 16, margin)
         criterion = record.criterion(item.criterion_id)
         set_text(self.criterion, criterion.plain if criterion.plain else criterion.official)
         set_text(self.reason, entry.reason)
@@ -125,7 +130,7 @@ class GroupHeader(QWidget):
         column.addWidget(self.heading)
         column.addWidget(self.explanation)
 
-    def show_group(self, group: CriterionGroup | None, set_text: Callable) -> None:
+    def show_group(self, group: CriterionGroup | None, set_text: SetText) -> None:
         """Show ``group``'s heading and explanation; ``None`` empties them.
 
         A hidden group keeps nothing of an earlier visitor's result, or of their language.

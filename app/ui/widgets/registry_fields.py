@@ -7,8 +7,8 @@ stay in their own direction instead of inheriting the page's.
 
 A :class:`FieldBlock` is one named field of the entry: its name (an interface word, in
 the current language) above its values. Values are built once; the words around them
-come from callables that :meth:`FieldBlock.retranslate` calls again on each language
-switch, so nothing is rebuilt.
+are ``N_()`` messages translated again, or callables called again, by
+:meth:`FieldBlock.retranslate` on each language switch, so nothing is rebuilt.
 """
 
 from __future__ import annotations
@@ -21,12 +21,24 @@ from enum import StrEnum
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.i18n import _
 from app.i18n.enums import enum_explanation, enum_label
 from app.textdoc import SafeTextDocument
 from app.ui.text import TextLabel, official_html
 
-#: A function giving a text in the current language (called on each retranslation).
-Words = Callable[[], str]
+#: An interface text: an ``N_()`` message (translated when shown) or, for words computed
+#: when shown (counts, dates, formatted messages), a function giving them.
+Words = str | Callable[[], str]
+#: The same for a note, which a function may leave out by giving ``None``.
+NoteWords = str | Callable[[], str | None]
+
+
+def words(text: NoteWords) -> str | None:
+    """``text`` in the current language."""
+    if isinstance(text, str):
+        return _(text) if text else ""  # _("") would give the catalog's header
+    return text()
+
 
 _LTR = Qt.LayoutDirection.LeftToRight
 #: Left, even inside a right-to-left page (AlignAbsolute stops Qt mirroring AlignLeft).
@@ -212,7 +224,7 @@ class FieldBlock(QWidget):
         """Make an empty field.
 
         Args:
-            name: Gives the field's name in the current language.
+            name: The field's name (an ``N_()`` message or a function giving it).
             lang: Gives the current language code.
             parent: The parent widget.
             name_role: Style role of the name (``h3``; ``muted`` inside a card).
@@ -241,7 +253,7 @@ class FieldBlock(QWidget):
         """Add a value in plain words (``text`` gives it), with an optional raw value."""
         line = ValueLine(self)
         self.layout_.addWidget(line)
-        self._updaters.append(lambda: line.set_value(text(), self._lang(), raw))
+        self._updaters.append(lambda: line.set_value(words(text) or "", self._lang(), raw))
         return line
 
     def add_enum(self, value: StrEnum, explain: bool = False) -> ValueLine:
@@ -251,21 +263,21 @@ class FieldBlock(QWidget):
             self.add_note(lambda: enum_explanation(value))
         return line
 
-    def add_note(self, text: Callable[[], str | None]) -> TextLabel:
+    def add_note(self, text: NoteWords) -> TextLabel:
         """Add a muted line of plain explanation; hidden when ``text`` gives ``None``."""
         label = TextLabel("muted", self)
         self.layout_.addWidget(label)
 
         def update() -> None:
-            words = text()
-            label.setVisible(bool(words))
-            label.set_record_text(words or "", self._lang())
+            shown = words(text)
+            label.setVisible(bool(shown))
+            label.set_record_text(shown or "", self._lang())
 
         self._updaters.append(update)
         return label
 
     def retranslate(self) -> None:
         """Put the field's name and plain values in the current language."""
-        self.name.set_record_text(self._name(), self._lang())
+        self.name.set_record_text(words(self._name) or "", self._lang())
         for update in self._updaters:
             update()

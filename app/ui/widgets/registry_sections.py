@@ -23,7 +23,13 @@ from app.record import TrialRecord
 from app.record.enums import CriterionKind
 from app.record.models import Age, Outcome, PartialDate
 from app.ui.text import TextLabel
-from app.ui.widgets.registry_fields import FieldBlock, OfficialText, Words, official_heading
+from app.ui.widgets.registry_fields import (
+    FieldBlock,
+    OfficialText,
+    Words,
+    official_heading,
+    words,
+)
 
 #: The sections of a registry entry, in page order: key and name (translated when shown).
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -99,8 +105,8 @@ class RegistrySections:
 
     def retranslate(self) -> None:
         """Put every interface word of the built sections in the current language."""
-        for label, words in self._subheadings:
-            label.set_record_text(words(), self._lang())
+        for label, name in self._subheadings:
+            label.set_record_text(words(name) or "", self._lang())
         for field in self.fields:
             field.retranslate()
 
@@ -140,6 +146,9 @@ class RegistrySections:
         layout.addWidget(label)
         return label
 
+    def _criteria_notes(self, kind: CriterionKind) -> str | None:
+        return criteria_notes(self.record, kind, self._lang())
+
     def _dated(self, date: PartialDate) -> str:
         value = format_date(date.date, self._lang())
         if date.type is None:  # the registry does not say whether actual or planned
@@ -149,42 +158,43 @@ class RegistrySections:
     # -- sections ------------------------------------------------------------------------------
     def _identification(self, layout: QVBoxLayout) -> None:
         ident = self.record.identification
-        self._field(layout, lambda: _("Registry number (NCT number)")).add_official(ident.nct_id)
+        self._field(layout, N_("Registry number (NCT number)")).add_official(ident.nct_id)
         if ident.org_study_id:
-            self._field(layout, lambda: _("Sponsor's study number")).add_official(
-                ident.org_study_id
-            )
-        self._field(layout, lambda: _("Brief title")).add_official(ident.brief_title)
-        self._field(layout, lambda: _("Official title")).add_official(ident.official_title)
+            self._field(layout, N_("Sponsor's study number")).add_official(ident.org_study_id)
+        self._field(layout, N_("Brief title")).add_official(ident.brief_title)
+        self._field(layout, N_("Official title")).add_official(ident.official_title)
         if ident.acronym:
-            self._field(layout, lambda: _("Acronym")).add_official(ident.acronym)
+            self._field(layout, N_("Acronym")).add_official(ident.acronym)
 
     def _status(self, layout: QVBoxLayout) -> None:
         status = self.record.status
-        overall = self._field(layout, lambda: _("Overall status"))
+        overall = self._field(layout, N_("Overall status"))
         overall.add_enum(status.overall_status)
         if status.last_known_status is not None:
             known = status.last_known_status
-            overall.add_note(
-                lambda: _("Last known status: {status}").format(status=enum_label(known))
-            )
+
+            def last_known() -> str:
+                return _("Last known status: {status}").format(status=enum_label(known))
+
+            overall.add_note(last_known)
         if status.status_verified:
             verified = status.status_verified
-            overall.add_note(
-                lambda: _("Status last confirmed by the study: {date}").format(
-                    date=format_date(verified, self._lang())
-                )
-            )
+
+            def confirmed() -> str:
+                date = format_date(verified, self._lang())
+                return _("Status last confirmed by the study: {date}").format(date=date)
+
+            overall.add_note(confirmed)
         if stopped_explanation(status.overall_status, status.why_stopped) is not None:
-            field = self._field(layout, lambda: _("Why the study stopped"))
+            field = self._field(layout, N_("Why the study stopped"))
             field.add_note(lambda: stopped_explanation(status.overall_status, status.why_stopped))
             if status.why_stopped:
                 field.add_official(status.why_stopped)
         if status.phases:
-            field = self._field(layout, lambda: _("Phase"))
+            field = self._field(layout, N_("Phase"))
             for phase in status.phases:
                 field.add_enum(phase, explain=True)
-        self._field(layout, lambda: _("Study type")).add_enum(status.study_type, explain=True)
+        self._field(layout, N_("Study type")).add_enum(status.study_type, explain=True)
         enrollment = status.enrollment
         if enrollment is not None:
 
@@ -197,13 +207,13 @@ class RegistrySections:
                     return value
                 return _("{value} — {kind}").format(value=value, kind=enum_label(enrollment.type))
 
-            self._field(layout, lambda: _("Number of participants")).add_value(
+            self._field(layout, N_("Number of participants")).add_value(
                 people, enrollment.type.value if enrollment.type else None
             )
         dates: tuple[tuple[Words, PartialDate | None], ...] = (
-            (lambda: _("Start date"), status.start),
-            (lambda: _("Primary completion date"), status.primary_completion),
-            (lambda: _("Completion date"), status.completion),
+            (N_("Start date"), status.start),
+            (N_("Primary completion date"), status.primary_completion),
+            (N_("Completion date"), status.completion),
         )
         for name, date in dates:
             if date is not None:
@@ -211,21 +221,19 @@ class RegistrySections:
                 self._field(layout, name).add_value(partial(self._dated, date), raw)
         if status.last_update_posted:
             last = status.last_update_posted
-            self._field(layout, lambda: _("Last update posted")).add_value(
+            self._field(layout, N_("Last update posted")).add_value(
                 lambda: format_date(last, self._lang())
             )
-        self._field(layout, lambda: _("Results posted")).add_value(
-            lambda: (
-                _("Yes, results are posted on the registry")
-                if status.results_posted
-                else _("No results are posted on the registry")
-            )
+        self._field(layout, N_("Results posted")).add_value(
+            N_("Yes, results are posted on the registry")
+            if status.results_posted
+            else N_("No results are posted on the registry")
         )
 
     def _summary(self, layout: QVBoxLayout) -> None:
         self._official(layout, self.record.official.brief_summary)
         if summary_note(self.record, "en") is not None:
-            field = self._field(layout, lambda: _("Where this text comes from"))
+            field = self._field(layout, N_("Where this text comes from"))
             field.add_note(lambda: summary_note(self.record, self._lang()))
 
     def _description(self, layout: QVBoxLayout) -> None:
@@ -241,27 +249,25 @@ class RegistrySections:
     def _design(self, layout: QVBoxLayout) -> None:
         design = self.record.design
         if design.allocation is not None:
-            self._field(layout, lambda: _("Allocation")).add_enum(design.allocation, explain=True)
+            self._field(layout, N_("Allocation")).add_enum(design.allocation, explain=True)
         if design.intervention_model is not None:
-            field = self._field(layout, lambda: _("Intervention model"))
+            field = self._field(layout, N_("Intervention model"))
             field.add_enum(design.intervention_model, explain=True)
             if design.intervention_model_description:
                 field.add_official(design.intervention_model_description)
         if design.primary_purpose is not None:
-            self._field(layout, lambda: _("Primary purpose")).add_enum(design.primary_purpose)
+            self._field(layout, N_("Primary purpose")).add_enum(design.primary_purpose)
         if design.masking is not None:
-            field = self._field(layout, lambda: _("Masking (blinding)"))
+            field = self._field(layout, N_("Masking (blinding)"))
             field.add_enum(design.masking, explain=True)
             if design.masking_description:
                 field.add_official(design.masking_description)
         if design.observational_model is not None:
-            self._field(layout, lambda: _("Observational model")).add_enum(
-                design.observational_model
-            )
+            self._field(layout, N_("Observational model")).add_enum(design.observational_model)
         if design.time_perspective is not None:
-            self._field(layout, lambda: _("Time perspective")).add_enum(design.time_perspective)
+            self._field(layout, N_("Time perspective")).add_enum(design.time_perspective)
         if design.bio_spec_retention is not None or design.bio_spec_description:
-            field = self._field(layout, lambda: _("Samples kept (biospecimens)"))
+            field = self._field(layout, N_("Samples kept (biospecimens)"))
             if design.bio_spec_retention is not None:
                 field.add_enum(design.bio_spec_retention)
             if design.bio_spec_description:
@@ -271,28 +277,28 @@ class RegistrySections:
         for arm in self.record.arms:
             card = self._item_card(layout, arm.label)
             if arm.type is not None:
-                self._field(card, lambda: _("Group type")).add_enum(arm.type, explain=True)
+                self._field(card, N_("Group type")).add_enum(arm.type, explain=True)
             if arm.description:
-                self._field(card, lambda: _("Description")).add_official(arm.description)
+                self._field(card, N_("Description")).add_official(arm.description)
             if arm.interventions:
-                self._field(card, lambda: _("Treatments given")).add_official(arm.interventions)
+                self._field(card, N_("Treatments given")).add_official(arm.interventions)
 
     def _interventions(self, layout: QVBoxLayout) -> None:
         for intervention in self.record.interventions:
             card = self._item_card(layout, intervention.name)
-            self._field(card, lambda: _("Type")).add_enum(intervention.type)
+            self._field(card, N_("Type")).add_enum(intervention.type)
             if intervention.description:
-                self._field(card, lambda: _("Description")).add_official(intervention.description)
+                self._field(card, N_("Description")).add_official(intervention.description)
             if intervention.other_names:
-                self._field(card, lambda: _("Other names")).add_official(intervention.other_names)
+                self._field(card, N_("Other names")).add_official(intervention.other_names)
             if intervention.arm_labels:
-                self._field(card, lambda: _("Study groups")).add_official(intervention.arm_labels)
+                self._field(card, N_("Study groups")).add_official(intervention.arm_labels)
 
     def _outcomes(self, layout: QVBoxLayout) -> None:
         outcomes = self.record.outcomes
         groups: tuple[tuple[Words, Sequence[Outcome]], ...] = (
-            (lambda: _("Primary outcomes"), outcomes.primary),
-            (lambda: _("Secondary outcomes"), outcomes.secondary),
+            (N_("Primary outcomes"), outcomes.primary),
+            (N_("Secondary outcomes"), outcomes.secondary),
         )
         for name, items in groups:
             if not items:
@@ -301,33 +307,29 @@ class RegistrySections:
             for outcome in items:
                 card = self._item_card(layout, outcome.measure)
                 if outcome.time_frame:
-                    self._field(card, lambda: _("Time frame")).add_official(outcome.time_frame)
+                    self._field(card, N_("Time frame")).add_official(outcome.time_frame)
                 if outcome.description:
-                    self._field(card, lambda: _("Description")).add_official(outcome.description)
+                    self._field(card, N_("Description")).add_official(outcome.description)
 
     def _eligibility(self, layout: QVBoxLayout) -> None:
         eligibility = self.record.eligibility
         low, high = eligibility.minimum_age, eligibility.maximum_age
         if low is not None or high is not None:
-            self._field(layout, lambda: _("Ages")).add_value(
+            self._field(layout, N_("Ages")).add_value(
                 lambda: self._ages(low, high), _raw_ages(low, high)
             )
-        self._field(layout, lambda: _("Sex")).add_enum(eligibility.sex)
-        self._field(layout, lambda: _("Accepts healthy volunteers")).add_value(
-            lambda: _("Yes") if eligibility.healthy_volunteers else _("No")
+        self._field(layout, N_("Sex")).add_enum(eligibility.sex)
+        self._field(layout, N_("Accepts healthy volunteers")).add_value(
+            N_("Yes") if eligibility.healthy_volunteers else N_("No")
         )
         if eligibility.study_population:
-            self._field(layout, lambda: _("Study population")).add_official(
-                eligibility.study_population
-            )
+            self._field(layout, N_("Study population")).add_official(eligibility.study_population)
         if eligibility.sampling_method is not None:
-            self._field(layout, lambda: _("How people are chosen")).add_enum(
-                eligibility.sampling_method
-            )
+            self._field(layout, N_("How people are chosen")).add_enum(eligibility.sampling_method)
         kinds: tuple[tuple[CriterionKind, Words], ...] = (
-            (CriterionKind.INCLUSION, lambda: _("Inclusion criteria")),
-            (CriterionKind.EXCLUSION, lambda: _("Exclusion criteria")),
-            (CriterionKind.UNSPECIFIED, lambda: _("Criteria not yet sorted")),
+            (CriterionKind.INCLUSION, N_("Inclusion criteria")),
+            (CriterionKind.EXCLUSION, N_("Exclusion criteria")),
+            (CriterionKind.UNSPECIFIED, N_("Criteria not yet sorted")),
         )
         for kind, name in kinds:
             criteria = [(c.subgroup, c.official) for c in eligibility.criteria if c.kind is kind]
@@ -336,7 +338,7 @@ class RegistrySections:
             field = self._field(layout, name)
             if kind is CriterionKind.UNSPECIFIED:
                 field.add_note(
-                    lambda: _(
+                    N_(
                         "The registry's text does not say which of these are needed and "
                         "which rule a person out."
                     )
@@ -345,7 +347,7 @@ class RegistrySections:
             label.set_criteria(criteria)
             field.layout_.addWidget(label)
             if criteria_notes(self.record, kind, "en") is not None:
-                field.add_note(lambda kind=kind: criteria_notes(self.record, kind, self._lang()))
+                field.add_note(partial(self._criteria_notes, kind))
         if eligibility.notes:
             notes = OfficialText(layout.parentWidget(), framed=False)
             notes.setProperty("role", "muted")
@@ -369,7 +371,7 @@ class RegistrySections:
 
     def _sponsors(self, layout: QVBoxLayout) -> None:
         sponsors = self.record.sponsors
-        lead = self._field(layout, lambda: _("Lead sponsor"))
+        lead = self._field(layout, N_("Lead sponsor"))
         lead.add_official(sponsors.lead.name)
         lead.add_enum(sponsors.lead.agency_class)
         if sponsors.collaborators:
@@ -381,36 +383,34 @@ class RegistrySections:
                 field.add_official(organization.name)
                 field.add_enum(organization.agency_class)
         if sponsors.responsible_party:
-            self._field(layout, lambda: _("Responsible party")).add_official(
-                sponsors.responsible_party
-            )
+            self._field(layout, N_("Responsible party")).add_official(sponsors.responsible_party)
 
     def _investigators(self, layout: QVBoxLayout) -> None:
         for person in self.record.investigators:
             card = self._item_card(layout, person.name)
-            self._field(card, lambda: _("Role")).add_enum(person.role)
+            self._field(card, N_("Role")).add_enum(person.role)
             if person.affiliation:
-                self._field(card, lambda: _("Affiliation")).add_official(person.affiliation)
+                self._field(card, N_("Affiliation")).add_official(person.affiliation)
 
     def _locations(self, layout: QVBoxLayout) -> None:
         for location in self.record.locations:
             card = self._item_card(layout, location.facility)
             place = ", ".join(p for p in (location.city, location.state, location.country) if p)
             if place:
-                self._field(card, lambda: _("Place")).add_official(place)
+                self._field(card, N_("Place")).add_official(place)
             if location.status is not None:
-                self._field(card, lambda: _("Status at this site")).add_enum(location.status)
+                self._field(card, N_("Status at this site")).add_enum(location.status)
 
     def _references(self, layout: QVBoxLayout) -> None:
         for reference in self.record.references:
             card = self._item_card(layout)
-            self._field(card, lambda: _("Citation")).add_official(reference.citation)
+            self._field(card, N_("Citation")).add_official(reference.citation)
             if reference.type is not None:
-                self._field(card, lambda: _("Type")).add_enum(reference.type)
+                self._field(card, N_("Type")).add_enum(reference.type)
             if reference.doi:
-                self._field(card, lambda: _("DOI")).add_official(reference.doi)
+                self._field(card, N_("DOI")).add_official(reference.doi)
             if reference.pmid:
-                self._field(card, lambda: _("PubMed ID")).add_official(reference.pmid)
+                self._field(card, N_("PubMed ID")).add_official(reference.pmid)
 
     def _related(self, layout: QVBoxLayout) -> None:
         label = OfficialText(layout.parentWidget())

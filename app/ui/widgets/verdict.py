@@ -12,8 +12,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from app.i18n import FONT_FAMILY
 from app.selfcheck import CriterionStatus
-from app.ui.style import FONT_FAMILY, THEMES
+from app.ui.style import THEMES
 
 #: Theme colour of each status's disc.
 _DISC_COLOR = {
