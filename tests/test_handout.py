@@ -116,3 +116,20 @@ def test_bad_answers_file(tmp_path, capsys):
     assert code == 2
     assert "age: 'old' is not a whole number" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_hand_wrapped_lines_are_joined_paragraphs_kept(minimal_dict):
+    """A record's lines are wrapped by hand; the handout lays them out as the screens do."""
+    from app.record import validate_record
+
+    minimal_dict["patient"]["summary"] = {
+        "en": "First line\nof one paragraph.\n\nA list:\n\n- one\n- two",
+        "fa": "سطر اول\nاز یک بند.\n\nفهرست:\n\n- یک\n- دو",
+    }
+    record = validate_record(minimal_dict)
+    for lang, shown in (
+        ("en", "First line of one paragraph.\n\nA list:\n\n- one\n- two"),
+        ("fa", "سطر اول از یک بند.\n\nفهرست:\n\n- یک\n- دو"),
+    ):
+        paras = [b.text for b in handout_content(record, lang, None).blocks if b.kind == "para"]
+        assert paras[0] == shown

@@ -8,6 +8,7 @@ and its reasons.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -110,6 +111,26 @@ def _criterion_lines(record: TrialRecord, criterion_id: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
+_LIST_ITEM = ("- ", "* ", "• ")
+
+
+def reflow(text: str) -> str:
+    """Patient text laid out as the screens lay it out (docs/record-format.md).
+
+    A record's lines are wrapped by hand: a single line break inside a paragraph is a
+    space. A blank line still separates two paragraphs, and the lines of a list (every
+    line a ``- `` item) stay lines.
+    """
+    paragraphs = []
+    for chunk in re.split(r"\n[ \t]*\n", text):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        is_list = all(line.startswith(_LIST_ITEM) for line in lines)
+        paragraphs.append("\n".join(lines) if is_list else " ".join(lines))
+    return "\n\n".join(paragraphs)
+
+
 def handout_content(
     record: TrialRecord, lang: str, result: SelfCheckResult | None
 ) -> HandoutContent:
@@ -126,10 +147,14 @@ def handout_content(
         if text:
             blocks.append(Block("para", text, style=style, ltr=ltr))
 
+    def written(text: Mapping[str, str] | None) -> str:
+        """A patient text of the record in ``lang``, its hand-wrapped lines joined."""
+        return reflow(shown_text(record, text, lang))
+
     heading("title")
     if patient is not None:
-        para(shown_text(record, patient.summary, lang))
-        para(shown_text(record, patient.enrolling_note, lang), "bold")
+        para(written(patient.summary))
+        para(written(patient.enrolling_note), "bold")
         terms_from += [patient.summary, patient.enrolling_note]
     else:
         para(record.official.brief_summary, ltr=True)
@@ -143,7 +168,7 @@ def handout_content(
     if patient is not None:
         heading("taking_part")
         for number, step in enumerate(patient.procedures, 1):
-            title = f"{format_number(number, lang)}. {shown_text(record, step.title, lang)}"
+            title = f"{format_number(number, lang)}. {written(step.title)}"
             lines: list[str] = []
             for key, text in (
                 ("when", step.when),
@@ -152,7 +177,7 @@ def handout_content(
                 ("where", step.where),
             ):
                 if text:
-                    words = shown_text(record, text, lang)
+                    words = written(text)
                     lines.append(f"{tr(HEADINGS[key], lang)}: {words}" if key else words)
             blocks.append(Block("step", title=title, lines=tuple(lines)))
             terms_from += [step.title, step.when, step.what, step.duration, step.where]
@@ -166,7 +191,7 @@ def handout_content(
         para(result_title(result, lang), "big")
         said = outcome_text(record, result.outcome)
         if said is not None:
-            para(shown_text(record, said, lang))
+            para(written(said))
             terms_from.append(said)
         blocks.append(Block("heading", view.heading, level=3))
         para(view.intro, "muted")
@@ -189,9 +214,9 @@ def handout_content(
 
     if patient is not None:
         heading("next")
-        para(shown_text(record, patient.after_selfcheck, lang))
+        para(written(patient.after_selfcheck))
         heading("contact")
-        para(shown_text(record, patient.contact, lang))
+        para(written(patient.contact))
         terms_from += [patient.after_selfcheck, patient.contact]
     for contact in record.contacts:
         para(", ".join(x for x in (contact.name, contact.phone, contact.email) if x), ltr=True)
@@ -205,7 +230,7 @@ def handout_content(
                 Block(
                     "term",
                     title=localize(term.term, lang),
-                    text=shown_text(record, term.definition, lang),
+                    text=written(term.definition),
                 )
             )
     version = tr(HEADINGS["version"], lang, version=record.content_version)
