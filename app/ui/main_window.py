@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         session.high_contrast_changed.connect(self._on_high_contrast_changed)
         session.term_requested.connect(self.popover.show_term)
         session.reset_done.connect(self._on_reset)
+        session.record_replaced.connect(self._on_record_replaced)
 
         self._apply_style()
         self._on_language_changed(session.language)
@@ -228,6 +229,33 @@ class MainWindow(QMainWindow):
         for area in self.findChildren(QAbstractScrollArea):
             for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
                 bar.setValue(bar.minimum())
+
+    def _on_record_replaced(self) -> None:
+        """A new record (the preview's live reload): the same screen, built again on it.
+
+        A page builds its widgets from the record (one card per contact, one row per
+        criterion), so every page is dropped and the one in view is built again: it
+        renders once, from the session's language, step and answers, and keeps its scroll
+        position. The other pages are built again when shown (or warmed in idle time).
+        """
+        screen = self.session.screen
+        old = self.pages.get(screen)
+        scrolled = old.scroll_area.verticalScrollBar().value() if old is not None else 0
+        self._warm_timer.stop()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            shiboken6.delete(page)
+        self.pages.clear()
+        self._warmed.clear()
+        self._forget_term()
+        self.header.render()
+        self._on_language_changed(self.session.language)
+        page = self.page(screen)
+        self.stack.setCurrentWidget(page)
+        self.navbar.setVisible(screen is not Screen.WELCOME)
+        self._update_title()
+        bar = page.scroll_area.verticalScrollBar()
+        QTimer.singleShot(0, bar, lambda: bar.setValue(scrolled))
 
     def _forget_term(self) -> None:
         """Empty the glossary popover: the next visitor must not find the last term looked up."""
