@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QMainWindow,
+    QScrollBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,34 @@ def page_class(screen: Screen) -> type[ScreenPage]:
     module_name, class_name = PAGES[screen].split(":")
     cls: type[ScreenPage] = getattr(importlib.import_module(module_name), class_name)
     return cls
+
+
+#: How long a rebuilt page may take to grow back to its old scroll position.
+RESTORE_SCROLL_MS = 2000
+
+
+def _restore_scroll(bar: QScrollBar, value: int) -> None:
+    """Scroll back to ``value`` as soon as the rebuilt page is tall enough again.
+
+    A new page lays its word-wrapped text out over several passes, so its range grows
+    in steps; the wait ends when the value is reached, or after :data:`RESTORE_SCROLL_MS`
+    (the page may now be shorter).
+    """
+    waiting = [True]
+
+    def apply(*_args: object) -> None:
+        bar.setValue(min(value, bar.maximum()))
+        if bar.maximum() >= value:
+            stop()
+
+    def stop() -> None:
+        if waiting[0]:  # disconnecting twice would warn
+            waiting[0] = False
+            bar.rangeChanged.disconnect(apply)
+
+    bar.rangeChanged.connect(apply)
+    QTimer.singleShot(RESTORE_SCROLL_MS, bar, stop)
+    apply()
 
 
 class MainWindow(QMainWindow):
@@ -254,8 +283,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self.navbar.setVisible(screen is not Screen.WELCOME)
         self._update_title()
-        bar = page.scroll_area.verticalScrollBar()
-        QTimer.singleShot(0, bar, lambda: bar.setValue(scrolled))
+        if scrolled:
+            _restore_scroll(page.scroll_area.verticalScrollBar(), scrolled)
 
     def _forget_term(self) -> None:
         """Empty the glossary popover: the next visitor must not find the last term looked up."""

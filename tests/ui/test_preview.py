@@ -209,3 +209,17 @@ def test_strict_lists_findings_and_choosing_one_opens_its_screen(open_preview, r
     save(record_file, ORIGINAL)
     qtbot.waitUntil(lambda: not panel.isVisible(), timeout=TIMEOUT_MS)
     assert panel.rows() == []
+
+
+def test_a_save_keeps_the_reader_where_they_were_on_a_long_page(open_preview, record_file, qtbot):
+    preview = open_preview(record_file)
+    preview.session.go_to(Screen.DETAILS)
+    old = preview.window.pages[Screen.DETAILS]
+    bar = old.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 1000, timeout=TIMEOUT_MS)
+    bar.setValue(800)
+    save(record_file, ORIGINAL.replace(SEX_EN, "Are you female?"))
+    qtbot.waitUntil(lambda: preview.window.pages.get(Screen.DETAILS) is not old, timeout=TIMEOUT_MS)
+    new_bar = preview.window.pages[Screen.DETAILS].scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: new_bar.value() == 800, timeout=TIMEOUT_MS)
+    assert preview.session.screen is Screen.DETAILS
