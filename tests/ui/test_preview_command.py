@@ -52,3 +52,25 @@ def test_the_preview_opens_a_desktop_window_in_the_language_asked(capsys, monkey
     assert cli.main(["preview", str(MINIMAL), "--lang", lang, "--strict"]) == 0
     assert seen == [(lang, False, False)]
     assert "previewing" in capsys.readouterr().out
+
+
+def test_a_broken_record_is_reported_without_a_display(tmp_path):
+    """No window is needed to say a record does not load: no display, no Qt abort."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "missing.yaml"
+    env = {k: v for k, v in os.environ.items() if k not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env["QT_QPA_PLATFORM"] = "xcb"  # would abort if a QApplication were made
+    env["PYTHONPATH"] = str(Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "preview", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"{path}: (top level): the file does not exist" in done.stderr

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from app.ui.preview.watcher import LoadResult
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -27,24 +31,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_preview(args: argparse.Namespace) -> int:
     """Open the preview window on ``args.record`` and run until it is closed."""
+    from app.ui.preview.watcher import read_record
+
+    # Checked before Qt starts: a record that does not load needs no window (nor a display).
+    first, _data = read_record(args.record, args.record, args.strict)
+    if first.record is None:
+        return _not_valid(args.record, first)
+
     from app.ui.main import application
     from app.ui.preview.watcher import RecordWatcher
     from app.ui.preview.window import Preview
 
     app = application()
     watcher = RecordWatcher(args.record, source=args.record, strict=args.strict)
-    first = watcher.first_load()
+    first = watcher.first_load()  # again: the file may have changed meanwhile
     if first.record is None:
-        for issue in first.problems:
-            print(issue.describe(args.record), file=sys.stderr)
-        print(
-            f"{args.record}: not valid ({len(first.problems)} problem(s)); the preview "
-            "needs a version that loads to start with",
-            file=sys.stderr,
-        )
-        return EXIT_BAD_INPUT
+        return _not_valid(args.record, first)
     preview = Preview(watcher, first, args.lang)
     print(f"{args.record}: previewing; each save is shown at once. Close the window to stop.")
     preview.show()
     app.exec()
     return EXIT_OK
+
+
+def _not_valid(source: str, result: LoadResult) -> int:
+    for issue in result.problems:
+        print(issue.describe(source), file=sys.stderr)
+    print(
+        f"{source}: not valid ({len(result.problems)} problem(s)); the preview needs a "
+        "version that loads to start with",
+        file=sys.stderr,
+    )
+    return EXIT_BAD_INPUT

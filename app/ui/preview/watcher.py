@@ -41,6 +41,19 @@ class LoadResult:
     findings: tuple[Issue, ...] = ()
 
 
+def read_record(
+    path: str | os.PathLike[str], source: str, strict: bool
+) -> tuple[LoadResult, bytes | None]:
+    """Read and validate the record file as the app does; also its bytes (None: unreadable)."""
+    try:
+        data = read_bounded(
+            path, MAX_BYTES, what="a record file", too_large="; a record is far smaller"
+        )
+    except FileReadError as exc:
+        return LoadResult(None, (Issue((), exc.reason),)), None
+    return load_bytes(data, source, strict), data
+
+
 def load_bytes(data: bytes, source: str, strict: bool) -> LoadResult:
     """Validate a record from its bytes; lint it when ``strict``."""
     try:
@@ -114,10 +127,4 @@ class RecordWatcher(QObject):
         self.loaded.emit(result)
 
     def _read(self) -> tuple[LoadResult, bytes | None]:
-        try:
-            data = read_bounded(
-                self.path, MAX_BYTES, what="a record file", too_large="; a record is far smaller"
-            )
-        except FileReadError as exc:
-            return LoadResult(None, (Issue((), exc.reason),)), None
-        return load_bytes(data, self.source, self.strict), data
+        return read_record(self.path, self.source, self.strict)
