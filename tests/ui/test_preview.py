@@ -223,3 +223,14 @@ def test_a_save_keeps_the_reader_where_they_were_on_a_long_page(open_preview, re
     new_bar = preview.window.pages[Screen.DETAILS].scroll_area.verticalScrollBar()
     qtbot.waitUntil(lambda: new_bar.value() == 800, timeout=TIMEOUT_MS)
     assert preview.session.screen is Screen.DETAILS
+
+
+def test_markup_in_a_broken_value_is_shown_as_typed(open_preview, record_file, qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    preview = open_preview(record_file)
+    save(record_file, ORIGINAL.replace("verdict: met", 'verdict: "<b>maybe</b>"', 1))
+    qtbot.waitUntil(lambda: preview.panel.has_problems, timeout=TIMEOUT_MS)
+    assert "'<b>maybe</b>' is not one of" in preview.panel.rows()[0]
+    labels = preview.panel.findChildren(QLabel)
+    assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)

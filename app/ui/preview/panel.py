@@ -133,8 +133,9 @@ class ProblemPanel(QFrame):
             if place is None:
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable: nowhere to go
         self.list.setVisible(bool(rows))
-        row_height = self.list.fontMetrics().lineSpacing() + 8
-        self.list.setMaximumHeight(row_height * min(VISIBLE_ROWS, max(1, len(rows))) + 8)
+        shown = min(VISIBLE_ROWS, len(rows))
+        height = sum(self.list.sizeHintForRow(row) for row in range(shown))
+        self.list.setFixedHeight(max(height, 1) + 2 * self.list.frameWidth() + 2)
 
     def rows(self) -> list[str]:
         """The text of every row of the list (for tests and screen readers)."""
