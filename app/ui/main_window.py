@@ -277,7 +277,7 @@ class MainWindow(QMainWindow):
         self.pages.clear()
         self._warmed.clear()
         self._forget_term()
-        self.header.render()
+        self._fit_header()
         self._on_language_changed(self.session.language)
         page = self.page(screen)
         self.stack.setCurrentWidget(page)
@@ -285,6 +285,17 @@ class MainWindow(QMainWindow):
         self._update_title()
         if scrolled:
             _restore_scroll(page.scroll_area.verticalScrollBar(), scrolled)
+
+    def _fit_header(self) -> None:
+        """The header on the new record: built again when its languages changed."""
+        old = self.header
+        if tuple(old.language_buttons) == tuple(self.session.record.languages):
+            old.render()
+            return
+        self.header = Header(self.session, old.parentWidget())
+        self.header.set_confirm_prompt(self.confirm)
+        self._root_layout.replaceWidget(old, self.header)
+        shiboken6.delete(old)
 
     def _forget_term(self) -> None:
         """Empty the glossary popover: the next visitor must not find the last term looked up."""

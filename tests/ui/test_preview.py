@@ -234,3 +234,30 @@ def test_markup_in_a_broken_value_is_shown_as_typed(open_preview, record_file, q
     assert "'<b>maybe</b>' is not one of" in preview.panel.rows()[0]
     labels = preview.panel.findChildren(QLabel)
     assert labels and all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+
+
+def _english_only(value):
+    if isinstance(value, dict):
+        return {k: _english_only(v) for k, v in value.items() if k != "fa"}
+    if isinstance(value, list):
+        return [_english_only(v) for v in value]
+    return value
+
+
+def test_a_record_that_drops_persian_falls_back_to_english_with_one_language_button(
+    open_preview, record_file, qtbot, default_dict
+):
+    import yaml
+
+    preview = open_preview(record_file, "fa")
+    on_the_sex_question(preview)
+    english = _english_only(default_dict)
+    english["languages"] = ["en"]
+    save(record_file, yaml.safe_dump(english, allow_unicode=True, sort_keys=False))
+    qtbot.waitUntil(lambda: preview.session.language == "en", timeout=TIMEOUT_MS)
+    window = preview.window
+    assert list(window.header.language_buttons) == ["en"]
+    assert window.header.isVisible()
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert SEX_EN in question_text(preview)
+    assert preview.session.answers == {"age": 33, "sex": "female"}
