@@ -55,6 +55,7 @@ class DraftBanner(QFrame):
         """Slim (desktop window) or large (kiosk)."""
         self.slim = slim
         layout = self.layout()
+        assert layout is not None  # __init__ gives the banner its layout
         if slim:
             layout.setContentsMargins(16, 4, 16, 4)
             self.label.setProperty("role", None)
