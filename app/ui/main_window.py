@@ -295,6 +295,7 @@ class MainWindow(QMainWindow):
         self.header = Header(self.session, old.parentWidget())
         self.header.set_confirm_prompt(self.confirm)
         self._root_layout.replaceWidget(old, self.header)
+        self.header.setVisible(old.isVisibleTo(self))  # a new child is hidden until shown
         shiboken6.delete(old)
 
     def _forget_term(self) -> None:
