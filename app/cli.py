@@ -11,6 +11,7 @@ prints the problem on stderr and exits 2. Subcommands work without a display:
 * ``import-ctgov STUDY.json -o RECORD.yaml``: start a record from a ClinicalTrials.gov study.
 * ``check --answers ANSWERS.json``: run the self-check on an answers file.
 * ``approve RECORD [--key PRIVATE_KEY]``: stamp (and sign) a record's approved content.
+* ``preview RECORD [--lang fa] [--strict]``: the app on a record file, again after each save.
 * ``keygen KEY``: make an Ed25519 key pair for signing approvals (``KEY``, ``KEY.pub``).
 
 Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
@@ -185,6 +186,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     set_pin.add_argument(
         "--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)"
+    )
+
+    from app.ui.preview.command import add_arguments as preview_arguments
+
+    preview_arguments(
+        sub.add_parser("preview", help="show a record file in the app, again after each save")
     )
 
     render = sub.add_parser("render", help="draw one screen to a PNG file (no display needed)")
@@ -647,6 +654,12 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from app.ui.preview.command import run_preview
+
+    return run_preview(args)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from app.launch import run_app
 
@@ -666,6 +679,7 @@ _COMMANDS = {
     "check": _cmd_check,
     "run": _cmd_run,
     "render": _cmd_render,
+    "preview": _cmd_preview,
     "approve": _cmd_approve,
     "keygen": _cmd_keygen,
     "handout": _cmd_handout,

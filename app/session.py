@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from app import i18n
 from app.record import TrialRecord
-from app.selfcheck import Answer, SelfCheckResult, check_answer, evaluate
+from app.selfcheck import Answer, AnswerError, SelfCheckResult, check_answer, evaluate
 
 
 def use_interface_language(language: str) -> None:
@@ -63,6 +63,9 @@ class Session(QObject):
         reset_done(): everything went back to the defaults (a new visitor). It is the
             only signal a reset emits: listeners re-read the language, screen, step,
             answers, text size and theme from the session, and render once.
+        record_replaced(): :meth:`replace_record` swapped the record (the preview's
+            live reload). The only signal it emits: listeners re-read the record and the
+            language, screen, step and answers, and render once.
     """
 
     language_changed = Signal(str)
@@ -73,6 +76,7 @@ class Session(QObject):
     high_contrast_changed = Signal(bool)
     term_requested = Signal(str)
     reset_done = Signal()
+    record_replaced = Signal()
 
     def __init__(
         self, record: TrialRecord, default_language: str = "en", parent: QObject | None = None
@@ -211,3 +215,41 @@ class Session(QObject):
             self._language = language
             use_interface_language(language)
         self.reset_done.emit()
+
+    def replace_record(self, record: TrialRecord) -> tuple[str, ...]:
+        """Show ``record`` instead, keeping the language, screen, step and answers.
+
+        The language stays when the new record has it (else its first language); the
+        step stays on the same question where that question is still asked (else on the
+        same index, clamped); an answer that no longer fits its question is dropped.
+        Emits :attr:`record_replaced` and nothing else, so that each view renders once.
+
+        Returns:
+            The ids of the questions whose answers were dropped, in question order of
+            the old record.
+        """
+        old_questions = self._record.questions
+        current = old_questions[self._question_index].id if old_questions else None
+        dropped: list[str] = []
+        kept: dict[str, Answer] = {}
+        for question_id, value in self._answers.items():
+            try:
+                kept[question_id] = check_answer(record, question_id, value)
+            except AnswerError:
+                dropped.append(question_id)
+        order = {q.id: i for i, q in enumerate(old_questions)}
+        dropped.sort(key=lambda question_id: order.get(question_id, len(order)))
+        self._record = record
+        self._answers = kept
+        new_ids = [q.id for q in record.questions]
+        if current in new_ids:
+            self._question_index = new_ids.index(current)
+        else:
+            self._question_index = max(0, min(self._question_index, len(new_ids) - 1))
+        if self._default_language not in record.languages:
+            self._default_language = record.languages[0]
+        if self._language not in record.languages:
+            self._language = record.languages[0]
+            use_interface_language(self._language)
+        self.record_replaced.emit()
+        return tuple(dropped)

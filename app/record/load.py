@@ -100,6 +100,23 @@ def parse_record(data: bytes, source: str = "<record>") -> TrialRecord:
     return validate_record(document, source, lines)
 
 
+def parse_record_lines(
+    data: bytes, source: str = "<record>"
+) -> tuple[TrialRecord, dict[Path, int]]:
+    """:func:`parse_record`, and the line each field starts on (for later findings: the lint's).
+
+    Raises:
+        RecordError: the bytes are not a valid, consistent record.
+    """
+    document, lines = _parse_yaml(data, source)
+    return validate_record(document, source, lines), lines
+
+
+def issue_with_line(issue: Issue, lines: Mapping[Path, int]) -> Issue:
+    """``issue`` with the line of its field (or of the nearest enclosing field) from ``lines``."""
+    return _with_line(issue, lines)
+
+
 def validate_record(
     document: object, source: str = "<record>", lines: Mapping[Path, int] | None = None
 ) -> TrialRecord:

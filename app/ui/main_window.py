@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QMainWindow,
+    QScrollBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,34 @@ def page_class(screen: Screen) -> type[ScreenPage]:
     module_name, class_name = PAGES[screen].split(":")
     cls: type[ScreenPage] = getattr(importlib.import_module(module_name), class_name)
     return cls
+
+
+#: How long a rebuilt page may take to grow back to its old scroll position.
+RESTORE_SCROLL_MS = 2000
+
+
+def _restore_scroll(bar: QScrollBar, value: int) -> None:
+    """Scroll back to ``value`` as soon as the rebuilt page is tall enough again.
+
+    A new page lays its word-wrapped text out over several passes, so its range grows
+    in steps; the wait ends when the value is reached, or after :data:`RESTORE_SCROLL_MS`
+    (the page may now be shorter).
+    """
+    waiting = [True]
+
+    def apply(*_args: object) -> None:
+        bar.setValue(min(value, bar.maximum()))
+        if bar.maximum() >= value:
+            stop()
+
+    def stop() -> None:
+        if waiting[0]:  # disconnecting twice would warn
+            waiting[0] = False
+            bar.rangeChanged.disconnect(apply)
+
+    bar.rangeChanged.connect(apply)
+    QTimer.singleShot(RESTORE_SCROLL_MS, bar, stop)
+    apply()
 
 
 class MainWindow(QMainWindow):
@@ -108,6 +137,7 @@ class MainWindow(QMainWindow):
         session.high_contrast_changed.connect(self._on_high_contrast_changed)
         session.term_requested.connect(self.popover.show_term)
         session.reset_done.connect(self._on_reset)
+        session.record_replaced.connect(self._on_record_replaced)
 
         self._apply_style()
         self._on_language_changed(session.language)
@@ -229,6 +259,45 @@ class MainWindow(QMainWindow):
         for area in self.findChildren(QAbstractScrollArea):
             for bar in (area.verticalScrollBar(), area.horizontalScrollBar()):
                 bar.setValue(bar.minimum())
+
+    def _on_record_replaced(self) -> None:
+        """A new record (the preview's live reload): the same screen, built again on it.
+
+        A page builds its widgets from the record (one card per contact, one row per
+        criterion), so every page is dropped and the one in view is built again: it
+        renders once, from the session's language, step and answers, and keeps its scroll
+        position. The other pages are built again when shown (or warmed in idle time).
+        """
+        screen = self.session.screen
+        old = self.pages.get(screen)
+        scrolled = old.scroll_area.verticalScrollBar().value() if old is not None else 0
+        self._warm_timer.stop()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            shiboken6.delete(page)
+        self.pages.clear()
+        self._warmed.clear()
+        self._forget_term()
+        self._fit_header()
+        self._on_language_changed(self.session.language)
+        page = self.page(screen)
+        self.stack.setCurrentWidget(page)
+        self.navbar.setVisible(screen is not Screen.WELCOME)
+        self._update_title()
+        if scrolled:
+            _restore_scroll(page.scroll_area.verticalScrollBar(), scrolled)
+
+    def _fit_header(self) -> None:
+        """The header on the new record: built again when its languages changed."""
+        old = self.header
+        if tuple(old.language_buttons) == tuple(self.session.record.languages):
+            old.render()
+            return
+        self.header = Header(self.session, old.parentWidget())
+        self.header.set_confirm_prompt(self.confirm)
+        self._root_layout.replaceWidget(old, self.header)
+        self.header.setVisible(old.isVisibleTo(self))  # a new child is hidden until shown
+        shiboken6.delete(old)
 
     def _forget_term(self) -> None:
         """Empty the glossary popover: the next visitor must not find the last term looked up."""

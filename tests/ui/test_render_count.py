@@ -98,3 +98,11 @@ def test_a_text_size_step_renders_each_sized_part_once(counted):
     assert session.text_scale == 125
     assert all(n == 1 for n in counts.values()), counts
     assert counts["Header"] == 1 and counts["SelfCheckScreen"] == 1
+
+
+def test_a_new_record_renders_the_page_in_view_and_the_header_once(counted, default_record):
+    session, window, counts = counted
+    session.replace_record(default_record.model_copy(deep=True))
+    assert dict(counts) == {"SelfCheckScreen": 1, "Header": 1}
+    assert window.stack.currentWidget() is window.pages[Screen.SELFCHECK]
+    assert set(window.pages) == {Screen.SELFCHECK}  # the others are built again when shown
