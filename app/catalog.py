@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.config import Config, list_record_files
 from app.record import RecordError, TrialRecord, load_record
@@ -51,7 +51,7 @@ class CatalogEntry:
     #: The path as configured; ``None`` is the embedded default record.
     source: str | None
     #: ``None`` when the record failed to load (a tampered one keeps its record).
-    record: TrialRecord | None
+    record: TrialRecord | None = field(repr=False)
     #: One message per problem (``file:line: field: message``) when it failed.
     problems: tuple[str, ...] = ()
     #: The approval state under the config's trusted keys (``None`` when it failed).
