@@ -250,3 +250,16 @@ def test_validate_folder_without_records(tmp_path, capsys):
         f"{folder}: the folder holds no record file (*.yaml or *.yml); put the records in "
         "it, or name them with records"
     )
+
+
+def test_a_study_listed_twice_is_left_out_the_second_time(tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(DEFAULT.read_bytes())
+    catalog = load_catalog((None, str(MINIMAL), str(copy)))
+    assert [e.study_id for e in catalog.studies] == ["NCT05703308", "NCT00000001"]
+    (twice,) = catalog.broken
+    assert twice.record is not None and not twice.tampered
+    assert twice.problems == (
+        f"{copy}: identification.nct_id: NCT05703308 is already in the catalog from "
+        "NCT05703308.yaml; a catalog lists each study once",
+    )
