@@ -4,12 +4,13 @@ It asks only what every record can answer from its structured fields: age (whole
 years), sex, and whether the person is healthy (``eligibility.healthy_volunteers``);
 then each study *may fit*, *does not fit* on these grounds, or is *closed*, with the
 reason in plain words (a closed study also says whether the answers fit whom it was
-for: the sample studies are both over, and a visitor still learns why). An answer not given never excludes, and neither does an age that
-may lie inside the limits (see :func:`app.present.audience.age_excludes`).
+for: the sample studies are both over, and a visitor still learns why). An answer not
+given never excludes, and neither does an age that may lie inside the limits (see
+:func:`app.present.audience.age_excludes`).
 
 The answers then go into a study's own self-check (:func:`carried_answers`): a record's
-question is the *age question* when its id or its criterion's id is ``age`` (the
-convention of the shipped records and of ``trialguide import``), or else when it is the
+question is the *age question* when its id or its criterion's id is ``age`` (as in both
+shipped records; ``trialguide import`` writes no questions), or else when it is the
 only number question in years whose criterion's official text speaks of age; the *sex
 question* is a choice question whose id or criterion id is ``sex``, or else one whose
 options include both a female and a male option (ids such as ``female``/``woman`` and
