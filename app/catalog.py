@@ -179,19 +179,20 @@ def iter_entries(
     study already listed (same NCT id), named with the first one's file.
     """
     refuse = len(sources) > 1
-    seen: dict[str, str] = {}
-    for source in sources:
+    seen: dict[str, int] = {}
+    for index, source in enumerate(sources):
         entry = load_entry(source, trusted_keys, refuse_tampered=refuse)
         if entry.ok:
-            first = seen.setdefault(entry.study_id, source_name(source))
-            if first != source_name(source):
+            first = seen.setdefault(entry.study_id, index)
+            if first != index:
                 shown = source_name(None) if source is None else source
                 entry = CatalogEntry(
                     source,
                     entry.record,
                     (
                         f"{shown}: identification.nct_id: {entry.study_id} is already in the "
-                        f"catalog from {first}; a catalog lists each study once",
+                        f"catalog from {source_name(sources[first])}; a catalog lists each "
+                        "study once",
                     ),
                     entry.approval,
                 )

@@ -263,3 +263,13 @@ def test_a_study_listed_twice_is_left_out_the_second_time(tmp_path):
         f"{copy}: identification.nct_id: NCT05703308 is already in the catalog from "
         "NCT05703308.yaml; a catalog lists each study once",
     )
+
+
+def test_the_same_file_name_in_two_folders_is_still_one_study_listed_twice(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "trial.yaml").write_bytes(MINIMAL.read_bytes())
+    catalog = load_catalog((str(tmp_path / "a" / "trial.yaml"), str(tmp_path / "b" / "trial.yaml")))
+    assert len(catalog.studies) == 1
+    (twice,) = catalog.broken
+    assert "NCT00000001 is already in the catalog from trial.yaml" in twice.problems[0]
