@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -273,3 +274,16 @@ def test_the_same_file_name_in_two_folders_is_still_one_study_listed_twice(tmp_p
     assert len(catalog.studies) == 1
     (twice,) = catalog.broken
     assert "NCT00000001 is already in the catalog from trial.yaml" in twice.problems[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_device_in_the_folder_is_named_never_read(tmp_path):
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    os.mkfifo(folder / "a_pipe.yaml")
+    (folder / "b_zero.yaml").symlink_to("/dev/zero")
+    (folder / "c.yaml").write_bytes(MINIMAL.read_bytes())
+    catalog = load_catalog(record_sources(Config(records_dir=str(folder)), ()))
+    assert [e.study_id for e in catalog.studies] == ["NCT00000001"]
+    assert [e.study_id for e in catalog.broken] == ["a_pipe.yaml", "b_zero.yaml"]
+    assert all("not a regular file" in p for p in catalog.problems)
