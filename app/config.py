@@ -3,6 +3,9 @@
 Example (``trialguide.toml``)::
 
     record = "/srv/trialguide/NCT05703308.yaml"   # omit for the embedded default record
+    # or, for a clinic's catalog of several studies, one of:
+    # records = ["NCT05703308.yaml", "NCT01234567.yaml"]
+    # records_dir = "trials/"                     # every *.yaml / *.yml in it, by name
     default_language = "fa"
     kiosk = true
     idle_seconds = 90
@@ -10,7 +13,11 @@ Example (``trialguide.toml``)::
     pin_hash = "scrypt$16384$8$1$..."              # written by `trialguide set-pin`
     trusted_keys = ["committee.pub"]               # approval keys (a .pub file, or inline)
 
-Every key is optional. An invalid file gives a message naming the key; the app writes
+Every key is optional. ``record``, ``records`` and ``records_dir`` are alternatives: give
+at most one (none: the embedded default record). Their paths, like ``trusted_keys``
+files, are relative to the config file. ``records_dir`` must be an existing folder
+holding at least one record file and at most :data:`MAX_RECORDS`; files whose name
+starts with a dot are skipped. An invalid file gives a message naming the key; the app writes
 nothing to disk but this file (``set-pin``) and its log.
 """
 
@@ -23,7 +30,15 @@ import tomllib
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from app.files import FileReadError, decode_text, read_bounded, write_atomic
@@ -40,6 +55,12 @@ REMOVED_KEYS = {
 }
 #: Largest config file read (a real one is a few hundred bytes).
 MAX_CONFIG_BYTES = 64 * 1024
+#: Most records a catalog takes (``records`` or the files in ``records_dir``).
+MAX_RECORDS = 50
+#: Names a record file in ``records_dir`` may end in.
+RECORD_SUFFIXES = (".yaml", ".yml")
+#: The keys that say which records to show: at most one may be given.
+_RECORD_KEYS = ("record", "records", "records_dir")
 
 
 class ConfigError(Exception):
@@ -85,6 +106,10 @@ class Config(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     record: str | None = None
+    #: A catalog's record files, in the order the catalog lists them.
+    records: tuple[str, ...] | None = None
+    #: A folder whose ``*.yaml`` / ``*.yml`` files are the catalog, sorted by name.
+    records_dir: str | None = None
     default_language: Literal["en", "fa"] = "en"
     kiosk: bool = False
     idle_seconds: int = Field(default=90, ge=5, le=3600)
@@ -110,12 +135,42 @@ class Config(BaseModel):
             for entry in self.trusted_keys
         )
 
-    @field_validator("record")
+    @field_validator("record", "records_dir")
     @classmethod
     def _record_path(cls, value: str | None) -> str | None:
-        if value is not None and "\x00" in value:
-            raise ValueError("the path holds a NUL character; no file can have that name")
+        if value is not None:
+            _check_path(value)
         return value
+
+    @field_validator("records")
+    @classmethod
+    def _record_paths(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is None:
+            return value
+        if not value:
+            raise ValueError("is empty: list at least one record file, or leave records out")
+        if len(value) > MAX_RECORDS:
+            raise ValueError(f"lists {len(value)} records; a catalog takes at most {MAX_RECORDS}")
+        for index, path in enumerate(value):
+            try:
+                _check_path(path)
+            except ValueError as exc:
+                raise ValueError(f"entry {index} ({path[:60]!r}): {exc}") from None
+            if path in value[:index]:
+                raise ValueError(f"{path[:60]!r} is listed twice")
+        return value
+
+    @model_validator(mode="after")
+    def _one_record_key(self) -> Config:
+        given = [key for key in _RECORD_KEYS if getattr(self, key) is not None]
+        if len(given) > 1:
+            raise PydanticCustomError(
+                "record_keys",
+                "give only one of record (one study), records (a list of record files) and "
+                "records_dir (a folder of them)",
+                {"where": ", ".join(given)},
+            )
+        return self
 
     @field_validator("pin_hash")
     @classmethod
@@ -128,6 +183,52 @@ class Config(BaseModel):
             except PinError as exc:
                 raise ValueError(str(exc)) from None
         return value
+
+
+def _check_path(value: str) -> None:
+    if "\x00" in value:
+        raise ValueError("the path holds a NUL character; no file can have that name")
+    if not value.strip():
+        raise ValueError("the path is empty")
+
+
+def list_record_files(folder: str | os.PathLike[str]) -> tuple[str, ...]:
+    """The record files of a catalog folder: ``*.yaml`` and ``*.yml``, sorted by name.
+
+    Files whose name starts with a dot (editor and backup files) and sub-folders are
+    skipped. The folder is read only as far as :data:`MAX_RECORDS` + 1 files.
+
+    Raises:
+        ConfigError: the folder does not exist, is not a folder, cannot be read, holds no
+            record file or more than :data:`MAX_RECORDS` (the message names the folder).
+    """
+    shown = os.fspath(folder)
+    names: list[str] = []
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or not entry.name.lower().endswith(RECORD_SUFFIXES):
+                    continue
+                if entry.is_dir():
+                    continue
+                names.append(entry.name)
+                if len(names) > MAX_RECORDS:
+                    raise ConfigError(
+                        f"{shown}: the folder holds more than {MAX_RECORDS} record files; "
+                        f"a catalog takes at most {MAX_RECORDS}"
+                    )
+    except FileNotFoundError:
+        raise ConfigError(f"{shown}: the records folder does not exist") from None
+    except NotADirectoryError:
+        raise ConfigError(f"{shown}: this is a file, not a folder of records") from None
+    except OSError as exc:
+        raise ConfigError(f"{shown}: the folder cannot be read ({exc.strerror})") from None
+    if not names:
+        raise ConfigError(
+            f"{shown}: the folder holds no record file (*.yaml or *.yml); put the records "
+            "in it, or name them with records"
+        )
+    return tuple(os.path.join(shown, name) for name in sorted(names))
 
 
 def default_config_path() -> Path:
@@ -200,18 +301,43 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, Pat
         lines = []
         for error in exc.errors(include_url=False):
             key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+            if error["type"] == "record_keys":
+                key = error["ctx"]["where"]
             if error["type"] == "extra_forbidden":
                 message = REMOVED_KEYS.get(key, "is not a setting TrialGuide knows")
             else:
                 message = error["msg"][0].lower() + error["msg"][1:]
             lines.append(f"{config_path}: {key}: {message}")
         raise ConfigError("\n".join(lines)) from None
-    if config.record is not None and not Path(config.record).is_absolute():
-        # A relative record path is relative to the config file, not to the working folder.
-        config = config.model_copy(update={"record": str(config_path.parent / config.record)})
+    config = _resolve_record_paths(config, config_path)
     if config.trusted_keys:
         config = _read_trusted_key_files(config, config_path)
     return config, config_path
+
+
+def _resolve_record_paths(config: Config, config_path: Path) -> Config:
+    """``config`` with its record paths relative to the config file, not to the working folder.
+
+    Raises:
+        ConfigError: ``records_dir`` is not a readable folder of at most
+            :data:`MAX_RECORDS` record files.
+    """
+
+    def resolved(path: str) -> str:
+        return path if Path(path).is_absolute() else str(config_path.parent / path)
+
+    update: dict[str, Any] = {}
+    if config.record is not None:
+        update["record"] = resolved(config.record)
+    if config.records is not None:
+        update["records"] = tuple(resolved(path) for path in config.records)
+    if config.records_dir is not None:
+        update["records_dir"] = resolved(config.records_dir)
+        try:
+            list_record_files(update["records_dir"])
+        except ConfigError as exc:
+            raise ConfigError(f"{config_path}: records_dir: {exc}") from None
+    return config.model_copy(update=update) if update else config
 
 
 def _read_trusted_key_files(config: Config, config_path: Path) -> Config:
