@@ -100,10 +100,13 @@ def cmu_syllables() -> dict[str, int]:
         return {}
     table: dict[str, int] = {}
     for line in text.splitlines():
-        parts = line.split("#", 1)[0].split()
-        if len(parts) < 2 or "(" in parts[0]:  # "word(2)": a second pronunciation
+        word, _, phones = line.partition(" ")
+        if not phones or "(" in word:  # "word(2) ...": a second pronunciation
             continue
-        table[parts[0]] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
+        if "#" in phones:  # a comment: "d'artagnan D AH0 R T AE1 NG Y AH0 N # foreign"
+            phones = phones.partition("#")[0]
+        # A vowel phoneme carries its stress digit: AH0, EY1, AO2.
+        table[word] = phones.count("0") + phones.count("1") + phones.count("2")
     return table
 
 
