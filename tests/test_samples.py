@@ -41,7 +41,8 @@ def imported() -> TrialRecord:
 
 
 def test_sample_is_strict_clean(sample):
-    assert lint_record(sample) == []
+    # Reading-level figures are warnings (they inform, they do not fail strict).
+    assert [issue for issue in lint_record(sample) if issue.level == "error"] == []
 
 
 def test_every_patient_text_has_english_and_persian(sample):

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 #: A field path: keys and list indexes from the record's root.
 Path = tuple[str | int, ...]
+#: ``error``: the record is wrong (``validate --strict`` fails); ``warning``: worth a
+#: writer's look (reported, and fails ``validate --strict`` only with
+#: ``--fail-on-warnings``), such as a reading-level estimate.
+Level = Literal["error", "warning"]
 
 
 def format_path(path: Path) -> str:
@@ -26,13 +31,18 @@ class Issue:
     path: Path
     message: str
     line: int | None = None
+    level: Level = "error"
 
     def describe(self, source: str | None = None) -> str:
-        """One line: ``file:line: path: message`` (file and line when known)."""
+        """One line: ``file:line: path: message`` (file and line when known).
+
+        A warning says so: ``file: path: warning: message``.
+        """
         where = ""
         if source:
             where = f"{source}:{self.line}: " if self.line else f"{source}: "
-        return f"{where}{format_path(self.path)}: {self.message}"
+        kind = "warning: " if self.level == "warning" else ""
+        return f"{where}{format_path(self.path)}: {kind}{self.message}"
 
 
 class RecordError(Exception):

@@ -2,8 +2,11 @@
 
 The schema and :mod:`app.record.checks` decide whether a record can be shown at all;
 the lint decides whether it is ready for patients: Persian written with Persian letters
-and digits, English at a 6th to 8th grade reading level, every medical abbreviation
-explained in the glossary, and no untranslated draft left behind.
+and digits, English at a 6th to 8th grade reading level and Persian at a Flesch-Dayani
+score of 60 or more (:mod:`app.record.readability`), every medical abbreviation
+explained in the glossary, and no untranslated draft left behind. Every finding is an
+error (``validate --strict`` fails) except the reading-level estimates, which are
+warnings (printed; they fail ``--strict`` only with ``--fail-on-warnings``).
 """
 
 from __future__ import annotations
@@ -16,12 +19,8 @@ from app.record.checks import iter_texts
 from app.record.enums import CriterionKind
 from app.record.issues import Issue
 from app.record.models import GLOSSARY_MARK, TrialRecord
+from app.record.readability import readability_issues
 from app.record.register import register_findings
-
-#: Highest Flesch-Kincaid grade accepted for English plain-language text.
-MAX_GRADE = 8.0
-#: Texts shorter than this many words are labels, not prose: no grade for them.
-MIN_WORDS_FOR_GRADE = 12
 
 _ARABIC_LETTERS = {
     "\u064a": "ي (Arabic yeh; write ی U+06CC)",
@@ -31,30 +30,8 @@ _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9\s<>=≤≥/.,:%×µ+\-]*[A-Za-z0-9]
 _ASCII_DIGIT = re.compile(r"[0-9]+")
 _MISSING_ZWNJ = re.compile(r"(?<![\w\u200c])(ن?می) (?=[\u0600-\u06ff])")
 _ABBREVIATION = re.compile(r"\b[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*s?\b")
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)|\n\s*\n|\n\s*[-*•]\s")
 # Names and units that are not medical jargon and need no glossary entry.
 _PLAIN_CAPITALS = {"I", "OK", "ID", "NCT", "PDF", "QR", "TV"}
-
-
-def count_syllables(word: str) -> int:
-    """Estimate English syllables with the usual vowel-group rule."""
-    word = word.lower().strip("'’")
-    if len(word) <= 3:
-        return 1
-    word = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", word)
-    word = re.sub(r"^y", "", word)
-    return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
-
-
-def grade_level(text: str) -> float:
-    """Flesch-Kincaid grade level of English text."""
-    words = _WORD.findall(text)
-    if not words:
-        return 0.0
-    sentences = max(1, len([s for s in _SENTENCE_END.split(text) if _WORD.search(s)]))
-    syllables = sum(count_syllables(w) for w in words)
-    return 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
 
 
 def lint_record(record: TrialRecord) -> list[Issue]:
@@ -91,26 +68,18 @@ def _lint(record: TrialRecord) -> Iterator[Issue]:
         text = record.unmark(raw, lang)
         if lang == "fa":
             yield from _lint_persian(path, text)
-        elif lang == "en":
-            if field not in {"term", "expansion"}:
-                for abbreviation in sorted(set(_ABBREVIATION.findall(GLOSSARY_MARK.sub("", raw)))):
-                    bare = abbreviation.rstrip("s") if abbreviation.endswith("s") else abbreviation
-                    if bare not in known_terms and abbreviation not in known_terms:
-                        if bare in _PLAIN_CAPITALS:
-                            continue
-                        yield Issue(
-                            path,
-                            f"{abbreviation!r} is not explained: add it to the glossary and "
-                            f"mark it [[id]]",
-                        )
-            if len(_WORD.findall(text)) >= MIN_WORDS_FOR_GRADE:
-                grade = grade_level(text)
-                if grade > MAX_GRADE:
+        elif lang == "en" and field not in {"term", "expansion"}:
+            for abbreviation in sorted(set(_ABBREVIATION.findall(GLOSSARY_MARK.sub("", raw)))):
+                bare = abbreviation.rstrip("s") if abbreviation.endswith("s") else abbreviation
+                if bare not in known_terms and abbreviation not in known_terms:
+                    if bare in _PLAIN_CAPITALS:
+                        continue
                     yield Issue(
                         path,
-                        f"reading level is grade {grade:.1f}; plain language should be grade "
-                        f"{MAX_GRADE:.0f} or below (shorter sentences, shorter words)",
+                        f"{abbreviation!r} is not explained: add it to the glossary and "
+                        f"mark it [[id]]",
                     )
+    yield from readability_issues(record)
 
 
 def _lint_persian(path: tuple[str | int, ...], text: str) -> Iterator[Issue]:

@@ -7,6 +7,7 @@ half-valid is ever returned.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 from collections.abc import Mapping
@@ -160,7 +161,7 @@ def _with_line(issue: Issue, lines: Mapping[Path, int]) -> Issue:
     path = issue.path
     while path:
         if path in lines:
-            return Issue(issue.path, issue.message, lines[path])
+            return dataclasses.replace(issue, line=lines[path])
         path = path[:-1]
     return issue
 

@@ -5,34 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.record import TrialRecord
-from app.record.lint import MAX_GRADE, count_syllables, grade_level, lint_record
-
-
-@pytest.mark.parametrize(
-    ("word", "syllables"),
-    [
-        ("cat", 1),
-        ("study", 2),
-        ("ovary", 3),
-        ("people", 2),
-        ("injection", 3),
-        ("the", 1),
-        ("committee", 3),
-        ("time", 1),
-    ],
-)
-def test_syllables(word, syllables):
-    assert count_syllables(word) == syllables
-
-
-def test_grade_level_orders_plain_and_dense_text():
-    plain = "You come to the clinic. A nurse takes some blood. It takes ten minutes."
-    dense = (
-        "Participants undergoing intraovarian administration of autologous mesenchymal "
-        "stromal cells demonstrated considerably improved folliculogenesis parameters."
-    )
-    assert grade_level(plain) < 4 < MAX_GRADE < grade_level(dense)
-    assert grade_level("") == 0.0
+from app.record.lint import lint_record
 
 
 def _lint(data) -> list[tuple[tuple, str]]:
@@ -41,7 +14,10 @@ def _lint(data) -> list[tuple[tuple, str]]:
 
 
 def test_the_default_record_is_ready(default_record):
-    assert lint_record(default_record) == []
+    found = lint_record(default_record)
+    assert [issue for issue in found if issue.level == "error"] == []
+    # Warnings are reading-level estimates only (figures in tests/record/test_readability.py).
+    assert all("reading level" in i.message or "Flesch-Dayani" in i.message for i in found)
 
 
 CASES = [
