@@ -20,6 +20,9 @@ STILL_SHOWING = N_(
     "The screen still shows the last version that loaded. Fix the file and save it again."
 )
 NOT_ON_A_SCREEN = N_("(not shown on any screen)")
+NO_CONTENT_PROBLEMS = N_("Strict check: no content problems.")
+CHOOSE_ONE = N_("Choose one to see where it shows.")
+CHOOSE_IT = N_("Choose it to see where it shows.")
 
 
 def kept_headline(count: int, lang: str) -> str:
@@ -32,16 +35,35 @@ def kept_headline(count: int, lang: str) -> str:
     return f"{first.format(count=format_number(count, lang))} {say(STILL_SHOWING, lang)}"
 
 
-def lint_headline(count: int, lang: str) -> str:
-    """``--strict``: how many content problems the lint found (empty when none)."""
+def lint_headline(count: int, lang: str, warnings: int = 0) -> str:
+    """``--strict``: how many content problems the lint found (empty when none).
+
+    ``count`` is every finding; ``warnings`` how many of them are warnings (reading-level
+    figures), which are said apart: they inform the author and do not fail the check.
+    """
     if not count:
         return ""
-    text = translation(lang).ngettext(
-        "Strict check: {count} content problem. Choose it to see where it shows.",
-        "Strict check: {count} content problems. Choose one to see where it shows.",
-        count,
-    )
-    return text.format(count=format_number(count, lang))
+    gettext = translation(lang)
+    errors = count - warnings
+    if errors:
+        first = gettext.ngettext(
+            "Strict check: {count} content problem.",
+            "Strict check: {count} content problems.",
+            errors,
+        ).format(count=format_number(errors, lang))
+    else:
+        first = say(NO_CONTENT_PROBLEMS, lang)
+    parts = [first]
+    if warnings:
+        parts.append(
+            gettext.ngettext(
+                "{count} reading-level warning, which does not fail the check.",
+                "{count} reading-level warnings, which do not fail the check.",
+                warnings,
+            ).format(count=format_number(warnings, lang))
+        )
+    parts.append(say(CHOOSE_ONE if count > 1 else CHOOSE_IT, lang))
+    return " ".join(parts)
 
 
 def dropped_note(question_ids: Sequence[str], lang: str) -> str:

@@ -10,7 +10,17 @@ def test_english():
     assert kept_headline(3, "en").startswith("The record has 3 problems")
     assert "still shows the last version" in kept_headline(3, "en")
     assert lint_headline(0, "en") == ""
-    assert lint_headline(2, "en").startswith("Strict check: 2 content problems.")
+    assert lint_headline(2, "en") == (
+        "Strict check: 2 content problems. Choose one to see where it shows."
+    )
+    assert lint_headline(16, "en", warnings=14) == (
+        "Strict check: 2 content problems. 14 reading-level warnings, which do not fail"
+        " the check. Choose one to see where it shows."
+    )
+    assert lint_headline(1, "en", warnings=1) == (
+        "Strict check: no content problems. 1 reading-level warning, which does not fail"
+        " the check. Choose it to see where it shows."
+    )
     assert dropped_note((), "en") == ""
     assert dropped_note(("age", "sex"), "en") == (
         "2 answers no longer fit their questions and were cleared: age, sex."
@@ -23,6 +33,9 @@ def test_persian_has_persian_digits_and_isolated_ids():
     assert "۱۲" in headline and "12" not in headline
     assert "بارگذاری نشد" in headline
     assert "۲" in lint_headline(2, "fa")
+    both = lint_headline(16, "fa", warnings=14)
+    assert "۲" in both and "۱۴" in both and "14" not in both
+    assert both != lint_headline(16, "en", warnings=14)
     note = dropped_note(("age", "sex"), "fa")
     assert "\u2068age\u2069، \u2068sex\u2069" in note
     assert note.startswith("۲ پاسخ")

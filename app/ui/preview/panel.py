@@ -98,7 +98,8 @@ class ProblemPanel(QFrame):
             headline = words.kept_headline(len(problems), lang)
             role = "verdict-not_met"
         else:
-            headline = words.lint_headline(len(findings), lang)
+            warnings = sum(1 for issue, _place in findings if issue.level == "warning")
+            headline = words.lint_headline(len(findings), lang, warnings)
             role = "verdict-unknown"
         self.setProperty("role", role)
         self.style().unpolish(self)
