@@ -17,6 +17,7 @@ from app.record.enums import CriterionKind
 from app.record.issues import Issue
 from app.record.models import GLOSSARY_MARK, TrialRecord
 from app.record.register import register_findings
+from app.record.text_paths import translation_findings
 
 #: Highest Flesch-Kincaid grade accepted for English plain-language text.
 MAX_GRADE = 8.0
@@ -80,6 +81,7 @@ def _lint(record: TrialRecord) -> Iterator[Issue]:
     if not record.questions:
         yield Issue(("questions",), "the record has no self-check questions")
     yield from hidden_character_findings(record)
+    yield from translation_findings(record)
 
     known_terms = set()
     if record.patient:
