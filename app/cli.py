@@ -12,6 +12,7 @@ prints the problem on stderr and exits 2. Subcommands work without a display:
 * ``check --answers ANSWERS.json``: run the self-check on an answers file.
 * ``approve RECORD [--key PRIVATE_KEY]``: stamp (and sign) a record's approved content.
 * ``keygen KEY``: make an Ed25519 key pair for signing approvals (``KEY``, ``KEY.pub``).
+* ``translate export|import|status``: the translator's PO round trip (:mod:`app.translate`).
 
 Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
 Every error names what is wrong and where; none ends in a traceback.
@@ -186,6 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
     set_pin.add_argument(
         "--pin-stdin", action="store_true", help="read the PIN from standard input (for scripts)"
     )
+
+    from app.translate.commands import add_translate_parser
+
+    add_translate_parser(sub)
 
     render = sub.add_parser("render", help="draw one screen to a PNG file (no display needed)")
     render.add_argument(
@@ -647,6 +652,12 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from app.translate.commands import run_translate
+
+    return run_translate(args)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from app.launch import run_app
 
@@ -670,6 +681,7 @@ _COMMANDS = {
     "keygen": _cmd_keygen,
     "handout": _cmd_handout,
     "set-pin": _cmd_set_pin,
+    "translate": _cmd_translate,
 }
 
 
