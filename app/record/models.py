@@ -580,10 +580,23 @@ class PatientContent(_Model):
 
 #: A text's path as the translator round trip names it: ``eligibility.criteria[amh].plain``.
 TextKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.\[\]]*$", max_length=200)]
+
+
 #: The first 12 hex digits of the SHA-256 of the English a translation was made from
 #: (:func:`app.record.text_paths.english_digest`), or ``fuzzy``: a translator's draft
 #: that still needs review.
-TranslatedFrom = Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{12}|fuzzy)$")]
+def _translated_from(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{12}|fuzzy", value):
+        raise PydanticCustomError(
+            "translated_from",
+            "{value} is neither the digest of an English text (12 hex digits, written by "
+            "`trialguide translate import`) nor fuzzy",
+            {"value": repr(value[:40])},
+        )
+    return value
+
+
+TranslatedFrom = Annotated[str, AfterValidator(_translated_from)]
 
 
 class ApprovalSignature(_Model):

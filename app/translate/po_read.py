@@ -22,6 +22,38 @@ MAX_PO_BYTES = 4 * 1024 * 1024
 #: C0 controls but tab and newline, DEL, C1 controls: never in a PO file for a record.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CHARSET = re.compile(r"charset=([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+#: A line of PO syntax that is not a comment: a keyword and a string, or a string alone.
+_SYNTAX = re.compile(
+    r'^(?:(msgctxt|msgid|msgid_plural|msgstr(?:\[[0-9]+\])?)[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*$'
+)
+
+
+def _check_syntax(text: str, source: str) -> None:
+    """Refuse what Babel's lenient reader would skip or misread (an unclosed string).
+
+    Babel reads ``msgid "Hello`` (no closing quote) as ``Hell`` and ignores a line it does
+    not know; a translator's file with such a line has lost words, so it is refused.
+    """
+    pending_id = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            if not line:
+                pending_id = False
+            continue
+        match = _SYNTAX.match(line)
+        if match is None:
+            raise PoReadError(
+                source,
+                "not a valid PO file: expected a comment (#), msgctxt, msgid or msgstr and a "
+                'string in double quotes, or a "continued string"',
+                number,
+            )
+        keyword = match.group(1) or ""
+        if keyword == "msgid":
+            pending_id = True
+        elif keyword.startswith("msgstr") and not pending_id:
+            raise PoReadError(source, "not a valid PO file: a msgstr without its msgid", number)
 
 
 class PoReadError(Exception):
@@ -69,6 +101,7 @@ def read_po_file(path: str | os.PathLike[str]) -> tuple[str, list[PoEntry]]:
                 "has no place in a translation",
                 number,
             )
+    _check_syntax(text, source)
     charset = _CHARSET.search(text)
     if charset and charset.group(1).lower().replace("-", "") != "utf8":
         raise PoReadError(
@@ -83,7 +116,10 @@ def read_po_file(path: str | os.PathLike[str]) -> tuple[str, list[PoEntry]]:
         lineno = getattr(exc, "lineno", None)
         problem = str(exc).split(" on ", 1)[0].split(" at line", 1)[0]
         raise PoReadError(
-            source, f"not a valid PO file: {problem}", lineno if isinstance(lineno, int) else None
+            # Babel counts this line from 0 (and a message's from 1).
+            source,
+            f"not a valid PO file: {problem}",
+            lineno + 1 if isinstance(lineno, int) else None,
         ) from None
     except (UnknownLocaleError, ValueError) as exc:
         raise PoReadError(source, f"not a valid PO file: {exc}") from None

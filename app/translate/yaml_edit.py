@@ -22,7 +22,6 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
     SingleQuotedScalarString,
 )
-from ruamel.yaml.util import load_yaml_guess_indent
 
 from app.record.issues import Path
 
@@ -48,9 +47,9 @@ class RecordDocument:
         self._yaml.width = 1_000_000  # never re-wrap a line the author wrote
         self._yaml.representer.add_representer(type(None), _null)
         try:
-            _data, mapping, _offset = load_yaml_guess_indent(text)
-            offset = self._dash_offset(text, mapping or 2)
-            self._yaml.indent(mapping=mapping or 2, sequence=offset + 2, offset=offset)
+            mapping = _mapping_indent(text)
+            offset = self._dash_offset(text, mapping)
+            self._yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
             self.data = self._yaml.load(text)
         except (YAMLError, ValueError) as exc:
             raise YamlEditError(f"the YAML cannot be read round trip ({exc})") from None
@@ -189,6 +188,27 @@ class RecordDocument:
         out = io.StringIO()
         self._yaml.dump(self.data, out)
         return out.getvalue()
+
+
+_KEY_LINE = re.compile(r"^( *)[A-Za-z_][\w]*:[ \t]*(?:#.*)?$")
+_NESTED_KEY = re.compile(r"^( *)[A-Za-z_\"'][^:#]*:(?:[ \t]|$)")
+
+
+def _mapping_indent(text: str) -> int:
+    """How far a nested mapping's keys sit right of their parent key (2 unless the file says)."""
+    lines = text.splitlines()
+    for index, line in enumerate(lines):
+        parent = _KEY_LINE.match(line)
+        if not parent:
+            continue
+        for following in lines[index + 1 :]:
+            if not following.strip() or following.lstrip().startswith("#"):
+                continue
+            child = _NESTED_KEY.match(following)
+            if child and len(child.group(1)) > len(parent.group(1)):
+                return len(child.group(1)) - len(parent.group(1))
+            break
+    return 2
 
 
 def _same_keys(current: CommentedMap, wanted: Mapping[str, Mapping[str, str]]) -> bool:

@@ -43,8 +43,7 @@ STEPS = [
     "trialguide preview my-trial.yaml",
     "trialguide validate --strict --report my-trial.yaml",
     'trialguide approve my-trial.yaml --key committee.key --note "EC ref IR.EX.2026.017"',
-    "trialguide validate /srv/trialguide/my-trial.yaml --trusted-key "
-    "/srv/trialguide/committee.pub",
+    "trialguide validate /srv/trialguide/my-trial.yaml --trusted-key /srv/trialguide/committee.pub",
 ]
 
 
