@@ -101,7 +101,7 @@ def _en(text: object) -> str:
     return text.get(SOURCE_LANGUAGE, "") if isinstance(text, dict) else ""
 
 
-def _context(model: BaseModel, parents: tuple[BaseModel, ...]) -> tuple[str, ...]:
+def _context(model: BaseModel, parents: tuple[BaseModel, ...], field: str) -> tuple[str, ...]:
     """Lines about the text's surroundings: a rule's registry wording, a question asked."""
     lines: list[str] = []
     for item in (*parents, model):
@@ -114,7 +114,9 @@ def _context(model: BaseModel, parents: tuple[BaseModel, ...]) -> tuple[str, ...
             }.get(str(getattr(kind, "value", kind)), "rule")
             lines.append(f"This is an {kind_words}.")
             lines.append(f"Registry wording: {getattr(item, 'official', '')}")
-        elif name in {"ChoiceQuestion", "NumberQuestion"} and item is not model:
+        elif name in {"ChoiceQuestion", "NumberQuestion"} and (
+            item is not model or field != "text"
+        ):
             lines.append(f"The question: {_en(getattr(item, 'text', None))}")
         elif name == "GlossaryTerm":
             lines.append(f"The term: {_en(getattr(item, 'term', None))}")
@@ -140,7 +142,7 @@ def _walk(
                 if name == "translations" or not child:
                     continue
                 role = _ROLES.get((type(value).__name__, name), "Patient-facing text.")
-                context = _context(value, parents)
+                context = _context(value, parents, name)
                 yield TextEntry(child_key, (*path, name), dict(child), role, context)
             else:
                 yield from _walk(child, (*path, name), child_key, (*parents, value))

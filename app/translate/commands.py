@@ -12,6 +12,7 @@ returns 2, as every other command does.
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 
 from app.files import FileReadError, decode_text, read_bounded, write_atomic
@@ -66,15 +67,24 @@ def run_translate(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
 
 
-def _read_record(path: str) -> tuple[TrialRecord, str]:
+def _read_record(path: str) -> tuple[TrialRecord, str, bytes]:
+    """The record, its text (line feeds only), and its raw bytes (BOM and CRLF kept there)."""
     try:
-        text = decode_text(read_bounded(path, MAX_BYTES, what="a record file"), path)
+        data = read_bounded(path, MAX_BYTES, what="a record file")
+        text = decode_text(data, path).replace("\r\n", "\n")
     except FileReadError as exc:
         raise _BadInput(f"{path}: {exc.reason}") from None
     try:
-        return parse_record(text.encode("utf-8"), path), text
+        return parse_record(text.encode("utf-8"), path), text, data
     except RecordError as exc:
         raise _BadInput(exc.describe()) from None
+
+
+def _as_written(text: str, like: bytes) -> str:
+    """``text`` with the original file's byte-order mark and CRLF line ends, if it had them."""
+    if b"\r\n" in like:
+        text = text.replace("\n", "\r\n")
+    return "\ufeff" + text if like.startswith(codecs.BOM_UTF8) else text
 
 
 def _write(path: str, text: str) -> None:
@@ -88,7 +98,7 @@ def _export(args: argparse.Namespace) -> int:
     from app.translate.export import build_catalog, catalog_text
     from app.translate.po_read import PoReadError, read_po_file
 
-    record, text = _read_record(args.record)
+    record, text, _data = _read_record(args.record)
     previous: dict[str, str] = {}
     if args.previous:
         try:
@@ -111,7 +121,7 @@ def _import(args: argparse.Namespace) -> int:
     from app.translate.importer import TranslationImportError, import_translations
     from app.translate.po_read import PoReadError, read_po_file
 
-    record, text = _read_record(args.record)
+    record, text, data = _read_record(args.record)
     try:
         lang, entries = read_po_file(args.po)
     except PoReadError as exc:
@@ -121,8 +131,9 @@ def _import(args: argparse.Namespace) -> int:
     except TranslationImportError as exc:
         raise _BadInput(f"{exc}\n{args.po}: not imported; {args.record} is unchanged") from None
     out = args.out or args.record
-    if out != args.record or result.text != text:
-        _write(out, result.text)
+    written = _as_written(result.text, data)
+    if out != args.record or written.encode("utf-8") != data:
+        _write(out, written)
     for key in result.fuzzy:
         print(f"fuzzy, kept as a draft to review: {key}")
     for key in result.outdated:

@@ -102,12 +102,13 @@ def build_catalog(
         revision_date=when,
         language_team=f"{lang} translators of {record.identification.nct_id}",
         last_translator="the translator's name <e-mail>",
+        msgid_bugs_address="the study coordinator",
         header_comment=(
-            f"# {lang} translation of the patient-facing texts of TrialGuide record\n"
-            f"# {record.identification.nct_id}, content version {record.content_version}.\n"
-            f"# Exported from {source} by `trialguide translate export`. Translate each\n"
-            "# msgstr, clear the fuzzy mark of any entry you have checked, and return\n"
-            "# the file to the study coordinator (`trialguide translate import`)."
+            f"# {lang} translation of the texts patients read about study\n"
+            f"# {record.identification.nct_id} (content version {record.content_version}),\n"
+            f"# exported from {source}.\n"
+            "# Translate each msgstr; clear the fuzzy mark of an entry once it is\n"
+            "# checked; return the file to the study coordinator."
         ),
     )
     for entry in text_entries(record):

@@ -133,3 +133,17 @@ def test_a_bad_record_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     )
     assert code == 2 and str(path) in err
     assert not (tmp_path / "x.po").exists()
+
+
+@pytest.mark.parametrize("style", ["crlf", "bom"])
+def test_crlf_and_a_byte_order_mark_survive_the_round_trip(
+    record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    data = record.read_bytes()
+    data = data.replace(b"\n", b"\r\n") if style == "crlf" else b"\xef\xbb\xbf" + data
+    record.write_bytes(data)
+    po = tmp_path / "fa.po"
+    assert run_cli(["translate", "export", str(record), "-o", str(po)], capsys)[0] == 0
+    out = tmp_path / "out.yaml"
+    assert run_cli(["translate", "import", str(record), str(po), "-o", str(out)], capsys)[0] == 0
+    assert out.read_bytes() == data
