@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         ("interaction.py", runs),
         ("memory.py", ["--runs", "2"] if args.quick else []),
         ("record_load.py", runs),
+        ("translate_round_trip.py", runs),
     ]
     for script, script_args in plan:
         if not run(script, *script_args):

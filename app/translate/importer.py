@@ -153,10 +153,21 @@ def import_translations(
     try:
         parse_record(result.text.encode("utf-8"), source)
     except RecordError as exc:
+        # A problem at a translated text (or at its mapping: a length) is the entry's:
+        # the record was valid before it.
+        lines = {
+            path: (e.line, e.context)
+            for e in entries
+            if e.context
+            for path in (by_key[e.context].path, (*by_key[e.context].path, lang))
+        }
+        problems = [
+            f"{po_source}:{lines[issue.path][0]}: msgctxt {lines[issue.path][1]!r}: {issue.message}"
+            if issue.path in lines
+            else issue.describe(source)
+            for issue in exc.issues
+        ]
         raise TranslationImportError(
-            [
-                exc.describe(),
-                f"{source}: the record with these translations would not be valid; unchanged",
-            ]
+            [*problems, f"{source}: the record with these translations would not be valid"]
         ) from None
     return result

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import yaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
@@ -266,6 +267,24 @@ def _styled(text: str, model: object, column: int) -> Any:
         return LiteralScalarString(text)
     if isinstance(model, SingleQuotedScalarString) and "\n" not in text:
         return SingleQuotedScalarString(text)
-    if isinstance(model, DoubleQuotedScalarString) or "\n" in text:
+    if isinstance(model, DoubleQuotedScalarString) or not _safe_plain(text):
         return DoubleQuotedScalarString(text)
     return text
+
+
+#: Characters that may change what a plain (unquoted) scalar means, in block or flow style.
+_PLAIN_RISK = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff,\[\]{}#&*!|>'\"%@`]|: |:$|^[-?:]")
+
+
+def _safe_plain(text: str) -> bool:
+    """Whether ``text`` can stay unquoted: nothing YAML could read otherwise.
+
+    ruamel.yaml would write ``fa: :>`` in a flow mapping, which no parser reads back; a
+    plain ``null`` or ``12`` would come back as no text or a number.
+    """
+    if not text or text != text.strip() or _PLAIN_RISK.search(text):
+        return False
+    try:
+        return bool(yaml.safe_load(text) == text)
+    except yaml.YAMLError:
+        return False

@@ -208,3 +208,28 @@ def test_the_digest_is_of_the_english_the_translator_saw(tmp_path: Path) -> None
     assert after.translations["fa"]["eligibility.criteria[sex].plain"] == english_digest(
         "The study took women only."
     )
+
+
+@pytest.mark.parametrize(
+    ("new", "message"),
+    [
+        ("[[icsi|]] باردار", "a glossary mark is malformed"),
+        ("باردار\\t" + "ش" * 5000, "the fa text is 5,0"),
+    ],
+)
+def test_a_translation_the_record_refuses_is_named_by_its_po_entry(
+    tmp_path: Path, new: str, message: str
+) -> None:
+    text = DEFAULT_RECORD_PATH.read_text(encoding="utf-8")
+    old = 'msgstr "این پژوهش فقط زنان را می‌پذیرفت."'
+
+    def edit(po: str) -> str:
+        return po.replace(old, f'msgstr "{new}"')
+
+    refused = _refused(text, tmp_path, edit)
+    lines = (tmp_path / "fa.po").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, s in enumerate(lines, 1) if "criteria[sex].plain" in s) + 1
+    assert refused.startswith(
+        f"{tmp_path / 'fa.po'}:{line}: msgctxt 'eligibility.criteria[sex].plain': {message}"
+    )
+    assert refused.endswith("r.yaml: the record with these translations would not be valid")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from translate_helpers import DEFAULT_RECORD_PATH, REAL, STUDY, run_cli
 
 from app.record import parse_record
@@ -85,3 +87,48 @@ def test_comments_beside_a_text_are_found() -> None:
 def test_yaml_ruamel_cannot_read_is_refused() -> None:
     with pytest.raises(YamlEditError):
         RecordDocument("a: [unclosed\n")
+
+
+_SAMPLE = (
+    "t:\n"
+    "  folded:\n"
+    "    en: >-\n"
+    "      An English text folded over\n"
+    "      two lines.\n"
+    "  quoted:\n"
+    '    en: "Quoted English"\n'
+    "  plain:\n"
+    "    en: Plain English\n"
+    "  flow: {en: Flow}\n"
+)
+
+
+@settings(deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("ab سلام\u200cی#:-[]{}|>'\"\\\t\n,.!?&*%@`~\u00a0")),
+        min_size=1,
+        max_size=200,
+    ),
+    key=st.sampled_from(["folded", "quoted", "plain", "flow"]),
+)
+def test_any_translation_reads_back_exactly_in_any_style(text: str, key: str) -> None:
+    from ruamel.yaml import YAML
+
+    document = RecordDocument(_SAMPLE)
+    document.set_text(("t", key), "fa", text, after="en")
+    dumped = document.dump()
+    assert YAML(typ="safe").load(dumped)["t"][key] == {"en": _english(key), "fa": text}
+    # The other texts' lines are untouched.
+    for line in _SAMPLE.splitlines():
+        if key not in line and not line.startswith("      "):
+            assert line in dumped.splitlines()
+
+
+def _english(key: str) -> str:
+    return {
+        "folded": "An English text folded over two lines.",
+        "quoted": "Quoted English",
+        "plain": "Plain English",
+        "flow": "Flow",
+    }[key]
