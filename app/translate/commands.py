@@ -138,6 +138,14 @@ def _import(args: argparse.Namespace) -> int:
         print(f"fuzzy, kept as a draft to review: {key}")
     for key in result.outdated:
         print(f"the English changed since the file was exported, so this stays stale: {key}")
+    if record.approval is not None and result.record is not None:
+        from app.record.approval import content_digest
+
+        if content_digest(result.record) != content_digest(record):
+            print(
+                f"{out}: the content changed since it was approved: validate it strictly and "
+                "approve it again (trialguide approve)"
+            )
     added = f"; {lang} added to the record's languages" if result.language_added else ""
     print(
         f"{out}: {len(result.updated)} {lang} text(s) written, {len(result.fuzzy)} fuzzy, "

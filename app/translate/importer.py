@@ -47,6 +47,8 @@ class ImportResult:
     language_added: bool = False
     #: Texts whose ``translations:`` digest was added or changed.
     recorded: int = 0
+    #: The record as written (None when nothing was translated yet).
+    record: TrialRecord | None = None
 
 
 def _marks_differ(english: str, translation: str) -> str | None:
@@ -151,7 +153,7 @@ def import_translations(
     document.set_translations({k: v for k, v in all_made_from.items() if v})
     result.text = document.dump()
     try:
-        parse_record(result.text.encode("utf-8"), source)
+        result.record = parse_record(result.text.encode("utf-8"), source)
     except RecordError as exc:
         # A problem at a translated text (or at its mapping: a length) is the entry's:
         # the record was valid before it.

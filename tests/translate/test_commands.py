@@ -147,3 +147,27 @@ def test_crlf_and_a_byte_order_mark_survive_the_round_trip(
     out = tmp_path / "out.yaml"
     assert run_cli(["translate", "import", str(record), str(po), "-o", str(out)], capsys)[0] == 0
     assert out.read_bytes() == data
+
+
+def test_the_map_goes_before_the_approval_and_the_import_says_to_approve_again(
+    record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.split("\n# Written by `trialguide translate import`", 1)[0] + "\n", encoding="utf-8"
+    )
+    assert run_cli(["approve", str(record), "--note", "EC"], capsys)[0] == 0
+    po = tmp_path / "fa.po"
+    assert run_cli(["translate", "export", str(record), "-o", str(po)], capsys)[0] == 0
+    code, out, _err = run_cli(["translate", "import", str(record), str(po)], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == (
+        f"{record}: the content changed since it was approved: validate it strictly and "
+        "approve it again (trialguide approve)"
+    )
+    top_level = [
+        line for line in record.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()
+    ]
+    assert top_level[-2:] == ["translations:", "approval:"]
+    code, out, _err = run_cli(["validate", str(record)], capsys)
+    assert "modified" in out
