@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import sys
+from pathlib import Path
 
 from app.files import FileReadError, decode_text, read_bounded, write_atomic
 from app.record import RecordError, load_record, parse_record
@@ -98,6 +99,8 @@ def _export(args: argparse.Namespace) -> int:
     from app.translate.export import build_catalog, catalog_text
     from app.translate.po_read import PoReadError, read_po_file
 
+    if Path(args.out).resolve() == Path(args.record).resolve():
+        raise _BadInput(f"{args.out}: this is the record itself; name a .po file to write")
     record, text, _data = _read_record(args.record)
     previous: dict[str, str] = {}
     if args.previous:

@@ -171,3 +171,12 @@ def test_the_map_goes_before_the_approval_and_the_import_says_to_approve_again(
     assert top_level[-2:] == ["translations:", "approval:"]
     code, out, _err = run_cli(["validate", str(record)], capsys)
     assert "modified" in out
+
+
+def test_export_never_writes_over_the_record(
+    record: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = record.read_bytes()
+    code, _out, err = run_cli(["translate", "export", str(record), "-o", str(record)], capsys)
+    assert code == 2 and "this is the record itself" in err
+    assert record.read_bytes() == before
