@@ -21,6 +21,7 @@ from app.record import RecordError, load_record, parse_record
 from app.record.load import MAX_BYTES
 from app.record.models import SUPPORTED_LANGUAGES, TrialRecord
 from app.record.text_paths import SOURCE_LANGUAGE, text_entries, translation_state
+from app.translate.po_read import PoEntry
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -47,6 +48,11 @@ def add_translate_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser
         metavar="OLD.po",
         help="an earlier PO file of this record: its English becomes the '#| msgid' of "
         "entries whose English has changed since",
+    )
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="write over FILE.po even if it holds translations not yet imported",
     )
     imp = actions.add_parser("import", help="write a translator's PO file back into the record")
     imp.add_argument("record", metavar="RECORD", help="record file (YAML)")
@@ -109,6 +115,11 @@ def _export(args: argparse.Namespace) -> int:
         except PoReadError as exc:
             raise _BadInput(str(exc)) from None
         previous = {entry.context: entry.msgid for entry in old if entry.context}
+    if Path(args.out).exists():
+        # The file being replaced is the last export (or the translator's file, once
+        # imported): its English is the earlier English of every entry changed since.
+        earlier = _check_overwrite(record, args.out, args.lang, args.force)
+        previous = previous or {e.context: e.msgid for e in earlier if e.context}
     catalog = build_catalog(record, text, args.record, args.lang, previous)
     _write(args.out, catalog_text(catalog))
     fuzzy = sum(1 for message in catalog if message.id and message.fuzzy)
@@ -118,6 +129,36 @@ def _export(args: argparse.Namespace) -> int:
         f"({empty} not yet translated, {fuzzy} to review)"
     )
     return EXIT_OK
+
+
+def _check_overwrite(record: TrialRecord, path: str, lang: str, force: bool) -> list[PoEntry]:
+    """The entries of the PO file about to be replaced, if it can be read.
+
+    Without ``force``, refuses to write over a file that cannot be read as PO, or that
+    holds translations the record does not have yet (a translator's returned file,
+    exported over before it was imported, would be lost).
+    """
+    from app.translate.po_read import PoReadError, read_po_file
+
+    try:
+        _lang, entries = read_po_file(path)
+    except PoReadError as exc:
+        if force:
+            return []
+        raise _BadInput(
+            f"{exc}\n{path}: exists and is not a PO file that can be read; not written over "
+            "(--force writes over it)"
+        ) from None
+    current = {entry.key: entry.text.get(lang, "") for entry in text_entries(record)}
+    pending = [e for e in entries if e.msgstr and e.context and current.get(e.context) != e.msgstr]
+    if pending and not force:
+        first = pending[0]
+        raise _BadInput(
+            f"{path}:{first.line}: this file holds {len(pending)} translation(s) the record "
+            f"does not have yet (first: msgctxt {first.context!r}); import it first "
+            f"(trialguide translate import), or write over it with --force"
+        )
+    return entries
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -180,3 +180,52 @@ def test_export_never_writes_over_the_record(
     code, _out, err = run_cli(["translate", "export", str(record), "-o", str(record)], capsys)
     assert code == 2 and "this is the record itself" in err
     assert record.read_bytes() == before
+
+
+def test_export_keeps_a_translators_work_that_is_not_imported_yet(
+    record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po = tmp_path / "fa.po"
+    assert run_cli(["translate", "export", str(record), "-o", str(po)], capsys)[0] == 0
+    # Exporting again over an unchanged file is fine.
+    assert run_cli(["translate", "export", str(record), "-o", str(po)], capsys)[0] == 0
+    returned = po.read_text(encoding="utf-8").replace(
+        'msgstr "این پژوهش فقط زنان را می‌پذیرفت."', 'msgstr "این پژوهش تنها زنان را می‌پذیرفت."'
+    )
+    po.write_text(returned, encoding="utf-8")
+    code, _out, err = run_cli(["translate", "export", str(record), "-o", str(po)], capsys)
+    assert code == 2
+    assert "holds 1 translation(s) the record does not have yet (first: msgctxt " in err
+    assert "'eligibility.criteria[sex].plain'" in err
+    assert po.read_text(encoding="utf-8") == returned
+    code, _out, _err = run_cli(
+        ["translate", "export", str(record), "-o", str(po), "--force"], capsys
+    )
+    assert code == 0 and "تنها زنان" not in po.read_text(encoding="utf-8")
+
+
+def test_export_will_not_write_over_a_file_that_is_not_po(
+    record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "notes.txt"
+    other.write_text("my notes\n", encoding="utf-8")
+    code, _out, err = run_cli(["translate", "export", str(record), "-o", str(other)], capsys)
+    assert code == 2 and "not written over (--force writes over it)" in err
+    assert other.read_text(encoding="utf-8") == "my notes\n"
+
+
+def test_export_over_the_last_file_gives_the_earlier_english(
+    record: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    po = tmp_path / "fa.po"
+    assert run_cli(["translate", "export", str(record), "-o", str(po)], capsys)[0] == 0
+    text = record.read_text(encoding="utf-8")
+    record.write_text(
+        text.replace('en: "The study took women only."', 'en: "The study took only women."'),
+        encoding="utf-8",
+    )
+    code, out, _err = run_cli(["translate", "export", str(record), "-o", str(po)], capsys)
+    assert code == 0 and "1 to review" in out
+    assert '#, fuzzy\n#| msgid "The study took women only."\nmsgctxt ' in po.read_text(
+        encoding="utf-8"
+    )
