@@ -57,6 +57,7 @@ class RecordDocument:
         if not isinstance(self.data, CommentedMap):
             raise YamlEditError("a record must be a mapping of fields at the top")
         self.lines = text.splitlines()
+        self._spaced_approval = False
 
     @staticmethod
     def _dash_offset(text: str, mapping: int) -> int:
@@ -176,6 +177,7 @@ class RecordDocument:
             return
         keys = list(self.data)
         position = keys.index("approval") if "approval" in keys else len(keys)
+        self._spaced_approval = "approval" in keys
         self.data.insert(position, "translations", fresh)
         self.data.yaml_set_comment_before_after_key(
             "translations",
@@ -188,7 +190,10 @@ class RecordDocument:
         """The document as YAML text."""
         out = io.StringIO()
         self._yaml.dump(self.data, out)
-        return out.getvalue()
+        text = out.getvalue()
+        if self._spaced_approval:  # the blank line before the stamp, as `approve` writes it
+            text = re.sub(r"(?m)(?<=\S)\n(?=approval:)", "\n\n", text, count=1)
+        return text
 
 
 _KEY_LINE = re.compile(r"^( *)[A-Za-z_][\w]*:[ \t]*(?:#.*)?$")

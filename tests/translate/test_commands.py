@@ -169,6 +169,7 @@ def test_the_map_goes_before_the_approval_and_the_import_says_to_approve_again(
         line for line in record.read_text(encoding="utf-8").splitlines() if line[:1].isalpha()
     ]
     assert top_level[-2:] == ["translations:", "approval:"]
+    assert "\n\napproval:\n" in record.read_text(encoding="utf-8")
     code, out, _err = run_cli(["validate", str(record)], capsys)
     assert "modified" in out
 
