@@ -139,3 +139,42 @@ def test_a_record_without_the_map_keeps_its_digest() -> None:
 
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert content_digest(record) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def test_every_kind_of_text_has_a_role_for_the_translator() -> None:
+    from app.record.models import TrialRecord
+    from app.record.text_paths import _ROLES
+
+    record = load_record(DEFAULT)
+    assert all(entry.role in _ROLES.values() for entry in text_entries(record))
+    # Every Text field of the format has a role, not only the default record's.
+    text_fields = {
+        (model.__name__, name)
+        for model in _models(TrialRecord)
+        for name, info in model.model_fields.items()
+        if "dict[" in str(info.annotation) and name != "translations"
+    }
+    assert len(text_fields) > 30  # the walk found the format's texts
+    assert text_fields <= set(_ROLES)
+
+
+def _models(root: type) -> set[type]:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    found: set[type] = set()
+    stack = [root]
+    while stack:
+        model = stack.pop()
+        if model in found:
+            continue
+        found.add(model)
+        for info in model.model_fields.values():  # type: ignore[attr-defined]
+            pending = [info.annotation]
+            while pending:
+                kind = pending.pop()
+                if isinstance(kind, type) and issubclass(kind, BaseModel):
+                    stack.append(kind)
+                pending.extend(get_args(kind))
+    return found
