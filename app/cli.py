@@ -16,6 +16,7 @@ prints the problem on stderr and exits 2. Subcommands work without a display:
 * ``approve RECORD [--key PRIVATE_KEY]``: stamp (and sign) a record's approved content.
 * ``preview RECORD [--lang fa] [--strict]``: the app on a record file, again after each save.
 * ``keygen KEY``: make an Ed25519 key pair for signing approvals (``KEY``, ``KEY.pub``).
+* ``translate export|import|status``: the translator's PO round trip (:mod:`app.translate`).
 
 Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
 Every error names what is wrong and where; none ends in a traceback.
@@ -208,6 +209,10 @@ def build_parser() -> argparse.ArgumentParser:
     preview_arguments(
         sub.add_parser("preview", help="show a record file in the app, again after each save")
     )
+
+    from app.translate.commands import add_translate_parser
+
+    add_translate_parser(sub)
 
     render = sub.add_parser("render", help="draw one screen to a PNG file (no display needed)")
     render.add_argument(
@@ -711,6 +716,12 @@ def _cmd_preview(args: argparse.Namespace) -> int:
     return run_preview(args)
 
 
+def _cmd_translate(args: argparse.Namespace) -> int:
+    from app.translate.commands import run_translate
+
+    return run_translate(args)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from app.launch import run_app
 
@@ -735,6 +746,7 @@ _COMMANDS = {
     "keygen": _cmd_keygen,
     "handout": _cmd_handout,
     "set-pin": _cmd_set_pin,
+    "translate": _cmd_translate,
 }
 
 

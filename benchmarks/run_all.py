@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         ("memory.py", ["--runs", "2"] if args.quick else []),
         ("record_load.py", runs),
         ("catalog_load.py", runs),
+        ("translate_round_trip.py", runs),
     ]
     for script, script_args in plan:
         if not run(script, *script_args):

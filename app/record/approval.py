@@ -77,9 +77,13 @@ def content_digest(record: TrialRecord) -> str:
 
     Canonical means: the validated model as JSON, keys sorted, no insignificant
     whitespace, UTF-8. Comments, key order and YAML style do not change the digest;
-    every value does.
+    every value does, the ``translations`` digests included (which English each
+    translation was made from). An empty ``translations`` map is left out, so a record
+    without one keeps the digest it had before the map existed.
     """
     data = record.model_dump(mode="json", exclude={"approval"})
+    if not data.get("translations"):
+        data.pop("translations", None)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -19,6 +19,7 @@ from app.record.models import (
     NumberQuestion,
     TrialRecord,
 )
+from app.record.text_paths import check_translations
 
 
 def _duplicates(ids: Sequence[str], prefix: Path, what: str) -> Iterator[Issue]:
@@ -116,6 +117,7 @@ def check_record(record: TrialRecord) -> list[Issue]:
                 )
 
     issues += text_problems(record)
+    issues += check_translations(record)
 
     eligibility = record.eligibility
     if (

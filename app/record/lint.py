@@ -21,6 +21,7 @@ from app.record.issues import Issue
 from app.record.models import GLOSSARY_MARK, TrialRecord
 from app.record.readability import readability_issues
 from app.record.register import register_findings
+from app.record.text_paths import translation_findings
 
 _ARABIC_LETTERS = {
     "\u064a": "ي (Arabic yeh; write ی U+06CC)",
@@ -57,6 +58,7 @@ def _lint(record: TrialRecord) -> Iterator[Issue]:
     if not record.questions:
         yield Issue(("questions",), "the record has no self-check questions")
     yield from hidden_character_findings(record)
+    yield from translation_findings(record)
 
     known_terms = set()
     if record.patient:

@@ -578,6 +578,27 @@ class PatientContent(_Model):
     ] = ()
 
 
+#: A text's path as the translator round trip names it: ``eligibility.criteria[amh].plain``.
+TextKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.\[\]]*$", max_length=200)]
+
+
+#: The first 12 hex digits of the SHA-256 of the English a translation was made from
+#: (:func:`app.record.text_paths.english_digest`), or ``fuzzy``: a translator's draft
+#: that still needs review.
+def _translated_from(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{12}|fuzzy", value):
+        raise PydanticCustomError(
+            "translated_from",
+            "{value} is neither the digest of an English text (12 hex digits, written by "
+            "`trialguide translate import`) nor fuzzy",
+            {"value": repr(value[:40])},
+        )
+    return value
+
+
+TranslatedFrom = Annotated[str, AfterValidator(_translated_from)]
+
+
 class ApprovalSignature(_Model):
     """An Ed25519 signature over a stamp's digest, note and time (``approve --key``).
 
@@ -636,6 +657,9 @@ class TrialRecord(_Model):
     related_studies: tuple[RelatedStudy, ...] = ()
     patient: PatientContent | None = None
     questions: tuple[Question, ...] = ()
+    #: Per language, per text (keyed by its path, :mod:`app.record.text_paths`): the
+    #: digest of the English that language's text was translated from, or ``fuzzy``.
+    translations: dict[LanguageCode, dict[TextKey, TranslatedFrom]] = Field(default_factory=dict)
     approval: Approval | None = None
 
     @property
