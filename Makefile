@@ -53,7 +53,7 @@ lint: $(VENV)/.installed-test
 # layers still have errors to mend before `mypy app` can run here.
 typecheck: $(VENV)/.installed-test
 	$(BIN)/mypy app/record app/selfcheck app/present app/signing.py app/files.py \
-		app/terminal.py app/digits.py app/pin.py app/config.py app/textdoc.py
+		app/terminal.py app/digits.py app/pin.py app/config.py app/textdoc.py app/speech
 
 imports: $(VENV)/.installed-test
 	$(BIN)/lint-imports

@@ -19,7 +19,7 @@ from app.record.audio import AudioProblem, read_recording
 from app.selfcheck import Answer
 from app.speech.engine import Speech, Synthesizer, default_synthesizer
 from app.speech.normalize import Speakable, speakable
-from app.speech.script import Utterance, script_for_screen
+from app.speech.script import Utterance, is_recordable, script_for_screen
 from app.speech.wav import join, read_wav
 
 Source = Literal["recording", "synthesis"]
@@ -83,7 +83,8 @@ def speak_utterance(
     """
     words = speakable(utterance.text, utterance.lang, record)
     problem: AudioProblem | None = None
-    entry = record.audio.get(utterance.key, {}).get(utterance.lang) if recordings else None
+    wanted = recordings and is_recordable(utterance.key)
+    entry = record.audio.get(utterance.key, {}).get(utterance.lang) if wanted else None
     if entry is not None:
         data = read_recording(folder, utterance.key, utterance.lang, entry)
         if isinstance(data, AudioProblem):

@@ -6,9 +6,12 @@ uses, in the screen's reading order (top to bottom; for Persian, each line right
 left). Buttons and navigation are not read; the self-check question is read with its
 options.
 
-Each utterance has a stable ``key``, a field path such as
-``patient.procedures[visit1].what``, by which a record names recorded audio for it
-(``audio:`` in the record, :mod:`app.record.audio`), and a ``section``: the section, card
+Each utterance has a stable ``key``. A record text's key is its field path
+(``patient.procedures[visit1].what``, ``questions[age].options[yes].label``): a record
+names recorded audio by it (``audio:`` in the record, :mod:`app.record.audio`). Words the
+app composes (interface sentences, "Step 1 of 7", a fact's name with its value, a
+criterion's status and reason, which depend on the answers) have keys starting ``ui.``
+and are always synthesised (:func:`is_recordable`). Each also has a ``section``: the section, card
 or question it belongs to, so that a Listen control beside a section plays only that
 section's utterances (:func:`section_of`).
 """
@@ -156,14 +159,14 @@ class _Script:
 
     def named(self, key: str, name: str, value: str, section: str) -> None:
         """A fact: its name and value read as one sentence ("Run by: Royan Institute")."""
-        self.add(key, f"{say(name, self.lang)}: {value}", section)
+        self.add(f"ui.{key}", f"{say(name, self.lang)}: {value}", section)
 
 
 def _welcome(s: _Script) -> None:
     record = s.record
     s.add("identification.plain_title", plain_title(record, s.lang), "welcome")
     s.ui("welcome", "what_this_is", WHAT_THIS_IS)
-    s.add("status.overall_status", enum_label(record.status.overall_status, s.lang), "notice")
+    s.add("ui.welcome.status", enum_label(record.status.overall_status, s.lang), "notice")
     if record.patient is not None:
         s.add("patient.enrolling_note", record.patient.enrolling_note, "notice")
     else:
@@ -175,23 +178,23 @@ def _facts(s: _Script) -> None:
     status = record.status
     if status.phases:
         phases = " / ".join(enum_label(p, lang) for p in status.phases)
-        s.named("status.phases", FACT_NAMES["phase"], phases, "facts")
+        s.named("about.phase", FACT_NAMES["phase"], phases, "facts")
         for phase in status.phases:
             s.add(f"ui.about.phase[{phase.value}]", enum_explanation(phase, lang), "facts")
     if status.enrollment is not None:
         count = format_number(status.enrollment.count, lang)
         people = say(PEOPLE.get(status.enrollment.type, PEOPLE[None]), lang, count=count)
-        s.named("status.enrollment", FACT_NAMES["participants"], people, "facts")
+        s.named("about.participants", FACT_NAMES["participants"], people, "facts")
     for key, date, names in (
         ("start", status.start, STARTS),
         ("completion", status.completion, ENDS),
     ):
         if date is not None:
             name = names.get(date.type, names[None])
-            s.named(f"status.{key}", name, format_date(date.date, lang), "facts")
-    s.named("sponsors.lead", FACT_NAMES["sponsor"], sponsor_name(record, lang), "facts")
+            s.named(f"about.{key}", name, format_date(date.date, lang), "facts")
+    s.named("about.sponsor", FACT_NAMES["sponsor"], sponsor_name(record, lang), "facts")
     if record.locations:
-        s.named("locations", FACT_NAMES["where"], sites_text(record, lang), "facts")
+        s.named("about.where", FACT_NAMES["where"], sites_text(record, lang), "facts")
 
 
 def _about(s: _Script) -> None:
@@ -232,15 +235,19 @@ def _procedures(s: _Script) -> None:
         base = f"patient.procedures[{step.id}]"
         section = f"step[{step.id}]"
         number = format_number(index + 1, lang)
-        s.add(f"{base}.number", say(STEP_OF, lang, number=number, total=total), section)
+        s.add(
+            f"ui.procedures.step[{step.id}].number",
+            say(STEP_OF, lang, number=number, total=total),
+            section,
+        )
         s.add(f"{base}.title", localize(step.title, lang), section)
         badge, note = step_group(record, step, lang)
-        s.add(f"{base}.arms", badge, section)
-        s.add(f"{base}.arms_note", note, section)
+        s.add(f"ui.procedures.step[{step.id}].arms", badge, section)
+        s.add(f"ui.procedures.step[{step.id}].arms_note", note, section)
         for field, name in STEP_FIELDS.items():
             value = getattr(step, field)
             if value:
-                s.add(f"{base}.{field}.name", say(name, lang), section)
+                s.add(f"ui.procedures.step[{step.id}].{field}_name", say(name, lang), section)
                 s.add(f"{base}.{field}", value, section)
 
 
@@ -261,18 +268,23 @@ def _selfcheck(s: _Script, question_id: str | None, answers: Mapping[str, Answer
     section = f"question[{question.id}]"
     total = format_number(len(questions), lang)
     s.add(
-        f"{base}.number",
+        f"ui.selfcheck.question[{question.id}].number",
         say(QUESTION_OF, lang, number=format_number(index + 1, lang), total=total),
         section,
     )
     s.add(f"{base}.text", question.text, section)
-    s.add(f"{base}.why", say(WHY_WE_ASK, lang, reason=pick(question.why, lang)), section)
+    why = say(WHY_WE_ASK, lang, reason=pick(question.why, lang))
+    s.add(f"ui.selfcheck.question[{question.id}].why", why, section)
     if isinstance(question, ChoiceQuestion):
         for option in question.options:
             s.add(f"{base}.options[{option.id}].label", option.label, section)
     elif isinstance(question, NumberQuestion):
         s.add(f"{base}.unit", question.unit, section)
-        s.add(f"{base}.hint", number_hint(question, lang, "next"), section)
+        s.add(
+            f"ui.selfcheck.question[{question.id}].hint",
+            number_hint(question, lang, "next"),
+            section,
+        )
     s.ui("selfcheck", "skip_note", SKIP_NOTE, section)
     del answers  # the question is read the same whatever was answered
 
@@ -385,17 +397,20 @@ def _contact(s: _Script) -> None:
     for index, contact in enumerate(record.contacts):
         base = f"contacts[{index}]"
         section = f"contact[{index}]"
-        s.add(f"{base}.name", contact.name or enum_label(contact.role, lang), section)
         if contact.name is not None:
-            s.add(f"{base}.role", enum_label(contact.role, lang), section)
+            s.add(f"{base}.name", contact.name, section)
+        else:
+            s.add(f"ui.contact.contact[{index}].role", enum_label(contact.role, lang), section)
+        if contact.name is not None:
+            s.add(f"ui.contact.contact[{index}].role", enum_label(contact.role, lang), section)
         for field, name in CONTACT_FIELDS.items():
             value = getattr(contact, field)
             if value:
-                s.named(f"{base}.{field}", name, value, section)
+                s.named(f"contact.contact[{index}].{field}", name, value, section)
     s.ui("contact", "study_heading", ABOUT_THIS, "study")
-    s.named("locations", FACT_NAMES["where"], sites_text(record, lang), "study")
-    s.named("sponsors.lead", FACT_NAMES["sponsor"], sponsor_name(record, lang), "study")
-    s.named("identification.nct_id", REGISTRY_NUMBER, record.identification.nct_id, "study")
+    s.named("contact.where", FACT_NAMES["where"], sites_text(record, lang), "study")
+    s.named("contact.sponsor", FACT_NAMES["sponsor"], sponsor_name(record, lang), "study")
+    s.named("contact.registry", REGISTRY_NUMBER, record.identification.nct_id, "study")
     s.ui("contact", "registry_hint", REGISTRY_HINT, "study")
     s.add("ui.contact.decides", who_decides(record, lang), "decides")
 
@@ -444,6 +459,31 @@ def script_for_screen(
         case _:
             raise ValueError(f"{screen!r} is not a screen ({', '.join(SCREENS)})")
     return tuple(s.items)
+
+
+def every_utterance(record: TrialRecord, lang: str) -> tuple[Utterance, ...]:
+    """Every text any screen reads in ``lang`` (every question), each key once."""
+    seen: dict[str, Utterance] = {}
+    for screen in SCREENS:
+        questions = [q.id for q in record.questions] if screen == "selfcheck" else [None]
+        for question in questions:
+            for utterance in script_for_screen(record, screen, lang, {}, question):
+                seen.setdefault(utterance.key, utterance)
+    return tuple(seen.values())
+
+
+def is_recordable(key: str) -> bool:
+    """Whether a key names a record text (which a recording may read), not app words."""
+    return not key.startswith("ui.")
+
+
+def recording_file(key: str, lang: str) -> str:
+    """The file a recording of ``key`` in ``lang`` is named by (``audio make``'s names).
+
+    ``patient.procedures[visit1].what`` -> ``audio/fa/patient.procedures-visit1.what.wav``.
+    """
+    name = key.replace("[", "-").replace("]", "")
+    return f"audio/{lang}/{name}.wav"
 
 
 def section_of(script: tuple[Utterance, ...], section: str) -> tuple[Utterance, ...]:

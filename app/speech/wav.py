@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from app.files import write_atomic
-from app.speech.engine import Speech, SpeechError
+from app.speech.engine import Mark, Speech, SpeechError
 
 #: The pause between two utterances, in seconds.
 PAUSE_SECONDS = 0.35
@@ -32,7 +32,7 @@ def join(parts: Iterable[Speech], pause: float = PAUSE_SECONDS) -> Speech:
         return Speech(pcm=b"", sample_rate=22050)
     rate, channels = items[0].sample_rate, items[0].channels
     chunks: list[bytes] = []
-    marks = []
+    marks: list[Mark] = []
     offset = 0  # in frames
     gap = silence(pause, rate, channels)
     for index, item in enumerate(items):
