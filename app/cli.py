@@ -732,7 +732,7 @@ def _cmd_speak(args: argparse.Namespace) -> int:
         _print_err(f"{args.record}: {problem} (synthesised instead)")
     print(
         f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
-        f"{report.texts} texts ({report.recorded} recorded)"
+        f"{report.texts} texts ({report.recorded} recorded), {report.characters} characters"
     )
     return EXIT_OK
 

@@ -26,12 +26,14 @@ from app.speech.wav import wav_bytes, write_wav
 
 @dataclass(frozen=True)
 class SpeakReport:
-    """What ``speak`` wrote: seconds, how many texts, from recordings, and the problems."""
+    """What ``speak`` wrote: seconds, texts (from recordings), characters, problems."""
 
     seconds: float
     texts: int
     recorded: int
     problems: tuple[AudioProblem, ...]
+    #: Characters of speakable text in the WAV (to judge its length by: 40-150 ms each).
+    characters: int = 0
 
 
 def speak(
@@ -53,7 +55,8 @@ def speak(
     write_wav(Path(out), speech)
     problems = tuple(p.problem for p in parts if p.problem is not None)
     recorded = sum(1 for p in parts if p.source == "recording")
-    return SpeakReport(speech.duration, len(parts), recorded, problems)
+    characters = sum(len(p.speakable.text) for p in parts)
+    return SpeakReport(speech.duration, len(parts), recorded, problems, characters)
 
 
 def _yaml_string(text: str) -> str:

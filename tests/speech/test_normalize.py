@@ -25,6 +25,11 @@ EN = [
     ("Look it up on ClinicalTrials.gov.", "Look it up on Clinical Trials dot gov."),
     ("Aged ۲۵ to ۴۵.", "Aged 25 to 45."),
     ("\u2068ICSI\u2069 done.", "I C S I done."),
+    ("Serum AMH < 0.1 ng/ml.", "Serum eh M H less than 0.1 nanograms per millilitre."),
+    ("Given in pmol/L.", "Given in picomoles per litre."),
+    ("Take 5 mg, then 10mg.", "Take 5 milligrams, then 10 milligrams."),
+    ("Age > 18 and ≤ 40.", "Age more than 18 and at most 40."),
+    ("Hepatitis B, I think, a g.", "Hepatitis B, I think, a g."),
 ]
 FA = [
     ("سطح [[amh|هورمون AMH]] شما", "سطح هورمون اِی اِم اِچ شما"),
@@ -41,6 +46,10 @@ FA = [
     ("شماره‌ی NCT05703308", "شماره\u200cی اِن سی تی صفر پنج هفت صفر سه سه صفر هشت"),
     ("در ClinicalTrials.gov", "در کلینیکال تِرایالز دات گاو"),
     ("مراحل:\n- اول\n- دوم", "مراحل: اول. دوم"),
+    ("زیر ۰٫۱ ng/ml", "زیر ۰ ممیز ۱ نانوگرم در میلی\u200cلیتر"),
+    ("۱.۵ سال", "۱ ممیز ۵ سال"),
+    ("هپاتیت B و C", "هپاتیت بی و سی"),
+    ("سن > ۱۸", "سن بیشتر از ۱۸"),
 ]
 
 
