@@ -17,10 +17,12 @@ from pathlib import Path
 
 from app.files import write_atomic
 from app.record import TrialRecord
-from app.record.audio import AudioProblem, check_audio
+from app.record.audio import AudioProblem
 from app.selfcheck import Answer
-from app.speech.play import screen_speech, speak_utterance
+from app.speech.play import recording_problems, screen_speech, speak_utterance
 from app.speech.script import every_utterance, is_recordable, recording_file
+
+__all__ = ["SpeakReport", "make_audio", "recording_problems", "speak"]
 from app.speech.wav import wav_bytes, write_wav
 
 
@@ -94,24 +96,3 @@ def make_audio(
     snippet = "\n".join(lines) + "\n"
     write_atomic(Path(out, f"audio-{lang}.yaml"), snippet)
     return snippet, count
-
-
-def audio_problems(
-    record: TrialRecord, folder: str | os.PathLike[str] | None
-) -> tuple[AudioProblem, ...]:
-    """The record's recordings that cannot be used, and those naming no record text."""
-    problems = list(check_audio(record, folder))
-    keys = {
-        lang: {u.key for u in every_utterance(record, lang) if u.lang == lang}
-        for lang in record.languages
-    }
-    for key, by_lang in record.audio.items():
-        for lang, entry in by_lang.items():
-            if not is_recordable(key):
-                why = "keys starting with 'ui.' are the app's own words, always synthesised"
-            elif lang in keys and key not in keys[lang]:
-                why = f"no screen reads a text {key!r} in {lang!r}"
-            else:
-                continue
-            problems.append(AudioProblem(f"audio.{key}.{lang}", entry.file, why))
-    return tuple(problems)

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.record import TrialRecord
-from app.record.audio import AudioProblem, read_recording
+from app.record.audio import AudioProblem, check_audio, read_recording
 from app.selfcheck import Answer
 from app.speech.engine import Speech, Synthesizer, default_synthesizer
 from app.speech.normalize import Speakable, speakable
-from app.speech.script import Utterance, is_recordable, script_for_screen
+from app.speech.script import Utterance, every_utterance, is_recordable, script_for_screen
 from app.speech.wav import join, read_wav
 
 Source = Literal["recording", "synthesis"]
@@ -150,3 +150,32 @@ def screen_speech(
             part = Spoken(redo.utterance, redo.speech, redo.speakable, "synthesis", problem)
         fixed.append(part)
     return join(p.speech for p in fixed), tuple(fixed)
+
+
+def recording_problems(
+    record: TrialRecord, folder: str | os.PathLike[str] | None
+) -> tuple[AudioProblem, ...]:
+    """The record's recordings that cannot be used, and those naming no text a screen reads.
+
+    For the staff panel (and ``trialguide audio check``): each names its field
+    (``audio.patient.summary.fa``); the app reads those texts with the synthesiser.
+
+    Args:
+        record: The trial record.
+        folder: The record file's folder (``None`` for the embedded record).
+    """
+    problems = list(check_audio(record, folder))
+    keys = {
+        lang: {u.key for u in every_utterance(record, lang) if u.lang == lang}
+        for lang in record.languages
+    }
+    for key, by_lang in record.audio.items():
+        for lang, entry in by_lang.items():
+            if not is_recordable(key):
+                why = "keys starting with 'ui.' are the app's own words, always synthesised"
+            elif lang in keys and key not in keys[lang]:
+                why = f"no screen reads a text {key!r} in {lang!r}"
+            else:
+                continue
+            problems.append(AudioProblem(f"audio.{key}.{lang}", entry.file, why))
+    return tuple(problems)
