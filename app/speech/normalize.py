@@ -13,6 +13,7 @@ word, "icksy"). :func:`speakable` rewrites those:
 * ``25–45`` -> "25 to 45" / "۲۵ تا ۴۵"; ``/`` -> "or" / "یا"; ``&`` -> "and" / "و";
   ``<`` -> "less than" / "کمتر از" (and ``>``, ``≤``, ``≥``);
   ``%`` -> "percent" / "درصد"; a dash between words -> a pause;
+* a phone number (``+98 21 2230 7960``, ``021-2230``...) digit by digit, group by group;
 * units (``ng/ml`` -> "nanograms per millilitre" / "نانوگرم در میلی‌لیتر"; :data:`UNITS`);
 * an abbreviation (two to six capitals, optionally digits: ``ICSI``, ``AMH``,
   ``NCT05703308``) -> spelled letter by letter (English letter names, or their Persian
@@ -113,6 +114,8 @@ _TOKENS = re.compile(
             r"(?P<mark>" + GLOSSARY_MARK.pattern + r")",
             r"(?P<link>\[(?P<link_text>[^\[\]]+)\]\([^()\s]+\))",
             r"(?P<known>ClinicalTrials\.gov)",
+            # a phone number: "+" or "0" first, at least 8 digits in groups
+            r"(?P<phone>(?<![\w+])[+0۰](?:[ \-]?" + _D + r"){7,}(?!\w))",
             # a unit after a number, or a unit per unit ("0.1 ng/ml", "in pmol/L")
             r"(?P<unit>(?<![\w/])(?P<unit1>" + _UNIT + r")/(?P<unit2>" + _UNIT + r")(?![\w/])"
             r"|(?:(?<=[0-9۰-۹])|(?<=[0-9۰-۹] ))(?P<unit0>" + _UNIT + r")(?![\w/]))",
@@ -232,6 +235,12 @@ def _emit(b: _Builder, text: str, offset: int, lang: str, unmark: Callable[[str]
             _emit(b, m.group("link_text"), offset + m.start("link_text"), lang, unmark)
         elif kind == "known":
             b.put(KNOWN.get(lang, KNOWN["en"])[m.group(0)], start, end)
+        elif kind == "phone":
+            groups = re.split(r"[ \-]+", m.group(0))
+            comma = "، " if lang == "fa" else ", "
+            spoken = comma.join(spell(g.lstrip("+"), lang) for g in groups if g.strip("+"))
+            plus = {"en": "plus", "fa": "مثبت"}.get(lang, "plus")
+            b.put(f"{plus} {spoken}" if m.group(0).startswith("+") else spoken, start, end)
         elif kind == "unit":
             units = UNITS.get(lang, UNITS["en"])
             if m.group("unit0"):

@@ -30,6 +30,12 @@ EN = [
     ("Take 5 mg, then 10mg.", "Take 5 milligrams, then 10 milligrams."),
     ("Age > 18 and ≤ 40.", "Age more than 18 and at most 40."),
     ("Hepatitis B, I think, a g.", "Hepatitis B, I think, a g."),
+    (
+        "Call +98 21 2230 7960.",
+        "Call plus nine eight, two one, two two three zero, seven nine six zero.",
+    ),
+    ("Call 021-22307960 now", "Call zero two one, two two three zero seven nine six zero now"),
+    ("From 2020-2024, 12345678 people.", "From 2020 to 2024, 12345678 people."),
 ]
 FA = [
     ("سطح [[amh|هورمون AMH]] شما", "سطح هورمون اِی اِم اِچ شما"),
@@ -50,6 +56,8 @@ FA = [
     ("۱.۵ سال", "۱ ممیز ۵ سال"),
     ("هپاتیت B و C", "هپاتیت بی و سی"),
     ("سن > ۱۸", "سن بیشتر از ۱۸"),
+    ("تلفن: ۰۲۱ ۲۲۳۰ ۷۹۶۰", "تلفن: صفر دو یک، دو دو سه صفر، هفت نه شش صفر"),
+    ("تلفن: +98 21 2230 7960", "تلفن: مثبت نه هشت، دو یک، دو دو سه صفر، هفت نه شش صفر"),
 ]
 
 
