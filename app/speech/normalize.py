@@ -69,14 +69,20 @@ UNITS: dict[str, dict[str, str]] = {
         "pmol": "picomoles", "ml": "millilitres", "mL": "millilitres", "L": "litre",
         "dl": "decilitre", "dL": "decilitre", "cm": "centimetres", "mm": "millimetres",
         "IU": "international units", "per": "per",
+        "µl": "microlitres", "µL": "microlitres", "µg": "micrograms",
+        "μl": "microlitres", "μL": "microlitres", "μg": "micrograms",
     },
     "fa": {
         "mg": "میلی‌گرم", "g": "گرم", "kg": "کیلوگرم", "ng": "نانوگرم", "pmol": "پیکومول",
         "ml": "میلی‌لیتر", "mL": "میلی‌لیتر", "L": "لیتر", "dl": "دسی‌لیتر", "dL": "دسی‌لیتر",
         "cm": "سانتی‌متر", "mm": "میلی‌متر", "IU": "واحد بین‌المللی", "per": "در",
+        "µl": "میکرولیتر", "µL": "میکرولیتر", "µg": "میکروگرم",
+        "μl": "میکرولیتر", "μL": "میکرولیتر", "μg": "میکروگرم",
     },
 }  # fmt: skip
-_UNIT = r"(?:mg|g|kg|ng|pmol|ml|mL|L|dl|dL|cm|mm|IU)"
+_UNIT = r"(?:mg|g|kg|ng|pmol|ml|mL|L|dl|dL|cm|mm|IU|[µμ][lLg])"
+#: Units that are no English word, read as units even without a number ("(µl)").
+_UNIT_ALONE = r"(?:mg|ng|pmol|ml|mL|[µμ][lLg])"
 #: Words per language for the symbols read as words.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -118,7 +124,8 @@ _TOKENS = re.compile(
             r"(?P<phone>(?<![\w+])[+0۰](?:[ \-]?" + _D + r"){7,}(?!\w))",
             # a unit after a number, or a unit per unit ("0.1 ng/ml", "in pmol/L")
             r"(?P<unit>(?<![\w/])(?P<unit1>" + _UNIT + r")/(?P<unit2>" + _UNIT + r")(?![\w/])"
-            r"|(?:(?<=[0-9۰-۹])|(?<=[0-9۰-۹] ))(?P<unit0>" + _UNIT + r")(?![\w/]))",
+            r"|(?:(?<=[0-9۰-۹])|(?<=[0-9۰-۹] ))(?P<unit0>" + _UNIT + r")(?![\w/])"
+            r"|(?<![\w/])(?P<unit3>" + _UNIT_ALONE + r")(?![\w/]))",
             r"(?P<decimal>(?<=" + _D + r")[٫.](?=" + _D + r"))",
             r"(?P<compare>\s*[<>≤≥]\s*)",
             r"(?P<range>(?<=" + _D + r")\s*[–—-]\s*(?=" + _D + r"))",
@@ -243,8 +250,8 @@ def _emit(b: _Builder, text: str, offset: int, lang: str, unmark: Callable[[str]
             b.put(f"{plus} {spoken}" if m.group(0).startswith("+") else spoken, start, end)
         elif kind == "unit":
             units = UNITS.get(lang, UNITS["en"])
-            if m.group("unit0"):
-                spoken = units[m.group("unit0")]
+            if m.group("unit0") or m.group("unit3"):
+                spoken = units[m.group("unit0") or m.group("unit3")]
             else:
                 per = units[m.group("unit2")]
                 per = per.removesuffix("s") if lang == "en" else per  # "per millilitre"

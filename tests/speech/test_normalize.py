@@ -28,6 +28,7 @@ EN = [
     ("Serum AMH < 0.1 ng/ml.", "Serum eh M H less than 0.1 nanograms per millilitre."),
     ("Given in pmol/L.", "Given in picomoles per litre."),
     ("Take 5 mg, then 10mg.", "Take 5 milligrams, then 10 milligrams."),
+    ("Inject [[microlitre|150 µl]].", "Inject 150 microlitres."),
     ("Age > 18 and ≤ 40.", "Age more than 18 and at most 40."),
     ("Hepatitis B, I think, a g.", "Hepatitis B, I think, a g."),
     (
@@ -56,6 +57,8 @@ FA = [
     ("۱.۵ سال", "۱ ممیز ۵ سال"),
     ("هپاتیت B و C", "هپاتیت بی و سی"),
     ("سن > ۱۸", "سن بیشتر از ۱۸"),
+    ("[[microlitre|۱۵۰ µl]] از آن", "۱۵۰ میکرولیتر از آن"),
+    ("میکرولیتر (µl)", "میکرولیتر (میکرولیتر)"),
     ("تلفن: ۰۲۱ ۲۲۳۰ ۷۹۶۰", "تلفن: صفر دو یک، دو دو سه صفر، هفت نه شش صفر"),
     ("تلفن: +98 21 2230 7960", "تلفن: مثبت نه هشت، دو یک، دو دو سه صفر، هفت نه شش صفر"),
 ]
