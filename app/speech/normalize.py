@@ -256,7 +256,7 @@ def _emit(b: _Builder, text: str, offset: int, lang: str, unmark: Callable[[str]
                 per = units[m.group("unit2")]
                 per = per.removesuffix("s") if lang == "en" else per  # "per millilitre"
                 spoken = f"{units[m.group('unit1')]} {units['per']} {per}"
-            b.put(f" {spoken}", start, end)
+            b.put(f" {spoken}" if m.group("unit0") else spoken, start, end)  # "10mg"
         elif kind == "decimal":
             # "۰٫۱": eSpeak NG's Persian reads the separator as "virgul"; Persian says ممیز.
             b.put(" ممیز " if lang == "fa" else ".", start, end)
