@@ -82,8 +82,11 @@ def content_digest(record: TrialRecord) -> str:
     without one keeps the digest it had before the map existed.
     """
     data = record.model_dump(mode="json", exclude={"approval"})
-    if not data.get("translations"):
-        data.pop("translations", None)
+    # Translation sources and recorded audio (names and digests) are approved content; a
+    # record without any keeps the digest it had before those fields existed.
+    for optional in ("translations", "audio"):
+        if not data.get(optional):
+            data.pop(optional, None)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
