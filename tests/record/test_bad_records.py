@@ -217,7 +217,11 @@ def test_missing_path():
 
 
 def test_folder_instead_of_file(tmp_path):
-    assert_refused(validate(tmp_path), str(tmp_path), "(top level)", "folder")
+    # `validate DIR` checks a catalog's folder; one with no record in it is refused.
+    run = validate(tmp_path)
+    assert run.code == 2, (run.code, run.out, run.err)
+    assert "Traceback" not in run.err
+    assert f"{tmp_path}: the folder holds no record file" in run.err
 
 
 def test_unreadable_file(tmp_path, monkeypatch):

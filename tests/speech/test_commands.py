@@ -7,10 +7,10 @@ import wave
 
 import pytest
 import yaml
-from speech_audio import rms
 
 from app.cli import main
 from app.speech.script import script_for_screen
+from tests.speech.speech_audio import rms
 
 
 def _wav(path):

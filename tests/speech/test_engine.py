@@ -8,10 +8,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from speech_audio import rms
 
 from app.speech.engine import Speech, SpeechError, Synthesizer
 from app.speech.normalize import speakable
+from tests.speech.speech_audio import rms
 
 EN = "This guide explains one research study in plain words. You can skip any question."
 FA = "این راهنما یک پژوهش را به زبان ساده توضیح می‌دهد. می‌توانید از هر پرسشی بگذرید."

@@ -6,13 +6,13 @@ import hashlib
 
 import pytest
 import yaml
-from speech_audio import rms
 
 from app.record.load import load_record
 from app.speech.engine import Speech
 from app.speech.play import screen_speech, speak_utterance
 from app.speech.script import script_for_screen
 from app.speech.wav import wav_bytes
+from tests.speech.speech_audio import rms
 
 TONE = Speech(
     b"".join(

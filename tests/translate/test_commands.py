@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from translate_helpers import DEFAULT_RECORD_PATH, REAL, STUDY, run_cli
+
+from tests.translate.translate_helpers import DEFAULT_RECORD_PATH, REAL, STUDY, run_cli
 
 
 @pytest.fixture

@@ -7,11 +7,11 @@ import io
 from pathlib import Path
 
 from babel.messages.pofile import read_po
-from translate_helpers import DEFAULT_RECORD_PATH, gettext_check
 
 from app.record import load_record, parse_record
 from app.record.text_paths import text_entries
 from app.translate.export import MARK_RULE, build_catalog, catalog_text
+from tests.translate.translate_helpers import DEFAULT_RECORD_PATH, gettext_check
 
 WHEN = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
 

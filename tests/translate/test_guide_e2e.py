@@ -14,7 +14,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from translate_helpers import (
+
+from app.cli import build_parser
+from app.config import load_config
+from app.record import load_record
+from app.record.approval import approval_status
+from app.signing import read_public_key_file
+from tests.translate.translate_helpers import (
     AUTHOR_NOTE,
     REAL,
     ROOT,
@@ -24,12 +30,6 @@ from translate_helpers import (
     translate_po,
     write_plain_english,
 )
-
-from app.cli import build_parser
-from app.config import load_config
-from app.record import load_record
-from app.record.approval import approval_status
-from app.signing import read_public_key_file
 
 GUIDE = ROOT / "docs" / "coordinator-guide.md"
 

@@ -8,7 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
-from translate_helpers import (
+
+from app.record import parse_record
+from app.record.text_paths import FUZZY, english_digest
+from app.translate.export import build_catalog, catalog_text
+from app.translate.importer import TranslationImportError, import_translations
+from app.translate.po_read import read_po_file
+from tests.translate.translate_helpers import (
     DEFAULT_RECORD_PATH,
     REAL,
     STUDY,
@@ -16,12 +22,6 @@ from translate_helpers import (
     translate_po,
     write_plain_english,
 )
-
-from app.record import parse_record
-from app.record.text_paths import FUZZY, english_digest
-from app.translate.export import build_catalog, catalog_text
-from app.translate.importer import TranslationImportError, import_translations
-from app.translate.po_read import read_po_file
 
 WHEN = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from translate_helpers import DEFAULT_RECORD_PATH, REAL, STUDY, run_cli
 
 from app.record import parse_record
 from app.translate.yaml_edit import FOLD_WIDTH, RecordDocument, YamlEditError
+from tests.translate.translate_helpers import DEFAULT_RECORD_PATH, REAL, STUDY, run_cli
 
 
 def test_the_default_record_dumps_back_byte_for_byte() -> None:
