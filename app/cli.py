@@ -12,6 +12,8 @@ prints the problem on stderr and exits 2. Subcommands work without a display:
 * ``check --answers ANSWERS.json``: run the self-check on an answers file.
 * ``approve RECORD [--key PRIVATE_KEY]``: stamp (and sign) a record's approved content.
 * ``keygen KEY``: make an Ed25519 key pair for signing approvals (``KEY``, ``KEY.pub``).
+* ``speak --screen SCREEN --lang en|fa --out FILE.wav``: a screen read aloud, as a WAV.
+* ``audio make RECORD --lang fa --out DIR``: one synthesised WAV per record text.
 
 Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
 Every error names what is wrong and where; none ends in a traceback.
@@ -91,6 +93,19 @@ def _run_args(parser: argparse.ArgumentParser, argparse_default: object) -> None
         default=argparse_default if argparse_default is argparse.SUPPRESS else False,
         help="open counselor mode (never a kiosk)",
     )
+
+
+#: The screens (``app.session.Screen``), named here so that parsing imports nothing.
+_SCREENS = (
+    "welcome",
+    "about",
+    "procedures",
+    "selfcheck",
+    "result",
+    "details",
+    "glossary",
+    "contact",
+)
 
 
 def _lang_arg(parser: argparse.ArgumentParser, default: str = "en") -> None:
@@ -211,7 +226,32 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--question", metavar="ID", help="self-check question to show")
     render.add_argument("--high-contrast", action="store_true")
     _record_arg(render)
+    _speech_args(sub)
     return parser
+
+
+def _speech_args(sub: Any) -> None:
+    """``speak`` and ``audio make``: read aloud (the bodies are in app/speech/commands.py)."""
+    speak = sub.add_parser(
+        "speak", help="write what a screen's Listen control plays, in order, as one WAV"
+    )
+    speak.add_argument("--screen", required=True, choices=_SCREENS)
+    _lang_arg(speak)
+    speak.add_argument("--out", required=True, metavar="FILE.wav")
+    speak.add_argument("--answers", metavar="ANSWERS.json", help="the result screen reads these")
+    speak.add_argument("--rate", type=float, default=1.0, help="speed, 0.5 to 2.0 (1.0 normal)")
+    _record_arg(speak)
+    audio = sub.add_parser("audio", help="recorded audio for a record's texts")
+    audio_sub = audio.add_subparsers(dest="audio_command", metavar="ACTION", required=True)
+    make = audio_sub.add_parser(
+        "make", help="synthesise one WAV per text, named as the record names recordings"
+    )
+    make.add_argument("record", metavar="RECORD", help="record file (YAML)")
+    _lang_arg(make, default="fa")
+    make.add_argument("--out", required=True, metavar="DIR", help="folder to write audio/ into")
+    make.add_argument("--rate", type=float, default=1.0, help="speed, 0.5 to 2.0 (1.0 normal)")
+    check = audio_sub.add_parser("check", help="check a record's recordings (files and digests)")
+    check.add_argument("record", metavar="RECORD", help="record file (YAML)")
 
 
 def _approval_key_args(approve: argparse.ArgumentParser, sub: Any) -> None:
@@ -347,14 +387,14 @@ def _plain(text: str) -> str:
     return text.translate(_ISOLATES)
 
 
-def _cmd_check(args: argparse.Namespace) -> int:
+def checked_answers(record: TrialRecord, path: str, lang: str) -> dict[str, Any]:
+    """An answers file read and checked against ``record`` (messages in ``lang``)."""
     from app.present.answers import answer_error, not_an_object
-    from app.selfcheck import AnswerError, check_answers, evaluate
+    from app.selfcheck import AnswerError, check_answers
 
-    record = load_record_or_fail(args.record)
-    raw = read_json_file(args.answers, MAX_ANSWERS_BYTES, "an answers file")
+    raw = read_json_file(path, MAX_ANSWERS_BYTES, "an answers file")
     if not isinstance(raw, dict):
-        raise CliError(not_an_object(args.answers, args.lang))
+        raise CliError(not_an_object(path, lang))
     try:
         # null means "not answered": the question id must still exist.
         for question_id in raw:
@@ -363,11 +403,18 @@ def _cmd_check(args: argparse.Namespace) -> int:
         error = AnswerError(
             str(exc.args[0]), "there is no question with this id", kind="unknown_question"
         )
-        raise CliError(answer_error(record, error, args.answers, args.lang)) from None
+        raise CliError(answer_error(record, error, path, lang)) from None
     try:
-        answers = check_answers(record, {k: v for k, v in raw.items() if v is not None})
+        return dict(check_answers(record, {k: v for k, v in raw.items() if v is not None}))
     except AnswerError as exc:
-        raise CliError(answer_error(record, exc, args.answers, args.lang)) from None
+        raise CliError(answer_error(record, exc, path, lang)) from None
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from app.selfcheck import evaluate
+
+    record = load_record_or_fail(args.record)
+    answers = checked_answers(record, args.answers, args.lang)
     result = evaluate(record, answers)
 
     from app.present.criteria import entries_in_record_order
@@ -647,6 +694,82 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _record_folder(path: str | None) -> Path | None:
+    """The folder a record's recordings are in (``None`` for the embedded record)."""
+    return Path(path).resolve().parent if path else None
+
+
+def _check_rate(rate: float) -> None:
+    if not 0.5 <= rate <= 2.0:
+        raise CliError(f"--rate {rate}: give a speed from 0.5 to 2.0")
+
+
+def _cmd_speak(args: argparse.Namespace) -> int:
+    from app.speech.commands import speak
+    from app.speech.engine import SpeechError
+
+    _check_rate(args.rate)
+    record = load_record_or_fail(args.record)
+    if args.lang not in record.languages:
+        raise CliError(f"--lang {args.lang}: the record is not written in this language")
+    answers = checked_answers(record, args.answers, args.lang) if args.answers else {}
+    try:
+        report = speak(
+            record,
+            _record_folder(args.record),
+            args.screen,
+            args.lang,
+            args.out,
+            answers,
+            rate=args.rate,
+        )
+    except SpeechError as exc:
+        _print_err(f"trialguide speak: {exc}")
+        return EXIT_FAILURE
+    except OSError as exc:
+        raise CliError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
+    for problem in report.problems:
+        _print_err(f"{args.record}: {problem} (synthesised instead)")
+    print(
+        f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
+        f"{report.texts} texts ({report.recorded} recorded)"
+    )
+    return EXIT_OK
+
+
+def _cmd_audio(args: argparse.Namespace) -> int:
+    from app.speech.commands import audio_problems, make_audio
+    from app.speech.engine import SpeechError
+
+    record = load_record_or_fail(args.record)
+    if args.audio_command == "check":
+        problems = audio_problems(record, _record_folder(args.record))
+        for problem in problems:
+            _print_err(f"{args.record}: {problem}")
+        count = sum(len(v) for v in record.audio.values())
+        if problems:
+            _print_err(f"{args.record}: {len(problems)} of {count} recording(s) cannot be used")
+            return EXIT_BAD_INPUT
+        print(f"{args.record}: {count} recording(s), all present and unchanged")
+        return EXIT_OK
+    _check_rate(args.rate)
+    if args.lang not in record.languages:
+        raise CliError(f"--lang {args.lang}: the record is not written in this language")
+    try:
+        snippet, count = make_audio(record, args.lang, args.out, rate=args.rate)
+    except SpeechError as exc:
+        _print_err(f"trialguide audio make: {exc}")
+        return EXIT_FAILURE
+    except OSError as exc:
+        raise CliError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
+    print(snippet, end="")
+    _print_err(
+        f"{args.out}: {count} file(s) in audio/{args.lang}/; paste the block above into the "
+        f"record (also in {Path(args.out, f'audio-{args.lang}.yaml')}), then approve it again"
+    )
+    return EXIT_OK
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from app.launch import run_app
 
@@ -670,6 +793,8 @@ _COMMANDS = {
     "keygen": _cmd_keygen,
     "handout": _cmd_handout,
     "set-pin": _cmd_set_pin,
+    "speak": _cmd_speak,
+    "audio": _cmd_audio,
 }
 
 

@@ -235,8 +235,10 @@ def parse_json(data: bytes, source: str) -> Any:
         raise FileReadError(source, f"not usable JSON: {exc}", "syntax") from None
 
 
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8): all of it or none of it, never a link followed.
+def write_atomic(path: str | os.PathLike[str], text: str | bytes) -> None:
+    """Replace ``path`` with ``text`` (UTF-8, or bytes as they are): all or none of it.
+
+    Never a link followed.
 
     The text goes to a file created exclusively beside ``path`` under a random name, mode
     0600, is flushed to disk, then renamed over ``path``; a crash leaves the old file or the
@@ -249,8 +251,9 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

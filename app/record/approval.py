@@ -79,7 +79,10 @@ def content_digest(record: TrialRecord) -> str:
     whitespace, UTF-8. Comments, key order and YAML style do not change the digest;
     every value does.
     """
-    data = record.model_dump(mode="json", exclude={"approval"})
+    # Recorded audio (names and digests) is approved content; a record without any keeps
+    # the digest it had before the field existed.
+    exclude = {"approval"} if record.audio else {"approval", "audio"}
+    data = record.model_dump(mode="json", exclude=exclude)
     canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

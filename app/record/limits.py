@@ -30,3 +30,8 @@ MAX_SHORT_CHARS = 100
 #: language (a few sentences; the default record's longest is 250). With the counts
 #: above, these bound the text on the glossary and steps screens.
 MAX_ENTRY_CHARS = 500
+
+#: Most texts a record may name recordings for.
+MAX_AUDIO_FILES = 2_000
+#: Largest recording read (a minute of 48 kHz stereo 16-bit WAV is about 11 MB).
+MAX_AUDIO_BYTES = 64 * 1024 * 1024

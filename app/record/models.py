@@ -99,7 +99,7 @@ def _at_most(limit: str, what: str) -> BeforeValidator:
 
     def check(value: object) -> object:
         most: int = getattr(limits, limit)
-        if isinstance(value, list | tuple) and len(value) > most:
+        if isinstance(value, list | tuple | dict) and len(value) > most:
             raise PydanticCustomError(
                 "too_many_items",
                 "there are {count} {what}; a record may have at most {limit}",
@@ -599,6 +599,38 @@ class Approval(_Model):
     signature: ApprovalSignature | None = None
 
 
+#: A recorded audio file's path: relative, forward slashes, no ``..``, a ``.wav`` file.
+AudioPath = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)*\.wav$",
+        max_length=200,
+    ),
+]
+#: The key of a text a recording reads (``patient.summary``,
+#: ``patient.procedures[visit1].what``): the field paths of :mod:`app.speech.script`.
+AudioKey = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[a-z][a-z0-9_]*(?:\[[a-z0-9_]+\])?(?:\.[a-z][a-z0-9_]*(?:\[[a-z0-9_]+\])?)*$",
+        max_length=200,
+    ),
+]
+
+
+class AudioFile(_Model):
+    """A recording of one text in one language: a WAV file beside the record, and its digest.
+
+    The file is 16-bit PCM WAV (any rate, mono or stereo): Qt Multimedia plays it on every
+    platform without a codec, and the standard library's :mod:`wave` reads it to join
+    recordings with synthesised speech. The digest is checked on load
+    (:func:`app.record.audio.check_audio`) and is part of the approved content.
+    """
+
+    file: AudioPath
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+
+
 class TrialRecord(_Model):
     """One trial: the registry's facts and the plain-language content built on them."""
 
@@ -636,6 +668,10 @@ class TrialRecord(_Model):
     related_studies: tuple[RelatedStudy, ...] = ()
     patient: PatientContent | None = None
     questions: tuple[Question, ...] = ()
+    #: Recorded audio: text key -> language -> file (see :class:`AudioFile`).
+    audio: Annotated[
+        dict[AudioKey, dict[LanguageCode, AudioFile]], _at_most("MAX_AUDIO_FILES", "audio keys")
+    ] = Field(default_factory=dict)
     approval: Approval | None = None
 
     @property
