@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import text_direction
 from app.session import Screen, Session
+from app.ui.listen.widgets import ListenButton
 from app.ui.scrolling import make_all_touch_scrollable, scroll_to_top
 from app.ui.text import TextLabel
 
@@ -98,6 +100,29 @@ class ScreenPage(QWidget):
         self._outer.addWidget(bar)
         self.bar = bar
         return layout
+
+    def listen_beside(self, widget: QWidget, section: str | None) -> ListenButton:
+        """A Listen button beside ``widget`` (already in a layout) that reads ``section``.
+
+        ``section`` is a section of :func:`app.speech.script.script_for_screen`'s
+        utterances (``None``: the whole screen). The pair shares one row (the button at
+        the trailing end, left in Persian) and hides and shows with ``widget``.
+        """
+        holder = widget.parentWidget()
+        layout = _layout_of(holder.layout(), widget) if holder is not None else None
+        if holder is None or layout is None:
+            raise ValueError("listen_beside: the widget is not in a layout yet")
+        row = QWidget(holder)
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.setSpacing(12)
+        layout.replaceWidget(widget, row)
+        button = ListenButton(self.session, section, row)
+        row_layout.addWidget(widget, 1)
+        row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        row.setVisible(not widget.isHidden())
+        widget.installEventFilter(_RowFollows(row, widget))
+        return button
 
     def scroll_to_top(self) -> None:
         """Show the start of the page (a new question, a new screen, Back)."""
@@ -231,3 +256,33 @@ class ScreenPage(QWidget):
         self._fit_columns()
         self._stale = False
         self.render()
+
+
+def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    """The layout (``layout`` or one nested in it) that holds ``widget``."""
+    if layout is None:
+        return None
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        found = _layout_of(item.layout(), widget) if item is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+class _RowFollows(QObject):
+    """Hides a Listen row with the widget it reads, and shows it again with it."""
+
+    def __init__(self, row: QWidget, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.row = row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102
+        kind = event.type()
+        if kind == QEvent.Type.ShowToParent:
+            self.row.show()
+        elif kind == QEvent.Type.HideToParent:
+            self.row.hide()
+        return False
