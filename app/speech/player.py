@@ -48,7 +48,7 @@ class _Job(QRunnable):
             result: object = self.work()
         except SpeechError as error:
             result = error
-        except Exception as error:  # noqa: BLE001 - a worker must report, not die
+        except Exception as error:
             result = SpeechError(f"Speech failed: {type(error).__name__}: {error}")
         self.relay.done.emit(self.token, self.index, result)
 

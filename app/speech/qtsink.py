@@ -8,6 +8,8 @@ and the Listen controls say that sound is not available.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
 
 from app.speech.engine import SpeechError
@@ -17,7 +19,7 @@ from app.speech.sink import AudioSink
 POLL_MS = 40
 
 
-def _multimedia():  # type: ignore[no-untyped-def]
+def _multimedia() -> Any:
     try:
         from PySide6 import QtMultimedia
     except ImportError as error:

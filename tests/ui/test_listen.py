@@ -10,7 +10,7 @@ from __future__ import annotations
 import wave
 
 import pytest
-from listen_fakes import FRAMES_PER_CHAR, FakeSpeak
+from listen_fakes import FakeSpeak
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
@@ -47,7 +47,7 @@ def _wait_playing(qtbot, listen, count: int) -> MemorySink:
 
 
 def test_header_listen_reads_the_screen_in_script_order(listening, qtbot):
-    session, window, listen = listening()
+    session, _window, listen = listening()
     script = script_for_screen(session.record, "about", "en")
     qtbot.mouseClick(listen.header_button, Qt.MouseButton.LeftButton)
     assert [u.key for u in listen.reader.queue] == [u.key for u in script]
@@ -209,7 +209,7 @@ def test_no_sound_device_is_a_message_not_a_crash(listening, qtbot):
 @pytest.mark.parametrize("lang", ["en", "fa"])
 @pytest.mark.parametrize("screen", list(Screen))
 def test_listen_controls_are_large_named_and_reachable(listening, qtbot, lang, screen):
-    session, window, listen = listening(lang, screen)
+    _session, window, listen = listening(lang, screen)
     listen.play_screen()
     _wait_playing(qtbot, listen, 1)
     page = window.page(screen)
@@ -239,7 +239,7 @@ def test_what_a_visitor_hears_is_speech_of_plausible_length(listening, qtbot, tm
     from app.speech.play import speak_utterance
     from app.speech.wav import write_wav
 
-    session, _window, listen = listening(screen=Screen.WELCOME, speak=speak_utterance)
+    _session, _window, listen = listening(screen=Screen.WELCOME, speak=speak_utterance)
     listen.play_screen()
     script = listen.reader.queue
     for index in range(len(script)):
@@ -257,5 +257,8 @@ def test_what_a_visitor_hears_is_speech_of_plausible_length(listening, qtbot, tm
     words = sum(len(u.text.split()) for u in script)
     # About 160 words a minute, with pauses: between 0.2 and 0.8 s a word.
     assert 0.2 * words < seconds < 0.8 * words, (seconds, words)
-    assert max(abs(int.from_bytes(pcm[i : i + 2], "little", signed=True)) for i in range(0, len(pcm), 200)) > 1000
-    assert FRAMES_PER_CHAR  # the fake is not used here
+    loudest = max(
+        abs(int.from_bytes(pcm[i : i + 2], "little", signed=True)) for i in range(0, len(pcm), 200)
+    )
+    assert loudest > 1000  # speech, not silence
+    print(f"welcome (en): {seconds:.1f} s for {words} words")

@@ -93,8 +93,8 @@ class ListenController(QObject):
     def reader(self) -> Reader:
         """The reader (made, with its imports, on first use)."""
         if self._reader is None:
-            from app.speech.player import Reader
             from app.speech.play import speak_utterance
+            from app.speech.player import Reader
 
             reader = Reader(
                 self.session.record,
@@ -245,7 +245,8 @@ class ListenController(QObject):
         self.highlighter.clear()
         self._say(words.NO_SOUND)
 
-    def _page(self) -> QWidget | None:
+    def _page(self) -> Any:
+        """The page in view (a ScreenPage), or None."""
         page = self.window.pages.get(self.session.screen)
         return page if page is not None and shiboken6.isValid(page) else None
 

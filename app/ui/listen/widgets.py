@@ -102,11 +102,11 @@ class ListenBar(QFrame):
         self.volume.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.louder = self._button(None, lambda: controller.change_volume(1))
         layout.addWidget(self.status, 1)
-        for widget in (self.pause, self.stop, self.repeat, self.slower):
-            layout.addWidget(widget)
+        for button in (self.pause, self.stop, self.repeat, self.slower):
+            layout.addWidget(button)
         layout.addSpacing(8)
-        for widget in (self.quieter, self.volume, self.louder):
-            layout.addWidget(widget)
+        for part in (self.quieter, self.volume, self.louder):
+            layout.addWidget(part)
         for sized in (self, self.status, self.volume, *self.findChildren(QPushButton)):
             fix_text_size(sized)
         controller.changed.connect(self.refresh)

@@ -279,7 +279,7 @@ class _RowFollows(QObject):
         super().__init__(widget)
         self.row = row
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: D102
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ShowToParent:
             self.row.show()
