@@ -26,6 +26,7 @@ def attach(window: MainWindow, root: QBoxLayout) -> ListenController:
     controller = ListenController(window.session, window, window)
     header = window.header
     button = ListenButton(window.session, None, header)
+    button.setProperty("role", "header")
     fix_text_size(button)
     layout = header.layout()
     assert isinstance(layout, QBoxLayout)

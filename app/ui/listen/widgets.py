@@ -54,7 +54,7 @@ class ListenButton(QPushButton):
         self.session = session
         self.section = section
         self.setObjectName("ListenButton")
-        self.setProperty("role", "header" if section is None else "listen")
+        self.setProperty("role", "listen")  # the header's own: "header" (app.ui.listen.attach)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(MIN_SIZE, MIN_SIZE)
         _standard_icon(self, QStyle.StandardPixmap.SP_MediaVolume)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -112,16 +113,29 @@ class ScreenPage(QWidget):
         layout = _layout_of(holder.layout(), widget) if holder is not None else None
         if holder is None or layout is None:
             raise ValueError("listen_beside: the widget is not in a layout yet")
-        row = QWidget(holder)
-        row_layout = QHBoxLayout(row)
-        row_layout.setContentsMargins(0, 0, 0, 0)
-        row_layout.setSpacing(12)
-        layout.replaceWidget(widget, row)
-        button = ListenButton(self.session, section, row)
-        row_layout.addWidget(widget, 1)
-        row_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        row.setVisible(not widget.isHidden())
-        widget.installEventFilter(_RowFollows(row, widget))
+        # A row layout nested where the widget was (not a row widget: a label's height
+        # for its width then reaches the page's layout as before).
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        index = layout.indexOf(widget)
+        if isinstance(layout, QGridLayout):
+            place: tuple[int, int, int, int] = layout.getItemPosition(index)  # type: ignore[assignment]
+            item = layout.itemAt(index)
+            alignment = item.alignment() if item is not None else Qt.AlignmentFlag(0)
+            layout.removeWidget(widget)
+            layout.addLayout(row, place[0], place[1], place[2], place[3], alignment)
+        elif isinstance(layout, QBoxLayout):
+            stretch = layout.stretch(index)
+            layout.removeWidget(widget)
+            layout.insertLayout(index, row, stretch)
+        else:
+            raise ValueError("listen_beside: the widget is not in a box or grid layout")
+        button = ListenButton(self.session, section, holder)
+        row.addWidget(widget, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        button.setVisible(not widget.isHidden())
+        widget.installEventFilter(_ShownWith(button, widget))
         return button
 
     def scroll_to_top(self) -> None:
@@ -272,17 +286,17 @@ def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
     return None
 
 
-class _RowFollows(QObject):
-    """Hides a Listen row with the widget it reads, and shows it again with it."""
+class _ShownWith(QObject):
+    """Hides a Listen button with the widget it reads, and shows it again with it."""
 
-    def __init__(self, row: QWidget, widget: QWidget) -> None:
+    def __init__(self, button: QWidget, widget: QWidget) -> None:
         super().__init__(widget)
-        self.row = row
+        self.button = button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.ShowToParent:
-            self.row.show()
+            self.button.show()
         elif kind == QEvent.Type.HideToParent:
-            self.row.hide()
+            self.button.hide()
         return False
