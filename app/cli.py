@@ -732,18 +732,18 @@ def _cmd_speak(args: argparse.Namespace) -> int:
         _print_err(f"{args.record}: {problem} (synthesised instead)")
     print(
         f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
-        f"{report.texts} texts ({report.recorded} recorded)"
+        f"{report.texts} texts ({report.recorded} recorded), {report.characters} characters"
     )
     return EXIT_OK
 
 
 def _cmd_audio(args: argparse.Namespace) -> int:
-    from app.speech.commands import audio_problems, make_audio
+    from app.speech.commands import make_audio, recording_problems
     from app.speech.engine import SpeechError
 
     record = load_record_or_fail(args.record)
     if args.audio_command == "check":
-        problems = audio_problems(record, _record_folder(args.record))
+        problems = recording_problems(record, _record_folder(args.record))
         for problem in problems:
             _print_err(f"{args.record}: {problem}")
         count = sum(len(v) for v in record.audio.values())

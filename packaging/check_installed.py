@@ -1,4 +1,8 @@
-"""Check an installed TrialGuide: the smoke test, then a real window under Xvfb.
+"""Check an installed TrialGuide: the smoke test, read aloud, then a real window under Xvfb.
+
+Read aloud: ``trialguide speak`` writes the welcome screen in English and Persian to WAV
+files, which must be speech of plausible length (40 to 150 ms a character of the text
+read) and loud enough not to be silence.
 
 Runs the installed program from a scratch folder with a clean environment (no
 PYTHONPATH, no virtualenv), so that nothing from the source checkout can help it.
@@ -9,6 +13,8 @@ Usage: python packaging/check_installed.py [/usr/bin/trialguide]
 
 from __future__ import annotations
 
+import array
+import math
 import os
 import re
 import shutil
@@ -16,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import wave
 from pathlib import Path
 
 # The checkout's tools (run from it, not from the installed package).
@@ -52,6 +59,64 @@ def smoke_test(program: str, scratch: Path) -> str:
             f"stdout: {result.stdout}\nstderr: {result.stderr}"
         )
     return result.stdout.strip()
+
+
+#: Seconds of speech per character of text: eSpeak NG reads 60 to 90 ms a character.
+SECONDS_PER_CHARACTER = (0.04, 0.15)
+#: Root mean square a WAV of speech must reach (16-bit; eSpeak NG's is in the thousands).
+MIN_RMS = 500
+
+
+def wav_speech(path: Path) -> tuple[float, float]:
+    """A 16-bit WAV file's length in seconds and its root mean square level."""
+    with wave.open(str(path)) as source:
+        if source.getsampwidth() != 2:
+            raise SystemExit(f"{path}: not 16-bit PCM")
+        frames = source.readframes(source.getnframes())
+        seconds = source.getnframes() / source.getframerate()
+    samples = array.array("h")
+    samples.frombytes(frames)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    level = math.sqrt(sum(s * s for s in samples) / len(samples)) if samples else 0.0
+    return seconds, level
+
+
+def speak_check(program: str, scratch: Path, lang: str) -> str:
+    """Run ``speak`` on the welcome screen in ``lang``; check the WAV is plausible speech."""
+    out = scratch / f"welcome-{lang}.wav"
+    result = subprocess.run(
+        [program, "speak", "--screen", "welcome", "--lang", lang, "--out", str(out)],
+        cwd=scratch,
+        env=clean_env(HOME=str(scratch)),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    if result.returncode != 0 or result.stderr.strip():
+        raise SystemExit(
+            f"speak ({lang}) failed (exit {result.returncode})\n"
+            f"stdout: {result.stdout}\nstderr: {result.stderr}"
+        )
+    match = re.search(r"(\d+) characters", result.stdout)
+    if match is None:
+        raise SystemExit(f"speak ({lang}) did not say how much it read: {result.stdout}")
+    characters = int(match.group(1))
+    seconds, level = wav_speech(out)
+    low, high = SECONDS_PER_CHARACTER
+    per_character = seconds / max(characters, 1)
+    if not low <= per_character <= high:
+        raise SystemExit(
+            f"speak ({lang}): {seconds:.1f} s for {characters} characters is not speech "
+            f"({per_character:.3f} s a character; {low}-{high} s expected)"
+        )
+    if level < MIN_RMS:
+        raise SystemExit(f"speak ({lang}): the WAV is near silence (RMS {level:.0f} < {MIN_RMS})")
+    return (
+        f"{lang} {seconds:.1f} s for {characters} characters "
+        f"({per_character * 1000:.0f} ms each), RMS {level:.0f}"
+    )
 
 
 def real_window(program: str, scratch: Path) -> str:
@@ -108,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="trialguide-installed-") as tmp:
         scratch = Path(tmp)
         print(f"installed smoke test: {smoke_test(program, scratch)}")
+        for lang in ("en", "fa"):
+            print(f"installed read aloud: {speak_check(program, scratch, lang)}")
         print(f"installed real window: {real_window(program, scratch)}")
     return 0
 

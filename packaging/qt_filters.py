@@ -1,4 +1,4 @@
-"""Which parts of PySide6 a TrialGuide bundle keeps (shared by the app's and the floor's spec).
+"""Which parts of PySide6 and eSpeak NG a TrialGuide bundle keeps (the app's and floor's spec).
 
 The app uses QtCore, QtGui and QtWidgets only. Everything else PySide6 ships (QML,
 Quick, WebEngine, Network, Multimedia, ...) is dropped, and of Qt's plugins only the
@@ -141,3 +141,40 @@ def prune_unreferenced(binaries):
         for e in binaries
         if e in roots or e[0].replace("\\", "/").rsplit("/", 1)[-1] in keep_names
     ]
+
+
+# -- eSpeak NG (read aloud) --------------------------------------------------------------
+#: The files of espeak-ng-data that English and Persian need: the phoneme tables, the two
+#: dictionaries and the two languages' definitions (en-US, the Persian voice's English
+#: for Latin words). The other 120-odd languages and the voice variants are left out.
+_KEEP_ESPEAK = re.compile(
+    r"^(phondata|phonindex|phontab|intonations|en_dict|fa_dict|lang/gmw/en|lang/gmw/en-US|"
+    r"lang/ira/fa)$"
+)
+
+
+def keep_espeak(relative: str) -> bool:
+    """Whether a file of espeak-ng-data (its path inside that folder) is needed."""
+    return bool(_KEEP_ESPEAK.match(relative.replace("\\", "/")))
+
+
+def espeak_files():
+    """The eSpeak NG library and the data it needs, as PyInstaller (source, folder) pairs.
+
+    Returns ``(binaries, datas)``: the library goes to ``espeakng_loader/`` under the name
+    ``espeakng_loader.get_library_path()`` gives (one copy, not the wheel's three), the data to
+    ``espeakng_loader/espeak-ng-data/``, as the package finds them at run time.
+    """
+    from pathlib import Path
+
+    import espeakng_loader
+
+    library = Path(espeakng_loader.get_library_path())
+    data = Path(espeakng_loader.__file__).parent / "espeak-ng-data"
+    datas = []
+    for path in sorted(data.rglob("*")):
+        relative = path.relative_to(data).as_posix()
+        if path.is_file() and keep_espeak(relative):
+            folder = Path("espeakng_loader", "espeak-ng-data", relative).parent.as_posix()
+            datas.append((str(path), folder))
+    return [(str(library), "espeakng_loader")], datas

@@ -145,3 +145,15 @@ def _no_leaked_widgets(request: pytest.FixtureRequest) -> Iterator[None]:
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     pytest.fail(f"{request.node.nodeid} left top-level widgets behind: {names}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def engine():
+    """The process's speech synthesiser (eSpeak NG); skips, saying why, where it is missing."""
+    from app.speech.engine import SpeechError, default_paths, default_synthesizer
+
+    try:
+        default_paths()
+    except SpeechError as error:
+        pytest.skip(f"no speech engine here: {error} (pip install espeakng-loader)")
+    return default_synthesizer()

@@ -17,21 +17,25 @@ from pathlib import Path
 
 from app.files import write_atomic
 from app.record import TrialRecord
-from app.record.audio import AudioProblem, check_audio
+from app.record.audio import AudioProblem
 from app.selfcheck import Answer
-from app.speech.play import screen_speech, speak_utterance
+from app.speech.play import recording_problems, screen_speech, speak_utterance
 from app.speech.script import every_utterance, is_recordable, recording_file
+
+__all__ = ["SpeakReport", "make_audio", "recording_problems", "speak"]
 from app.speech.wav import wav_bytes, write_wav
 
 
 @dataclass(frozen=True)
 class SpeakReport:
-    """What ``speak`` wrote: seconds, how many texts, from recordings, and the problems."""
+    """What ``speak`` wrote: seconds, texts (from recordings), characters, problems."""
 
     seconds: float
     texts: int
     recorded: int
     problems: tuple[AudioProblem, ...]
+    #: Characters of speakable text in the WAV (to judge its length by: 40-150 ms each).
+    characters: int = 0
 
 
 def speak(
@@ -53,7 +57,8 @@ def speak(
     write_wav(Path(out), speech)
     problems = tuple(p.problem for p in parts if p.problem is not None)
     recorded = sum(1 for p in parts if p.source == "recording")
-    return SpeakReport(speech.duration, len(parts), recorded, problems)
+    characters = sum(len(p.speakable.text) for p in parts)
+    return SpeakReport(speech.duration, len(parts), recorded, problems, characters)
 
 
 def _yaml_string(text: str) -> str:
@@ -91,24 +96,3 @@ def make_audio(
     snippet = "\n".join(lines) + "\n"
     write_atomic(Path(out, f"audio-{lang}.yaml"), snippet)
     return snippet, count
-
-
-def audio_problems(
-    record: TrialRecord, folder: str | os.PathLike[str] | None
-) -> tuple[AudioProblem, ...]:
-    """The record's recordings that cannot be used, and those naming no record text."""
-    problems = list(check_audio(record, folder))
-    keys = {
-        lang: {u.key for u in every_utterance(record, lang) if u.lang == lang}
-        for lang in record.languages
-    }
-    for key, by_lang in record.audio.items():
-        for lang, entry in by_lang.items():
-            if not is_recordable(key):
-                why = "keys starting with 'ui.' are the app's own words, always synthesised"
-            elif lang in keys and key not in keys[lang]:
-                why = f"no screen reads a text {key!r} in {lang!r}"
-            else:
-                continue
-            problems.append(AudioProblem(f"audio.{key}.{lang}", entry.file, why))
-    return tuple(problems)

@@ -4,9 +4,10 @@ The library and its voice data come from the ``espeakng-loader`` wheel (or, in a
 PyInstaller bundle, from ``espeakng_loader/`` beside the program). Nothing is loaded at
 import: the first :meth:`Synthesizer.synthesize` loads the library and initialises it.
 
-eSpeak NG keeps global state (one voice, one callback), so one process has one
-:class:`Synthesizer` in effect; :func:`synthesize` serialises calls with a lock, so it
-may be called from any thread (one synthesis at a time).
+eSpeak NG keeps global state (one voice, one callback, one data folder per process: the
+first initialisation's), so every synthesis in the process takes one lock: any thread may
+call, one synthesis runs at a time. Use :func:`synthesize` (the process's synthesiser)
+unless a test needs another library or data folder.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ class _Event(ctypes.Structure):
     ]
 
 
+#: eSpeak NG's state is global: every synthesiser of the process takes this lock.
+_ENGINE_LOCK = threading.Lock()
+
 _CALLBACK = ctypes.CFUNCTYPE(
     ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.POINTER(_Event)
 )
@@ -124,7 +128,7 @@ class Synthesizer:
         self._data_path = data
         self._lib: Any = None
         self._sample_rate = 0
-        self._lock = threading.Lock()
+        self._lock = _ENGINE_LOCK
         self._samples: list[bytes] = []
         self._events: list[tuple[int, int, int, int]] = []
         self._count = 0
@@ -146,6 +150,25 @@ class Synthesizer:
             raise SpeechError(
                 f"The speech engine could not be loaded from {self._library_path}: {error}"
             ) from error
+        try:
+            self._declare(lib)
+        except AttributeError as error:
+            raise SpeechError(
+                f"{self._library_path} is not the eSpeak NG library ({error})"
+            ) from error
+        # espeak_Initialize takes the espeak-ng-data folder itself (or its parent).
+        path = str(self._data_path).encode()
+        rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, path, _INITIALIZE_DONT_EXIT)
+        if rate <= 0:
+            raise SpeechError(
+                f"The speech engine could not start with its voice data at {self._data_path}."
+            )
+        self._lib = lib
+        self._sample_rate = rate
+
+    @staticmethod
+    def _declare(lib: Any) -> None:
+        """The C signatures of the functions used (speak_lib.h)."""
         lib.espeak_Initialize.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_char_p, ctypes.c_int]
         lib.espeak_Initialize.restype = ctypes.c_int
         lib.espeak_SetSynthCallback.argtypes = [_CALLBACK]
@@ -165,17 +188,6 @@ class Synthesizer:
             ctypes.c_void_p,
         ]
         lib.espeak_Synth.restype = ctypes.c_int
-        # espeak_Initialize wants the folder that holds espeak-ng-data... or the data folder
-        # itself when its name is espeak-ng-data; pass the data folder.
-        path = str(self._data_path).encode()
-        rate = lib.espeak_Initialize(_AUDIO_OUTPUT_SYNCHRONOUS, 0, path, _INITIALIZE_DONT_EXIT)
-        if rate <= 0:
-            raise SpeechError(
-                f"The speech engine could not start with its voice data at {self._data_path}."
-            )
-        lib.espeak_SetSynthCallback(self._callback)
-        self._lib = lib
-        self._sample_rate = rate
 
     def _on_synth(self, wav: Any, count: int, events: Any) -> int:
         if count > 0 and wav:
@@ -210,6 +222,7 @@ class Synthesizer:
             if self._lib is None:
                 self._load()
             lib = self._lib
+            lib.espeak_SetSynthCallback(self._callback)  # this synthesiser's, every time
             if lib.espeak_SetVoiceByName(voice.encode()) != 0:
                 raise SpeechError(f"The speech engine has no voice {voice!r} for {lang!r}.")
             wpm = min(MAX_WPM, max(MIN_WPM, round(BASE_WPM * rate)))

@@ -11,11 +11,14 @@ word, "icksy"). :func:`speakable` rewrites those:
   ``-``/``*``/``1.`` list markers) -> its words; a line break ends a sentence;
 * bidi controls (FSI, PDI, LRM...) dropped; digits of the other script converted;
 * ``25–45`` -> "25 to 45" / "۲۵ تا ۴۵"; ``/`` -> "or" / "یا"; ``&`` -> "and" / "و";
+  ``<`` -> "less than" / "کمتر از" (and ``>``, ``≤``, ``≥``);
   ``%`` -> "percent" / "درصد"; a dash between words -> a pause;
+* a phone number (``+98 21 2230 7960``, ``021-2230``...) digit by digit, group by group;
+* units (``ng/ml`` -> "nanograms per millilitre" / "نانوگرم در میلی‌لیتر"; :data:`UNITS`);
 * an abbreviation (two to six capitals, optionally digits: ``ICSI``, ``AMH``,
   ``NCT05703308``) -> spelled letter by letter (English letter names, or their Persian
   names in Persian: "آی سی اس آی"), digits of an identifier one by one; a few known
-  terms have a fixed reading (:data:`KNOWN`).
+  terms have a fixed reading (:data:`KNOWN`); in Persian a lone capital too ("هپاتیت B").
 
 The result keeps, for every spoken character, the source offset it came from
 (:meth:`Speakable.source_span`), so the interface can highlight what is being read.
@@ -59,10 +62,49 @@ KNOWN: dict[str, dict[str, str]] = {
     "en": {"ClinicalTrials.gov": "Clinical Trials dot gov"},
     "fa": {"ClinicalTrials.gov": "کلینیکال تِرایالز دات گاو"},
 }
+#: Units of measure, per language (``ng/ml`` is read "nanograms per millilitre").
+UNITS: dict[str, dict[str, str]] = {
+    "en": {
+        "mg": "milligrams", "g": "grams", "kg": "kilograms", "ng": "nanograms",
+        "pmol": "picomoles", "ml": "millilitres", "mL": "millilitres", "L": "litre",
+        "dl": "decilitre", "dL": "decilitre", "cm": "centimetres", "mm": "millimetres",
+        "IU": "international units", "per": "per",
+        "µl": "microlitres", "µL": "microlitres", "µg": "micrograms",
+        "μl": "microlitres", "μL": "microlitres", "μg": "micrograms",
+    },
+    "fa": {
+        "mg": "میلی‌گرم", "g": "گرم", "kg": "کیلوگرم", "ng": "نانوگرم", "pmol": "پیکومول",
+        "ml": "میلی‌لیتر", "mL": "میلی‌لیتر", "L": "لیتر", "dl": "دسی‌لیتر", "dL": "دسی‌لیتر",
+        "cm": "سانتی‌متر", "mm": "میلی‌متر", "IU": "واحد بین‌المللی", "per": "در",
+        "µl": "میکرولیتر", "µL": "میکرولیتر", "µg": "میکروگرم",
+        "μl": "میکرولیتر", "μL": "میکرولیتر", "μg": "میکروگرم",
+    },
+}  # fmt: skip
+_UNIT = r"(?:mg|g|kg|ng|pmol|ml|mL|L|dl|dL|cm|mm|IU|[µμ][lLg])"
+#: Units that are no English word, read as units even without a number ("(µl)").
+_UNIT_ALONE = r"(?:mg|ng|pmol|ml|mL|[µμ][lLg])"
 #: Words per language for the symbols read as words.
 WORDS: dict[str, dict[str, str]] = {
-    "en": {"to": "to", "or": "or", "and": "and", "percent": "percent"},
-    "fa": {"to": "تا", "or": "یا", "and": "و", "percent": "درصد"},
+    "en": {
+        "to": "to",
+        "or": "or",
+        "and": "and",
+        "percent": "percent",
+        "<": "less than",
+        ">": "more than",
+        "≤": "at most",
+        "≥": "at least",
+    },
+    "fa": {
+        "to": "تا",
+        "or": "یا",
+        "and": "و",
+        "percent": "درصد",
+        "<": "کمتر از",
+        ">": "بیشتر از",
+        "≤": "حداکثر",
+        "≥": "دست‌کم",
+    },
 }
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
@@ -78,8 +120,17 @@ _TOKENS = re.compile(
             r"(?P<mark>" + GLOSSARY_MARK.pattern + r")",
             r"(?P<link>\[(?P<link_text>[^\[\]]+)\]\([^()\s]+\))",
             r"(?P<known>ClinicalTrials\.gov)",
+            # a phone number: "+" or "0" first, at least 8 digits in groups
+            r"(?P<phone>(?<![\w+])[+0۰](?:[ \-]?" + _D + r"){7,}(?!\w))",
+            # a unit after a number, or a unit per unit ("0.1 ng/ml", "in pmol/L")
+            r"(?P<unit>(?<![\w/])(?P<unit1>" + _UNIT + r")/(?P<unit2>" + _UNIT + r")(?![\w/])"
+            r"|(?:(?<=[0-9۰-۹])|(?<=[0-9۰-۹] ))(?P<unit0>" + _UNIT + r")(?![\w/])"
+            r"|(?<![\w/])(?P<unit3>" + _UNIT_ALONE + r")(?![\w/]))",
+            r"(?P<decimal>(?<=" + _D + r")[٫.](?=" + _D + r"))",
+            r"(?P<compare>\s*[<>≤≥]\s*)",
             r"(?P<range>(?<=" + _D + r")\s*[–—-]\s*(?=" + _D + r"))",
             r"(?P<abbr>\b[A-Z]{2,6}(?:[0-9]+)?s?\b)",
+            r"(?P<letter>\b[A-Z]\b)",
             r"(?P<emph>\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|`)",
             r"(?P<bullet>^[ \t]*(?:[-*•]|\d+[.)]|#{1,6})[ \t]+)",
             r"(?P<newline>[ \t]*\n\s*)",
@@ -191,6 +242,30 @@ def _emit(b: _Builder, text: str, offset: int, lang: str, unmark: Callable[[str]
             _emit(b, m.group("link_text"), offset + m.start("link_text"), lang, unmark)
         elif kind == "known":
             b.put(KNOWN.get(lang, KNOWN["en"])[m.group(0)], start, end)
+        elif kind == "phone":
+            groups = re.split(r"[ \-]+", m.group(0))
+            comma = "، " if lang == "fa" else ", "
+            spoken = comma.join(spell(g.lstrip("+"), lang) for g in groups if g.strip("+"))
+            plus = {"en": "plus", "fa": "مثبت"}.get(lang, "plus")
+            b.put(f"{plus} {spoken}" if m.group(0).startswith("+") else spoken, start, end)
+        elif kind == "unit":
+            units = UNITS.get(lang, UNITS["en"])
+            if m.group("unit0") or m.group("unit3"):
+                spoken = units[m.group("unit0") or m.group("unit3")]
+            else:
+                per = units[m.group("unit2")]
+                per = per.removesuffix("s") if lang == "en" else per  # "per millilitre"
+                spoken = f"{units[m.group('unit1')]} {units['per']} {per}"
+            b.put(f" {spoken}", start, end)
+        elif kind == "decimal":
+            # "۰٫۱": eSpeak NG's Persian reads the separator as "virgul"; Persian says ممیز.
+            b.put(" ممیز " if lang == "fa" else ".", start, end)
+        elif kind == "compare":
+            b.put(f" {words[m.group(0).strip()]} ", start, end)
+        elif kind == "letter":
+            # "hepatitis B": a letter alone, by its name in Persian ("I" and "A" are
+            # English words, which eSpeak NG reads right).
+            b.put(spell(m.group(0), lang) if lang == "fa" else m.group(0), start, end)
         elif kind == "range":
             b.put(f" {words['to']} ", start, end)
         elif kind == "abbr":

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.record import TrialRecord
-from app.record.audio import AudioProblem, read_recording
+from app.record.audio import AudioProblem, check_audio, read_recording
 from app.selfcheck import Answer
 from app.speech.engine import Speech, Synthesizer, default_synthesizer
 from app.speech.normalize import Speakable, speakable
-from app.speech.script import Utterance, is_recordable, script_for_screen
+from app.speech.script import Utterance, every_utterance, is_recordable, script_for_screen
 from app.speech.wav import join, read_wav
 
 Source = Literal["recording", "synthesis"]
@@ -112,10 +112,16 @@ def speak_script(
     script: Iterable[Utterance],
     record: TrialRecord,
     folder: str | os.PathLike[str] | None = None,
-    **options: object,
+    *,
+    synthesizer: Synthesizer | None = None,
+    rate: float = 1.0,
+    volume: float = 1.0,
 ) -> tuple[Spoken, ...]:
-    """Every utterance's audio, in order (options as :func:`speak_utterance`)."""
-    return tuple(speak_utterance(u, record, folder, **options) for u in script)  # type: ignore[arg-type]
+    """Every utterance's audio, in order (arguments as :func:`speak_utterance`)."""
+    return tuple(
+        speak_utterance(u, record, folder, synthesizer=synthesizer, rate=rate, volume=volume)
+        for u in script
+    )
 
 
 def screen_speech(
@@ -124,7 +130,10 @@ def screen_speech(
     lang: str,
     answers: Mapping[str, Answer] | None = None,
     folder: str | os.PathLike[str] | None = None,
-    **options: object,
+    *,
+    synthesizer: Synthesizer | None = None,
+    rate: float = 1.0,
+    volume: float = 1.0,
 ) -> tuple[Speech, tuple[Spoken, ...]]:
     """What ``screen``'s Listen control plays in ``lang``, as one :class:`Speech`.
 
@@ -132,21 +141,57 @@ def screen_speech(
     recording whose rate differs from the synthesiser's is synthesised instead (and
     reported as a problem).
     """
-    parts = speak_script(
-        script_for_screen(record, screen, lang, answers), record, folder, **options
-    )
-    synth_rates = {p.speech.sample_rate for p in parts if p.source == "synthesis"}
-    rate = next(iter(synth_rates), parts[0].speech.sample_rate if parts else 22050)
+    script = script_for_screen(record, screen, lang, answers)
+    parts = speak_script(script, record, folder, synthesizer=synthesizer, rate=rate, volume=volume)
+    synthesised = [p.speech.sample_rate for p in parts if p.source == "synthesis"]
+    sample_rate = synthesised[0] if synthesised else parts[0].speech.sample_rate if parts else 22050
     fixed: list[Spoken] = []
     for part in parts:
-        if part.speech.sample_rate != rate or part.speech.channels != 1:
-            redo = speak_utterance(part.utterance, record, folder, recordings=False, **options)  # type: ignore[arg-type]
+        if part.speech.sample_rate != sample_rate or part.speech.channels != 1:
+            redo = speak_utterance(
+                part.utterance,
+                record,
+                folder,
+                synthesizer=synthesizer,
+                rate=rate,
+                volume=volume,
+                recordings=False,
+            )
             problem = AudioProblem(
                 f"audio.{part.utterance.key}.{part.utterance.lang}",
                 record.audio[part.utterance.key][part.utterance.lang].file,
                 f"recorded at {part.speech.sample_rate} Hz, {part.speech.channels} channel(s); "
-                f"joined screens need {rate} Hz mono",
+                f"joined screens need {sample_rate} Hz mono",
             )
             part = Spoken(redo.utterance, redo.speech, redo.speakable, "synthesis", problem)
         fixed.append(part)
     return join(p.speech for p in fixed), tuple(fixed)
+
+
+def recording_problems(
+    record: TrialRecord, folder: str | os.PathLike[str] | None
+) -> tuple[AudioProblem, ...]:
+    """The record's recordings that cannot be used, and those naming no text a screen reads.
+
+    For the staff panel (and ``trialguide audio check``): each names its field
+    (``audio.patient.summary.fa``); the app reads those texts with the synthesiser.
+
+    Args:
+        record: The trial record.
+        folder: The record file's folder (``None`` for the embedded record).
+    """
+    problems = list(check_audio(record, folder))
+    keys = {
+        lang: {u.key for u in every_utterance(record, lang) if u.lang == lang}
+        for lang in record.languages
+    }
+    for key, by_lang in record.audio.items():
+        for lang, entry in by_lang.items():
+            if not is_recordable(key):
+                why = "keys starting with 'ui.' are the app's own words, always synthesised"
+            elif lang in keys and key not in keys[lang]:
+                why = f"no screen reads a text {key!r} in {lang!r}"
+            else:
+                continue
+            problems.append(AudioProblem(f"audio.{key}.{lang}", entry.file, why))
+    return tuple(problems)

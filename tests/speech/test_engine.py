@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 from speech_audio import rms
@@ -113,3 +114,15 @@ def test_threads_take_turns(engine) -> None:
     lengths = [len(r.pcm) for r in results]
     assert len(results) == 4 and max(lengths) - min(lengths) < 0.01 * max(lengths)
     assert len({tuple((m.text_start, m.kind) for m in r.marks) for r in results}) == 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="libm's name is Linux's")
+def test_another_library_is_a_clear_error(tmp_path) -> None:
+    import ctypes.util
+
+    libm = ctypes.util.find_library("m")
+    if libm is None:
+        pytest.skip("no libm found")
+    synth = Synthesizer(library=Path(libm), data=tmp_path)
+    with pytest.raises(SpeechError, match="is not the eSpeak NG library"):
+        synth.synthesize("Hello", "en")
