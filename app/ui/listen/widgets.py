@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
 from app.i18n import _
@@ -38,13 +39,42 @@ def _name(button: QPushButton, text: str, description: str) -> None:
     button.setAccessibleDescription(description)
 
 
-def _standard_icon(widget: QWidget, icon: QStyle.StandardPixmap) -> None:
-    assert isinstance(widget, QPushButton)
-    widget.setIcon(widget.style().standardIcon(icon))
-    widget.setIconSize(_ICON)
+class IconButton(QPushButton):
+    """A push button whose Qt standard icon takes the button's text colour (both themes).
+
+    Qt's standard media icons are dark grey: on the high-contrast theme's black they
+    would vanish. The icon is painted again in the text colour whenever the style or
+    palette changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.icon_kind: QStyle.StandardPixmap | None = None
+        self.setIconSize(_ICON)
+
+    def set_icon_kind(self, kind: QStyle.StandardPixmap | None) -> None:
+        """Show the standard icon ``kind`` (``None``: no icon) in the text colour."""
+        self.icon_kind = kind
+        self._tint()
+
+    def _tint(self) -> None:
+        if self.icon_kind is None:
+            self.setIcon(QIcon())
+            return
+        pixmap = self.style().standardIcon(self.icon_kind).pixmap(_ICON * 2)
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.end()
+        self.setIcon(QIcon(pixmap))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: D102 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self._tint()
 
 
-class ListenButton(QPushButton):
+class ListenButton(IconButton):
     """Reads a section, card or question aloud (``section``); ``None``: the whole screen."""
 
     def __init__(
@@ -57,7 +87,7 @@ class ListenButton(QPushButton):
         self.setProperty("role", "listen")  # the header's own: "header" (app.ui.listen.attach)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setMinimumSize(MIN_SIZE, MIN_SIZE)
-        _standard_icon(self, QStyle.StandardPixmap.SP_MediaVolume)
+        self.set_icon_kind(QStyle.StandardPixmap.SP_MediaVolume)
         self.clicked.connect(self._listen)
         session.language_changed.connect(self.retranslate)
         session.reset_done.connect(self.retranslate)
@@ -113,13 +143,12 @@ class ListenBar(QFrame):
         controller.session.language_changed.connect(self.refresh)
         self.refresh()
 
-    def _button(self, icon: QStyle.StandardPixmap | None, slot: object) -> QPushButton:
-        button = QPushButton(self)
+    def _button(self, icon: QStyle.StandardPixmap | None, slot: object) -> IconButton:
+        button = IconButton(self)
         button.setProperty("role", "listen")
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.setMinimumSize(MIN_SIZE, MIN_SIZE)
-        if icon is not None:
-            _standard_icon(button, icon)
+        button.set_icon_kind(icon)
         button.clicked.connect(slot)
         return button
 
@@ -139,7 +168,6 @@ class ListenBar(QFrame):
         }.get(state)
         self.status.setText(c.message or (_(status) if status else ""))
         playing = state in ("loading", "playing")
-        style = self.style()
         if state == "paused":
             _name(self.pause, _(words.RESUME), _(words.RESUME_DESCRIPTION))
             icon = QStyle.StandardPixmap.SP_MediaPlay
@@ -149,7 +177,8 @@ class ListenBar(QFrame):
         else:
             _name(self.pause, _(words.LISTEN), _(words.LISTEN_SCREEN))
             icon = QStyle.StandardPixmap.SP_MediaPlay
-        self.pause.setIcon(style.standardIcon(icon))
+        if icon != self.pause.icon_kind:
+            self.pause.set_icon_kind(icon)
         _name(self.stop, _(words.STOP), _(words.STOP_DESCRIPTION))
         self.stop.setEnabled(state != "idle")
         _name(self.repeat, _(words.REPEAT), _(words.REPEAT_DESCRIPTION))

@@ -70,8 +70,6 @@ class DetailsScreen(ScreenPage):
             self.body.addSpacing(12)
             self.body.addWidget(section.heading)
             self.body.addWidget(section.content)
-            if key in ("summary", "description"):
-                self.listen_beside(section.heading, key)
         self.body.addStretch(1)
         self.render()
 
