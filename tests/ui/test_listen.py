@@ -229,7 +229,8 @@ def test_listen_controls_are_large_named_and_reachable(listening, qtbot, lang, s
         assert listen.header_button.accessibleName() == "Listen"
 
 
-def test_what_a_visitor_hears_is_speech_of_plausible_length(listening, qtbot, tmp_path):
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_what_a_visitor_hears_is_speech_of_plausible_length(listening, qtbot, tmp_path, lang):
     """The real engine: the welcome screen as the memory sink received it, as a WAV."""
     from app.speech.engine import SpeechError, default_paths
 
@@ -240,7 +241,7 @@ def test_what_a_visitor_hears_is_speech_of_plausible_length(listening, qtbot, tm
     from app.speech.play import speak_utterance
     from app.speech.wav import write_wav
 
-    _session, _window, listen = listening(screen=Screen.WELCOME, speak=speak_utterance)
+    _session, _window, listen = listening(lang, Screen.WELCOME, speak=speak_utterance)
     listen.play_screen()
     script = listen.reader.queue
     for index in range(len(script)):
@@ -262,4 +263,32 @@ def test_what_a_visitor_hears_is_speech_of_plausible_length(listening, qtbot, tm
         abs(int.from_bytes(pcm[i : i + 2], "little", signed=True)) for i in range(0, len(pcm), 200)
     )
     assert loudest > 1000  # speech, not silence
-    print(f"welcome (en): {seconds:.1f} s for {words} words")
+    print(f"welcome ({lang}): {seconds:.1f} s for {words} words")
+
+
+def test_highlighting_escapes_markup_and_keeps_glossary_links():
+    from app.ui.listen.highlight import highlighted, highlighted_plain
+
+    text = "<img src='x'> One [[ivf|IVF]] step. Two & three."
+    rich = highlighted(text, 16, 22, "en")  # ends inside the glossary mark: it is taken whole
+    assert "<img" not in rich and "&lt;img" in rich
+    assert f'<a href="term:ivf">{SPAN}IVF</span></a>' in rich  # the link stays a link
+    assert rich.count("<span") == rich.count("</span>")
+    plain = highlighted_plain("<b>Who</b> & why", 0, 10, "fa")
+    assert "<b>" not in plain and "&lt;b&gt;" in plain and 'dir="rtl"' in plain
+
+
+def test_nothing_spoken_is_logged(listening, qtbot, caplog):
+    from app.speech.engine import SpeechError
+
+    def broken(*_args, **_kwargs):
+        raise SpeechError("The speech engine failed (internal error).")
+
+    session, _window, listen = listening(speak=broken)
+    with caplog.at_level("DEBUG"):
+        listen.play_screen()
+        qtbot.waitUntil(lambda: bool(listen.message))
+    logged = " ".join(r.getMessage() for r in caplog.records)
+    assert "internal error" in logged
+    for utterance in script_for_screen(session.record, "about", "en"):
+        assert utterance.text[:30] not in logged
