@@ -292,6 +292,8 @@ def launch(
 
     session, main_window = create_window(record, lang)
     main_window.warm_pages = warm_pages
+    # Listen plays the record's recordings, which are beside the record file.
+    main_window.listen.folder = Path(source).resolve().parent if source else None
     info = _staff_info(record, source, status, config, used_config, log_file)
     controller = KioskController(
         main_window,

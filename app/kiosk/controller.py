@@ -133,6 +133,10 @@ class KioskController(QObject):
             session.high_contrast_changed,
         ):
             signal.connect(idle.poke)
+        # Reading aloud is activity: idle time does not run out while the app speaks.
+        listen = getattr(window, "listen", None)  # app.ui.listen's controller
+        if listen is not None:
+            listen.speaking_changed.connect(idle.set_speaking)
         session.reset_done.connect(self._on_reset_done)
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)

@@ -13,6 +13,10 @@ start) the kiosk is *fresh*; the idle timer starts at the first input and stays 
 while nobody touches a fresh kiosk, so an empty kiosk resting on its welcome screen never
 flashes "Are you still there?" at nobody. :meth:`IdleWatcher.mark_fresh` is called on
 every reset; :meth:`IdleWatcher.poke` counts a change of the session as activity too.
+
+While the app reads aloud (:meth:`IdleWatcher.set_speaking`), idle time does not run
+out: a visitor listening with their hands in their lap is there. It counts again from
+the end of the reading.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ class IdleWatcher(QObject):
         self._fresh = True
         self._left = 0
         self._running = False
+        self._speaking = False
         self._target: QObject | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
@@ -159,6 +164,17 @@ class IdleWatcher(QObject):
             self.cancel()
         self._idle.start()
 
+    def set_speaking(self, speaking: bool) -> None:
+        """The app reads aloud (``True``) or stopped: no idle time runs out while it reads."""
+        self._speaking = speaking
+        if not speaking and self._running and not self._fresh and not self.counting:
+            self._idle.start()  # a full idle time from the end of the reading
+
+    @property
+    def speaking(self) -> bool:
+        """Whether the app is reading aloud (idle time does not run out)."""
+        return self._speaking
+
     def cancel(self) -> None:
         """Stop the countdown: someone is there."""
         if self.counting:
@@ -185,6 +201,9 @@ class IdleWatcher(QObject):
 
     def _on_idle(self) -> None:
         if self._fresh:
+            return
+        if self._speaking:
+            self._idle.start()  # still reading aloud: not idle
             return
         self._left = self.countdown
         self._ticker.start()

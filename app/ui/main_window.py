@@ -23,6 +23,7 @@ from app.session import Screen, Session
 from app.ui.close_guard import CloseGuard
 from app.ui.confirm import ConfirmPrompt
 from app.ui.header import Header
+from app.ui.listen import attach as attach_listen
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
 from app.ui.screens.base import ScreenPage
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navbar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(root)
+        #: Read aloud: the header's Listen button, the reading bar (app.ui.listen).
+        self.listen = attach_listen(self, layout)
         self.popover = TermPopover(session, root)
         self.popover.render()  # its buttons are named from the start, as after a reset
         #: "Start over?" (the header asks it; an idle reset does not).

@@ -209,6 +209,8 @@ class TextLabel(QLabel):
         #: QLabel lays its rich text out anew for every width asked; a language switch
         #: on study details asked each label about 15 times, at a handful of widths.
         self._heights: dict[int, int] = {}
+        #: The text shown, as given (picked in its language), for read-aloud highlighting.
+        self.source: tuple[str, str, TrialRecord | None] | None = None
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setOpenExternalLinks(False)
@@ -233,6 +235,7 @@ class TextLabel(QLabel):
     ) -> None:
         """Show a record text (or a translated string) in ``lang``, right to left for Persian."""
         rich = to_html(text, lang, record)
+        self.source = (text if isinstance(text, str) else pick(text, lang), lang, record)
         self.setText(rich)
         self.setLayoutDirection(text_direction(lang))
         # AlignLeading is mirrored by the layout direction: the right edge for Persian.

@@ -157,3 +157,37 @@ def test_no_idle_reset_outside_kiosk_mode(make_kiosk, qtbot):
     with qtbot.assertNotEmitted(k.controller.idle.warning, wait=500):
         pass
     assert QApplication.activeModalWidget() is None
+
+
+def test_idle_does_not_run_out_while_the_app_reads_aloud(make_kiosk, qtbot):
+    from app.speech.sink import MemorySink
+
+    k = make_kiosk(idle_ms=150)
+    listen = k.window.listen
+    listen.sink_factory = MemorySink
+    k.session.go_to(Screen.ABOUT)
+    listen.play_screen()
+    qtbot.waitUntil(lambda: listen.state == "playing", timeout=20_000)
+    assert k.controller.idle.speaking
+    with qtbot.assertNotEmitted(k.controller.idle.warning, wait=600):
+        pass  # four idle times pass while it reads
+    listen.stop()
+    assert not k.controller.idle.speaking
+    with qtbot.waitSignal(k.controller.idle.warning, timeout=3000):
+        pass  # stopped: idle counts again
+
+
+def test_the_idle_reset_stops_reading_at_once(make_kiosk, qtbot):
+    from app.speech.sink import MemorySink
+
+    k = make_kiosk(idle_ms=150, countdown=1, tick_ms=40)
+    listen = k.window.listen
+    listen.sink_factory = MemorySink
+    k.session.go_to(Screen.ABOUT)
+    listen.play_screen()
+    qtbot.waitUntil(lambda: listen.state == "playing", timeout=20_000)
+    sink = listen.reader.sink
+    listen.reader.pause()  # paused: idle time runs out
+    with qtbot.waitSignal(k.controller.idle.expired, timeout=3000):
+        pass
+    assert listen.state == "idle" and listen.reader.queue == () and not sink.active

@@ -25,6 +25,7 @@ print(json.dumps({
     "loader": "espeakng_loader" in sys.modules,
     "library": "libespeak" in maps,
     "speech": sorted(m for m in sys.modules if m.startswith("app.speech")),
+    "multimedia": "PySide6.QtMultimedia" in sys.modules,
 }))
 """
 
@@ -45,7 +46,36 @@ def _probe(*modules: str, then: str = "") -> dict:
 
 def test_the_app_does_not_load_speech_at_start() -> None:
     seen = _probe("app.launch", "app.ui.main", "app.ui.main_window", "app.cli")
-    assert seen == {"engine": False, "loader": False, "library": False, "speech": []}
+    assert seen == {
+        "engine": False,
+        "loader": False,
+        "library": False,
+        "speech": [],
+        "multimedia": False,
+    }
+
+
+WINDOW = """
+from PySide6.QtWidgets import QApplication
+from app.record import load_record
+from app.ui.main import create_window
+application = QApplication.instance() or QApplication([])
+session, window = create_window(load_record(), "fa")
+window.show()
+for screen in ("about", "procedures", "glossary"):
+    session.go_to(screen)
+    application.processEvents()
+"""
+
+
+def test_a_window_with_listen_controls_loads_no_speech_until_listen_is_used() -> None:
+    seen = _probe("app.launch", then=WINDOW)
+    assert seen["speech"] == [] and not seen["multimedia"] and not seen["engine"]
+    used = _probe(
+        "app.launch",
+        then=WINDOW + "window.listen.reader\nimport app.speech.qtsink",
+    )
+    assert "app.speech.player" in used["speech"]
 
 
 def test_the_script_and_normalisation_load_no_engine() -> None:

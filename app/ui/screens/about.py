@@ -60,6 +60,12 @@ class AboutScreen(ScreenPage):
         self.body.addWidget(facts_card)
         self.body.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.body.addStretch(1)
+        for label, section in (
+            (self.summary, "summary"),
+            (self.who_heading, "who"),
+            (self.facts_heading, "facts"),
+        ):
+            self.listen_beside(label, section)
         self.render()
 
     def _facts(self) -> dict[str, tuple[str, str]]:

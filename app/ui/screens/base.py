@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import text_direction
 from app.session import Screen, Session
+from app.ui.listen.widgets import ListenButton
 from app.ui.scrolling import make_all_touch_scrollable, scroll_to_top
 from app.ui.text import TextLabel
 
@@ -98,6 +101,42 @@ class ScreenPage(QWidget):
         self._outer.addWidget(bar)
         self.bar = bar
         return layout
+
+    def listen_beside(self, widget: QWidget, section: str | None) -> ListenButton:
+        """A Listen button beside ``widget`` (already in a layout) that reads ``section``.
+
+        ``section`` is a section of :func:`app.speech.script.script_for_screen`'s
+        utterances (``None``: the whole screen). The pair shares one row (the button at
+        the trailing end, left in Persian) and hides and shows with ``widget``.
+        """
+        holder = widget.parentWidget()
+        layout = _layout_of(holder.layout(), widget) if holder is not None else None
+        if holder is None or layout is None:
+            raise ValueError("listen_beside: the widget is not in a layout yet")
+        # A row layout nested where the widget was (not a row widget: a label's height
+        # for its width then reaches the page's layout as before).
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        index = layout.indexOf(widget)
+        if isinstance(layout, QGridLayout):
+            place: tuple[int, int, int, int] = layout.getItemPosition(index)  # type: ignore[assignment]
+            item = layout.itemAt(index)
+            alignment = item.alignment() if item is not None else Qt.AlignmentFlag(0)
+            layout.removeWidget(widget)
+            layout.addLayout(row, place[0], place[1], place[2], place[3], alignment)
+        elif isinstance(layout, QBoxLayout):
+            stretch = layout.stretch(index)
+            layout.removeWidget(widget)
+            layout.insertLayout(index, row, stretch)
+        else:
+            raise ValueError("listen_beside: the widget is not in a box or grid layout")
+        button = ListenButton(self.session, section, holder)
+        row.addWidget(widget, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        button.setVisible(not widget.isHidden())
+        widget.installEventFilter(_ShownWith(button, widget))
+        return button
 
     def scroll_to_top(self) -> None:
         """Show the start of the page (a new question, a new screen, Back)."""
@@ -231,3 +270,33 @@ class ScreenPage(QWidget):
         self._fit_columns()
         self._stale = False
         self.render()
+
+
+def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
+    """The layout (``layout`` or one nested in it) that holds ``widget``."""
+    if layout is None:
+        return None
+    if layout.indexOf(widget) >= 0:
+        return layout
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        found = _layout_of(item.layout(), widget) if item is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+class _ShownWith(QObject):
+    """Hides a Listen button with the widget it reads, and shows it again with it."""
+
+    def __init__(self, button: QWidget, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.button = button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.ShowToParent:
+            self.button.show()
+        elif kind == QEvent.Type.HideToParent:
+            self.button.hide()
+        return False

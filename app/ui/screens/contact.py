@@ -126,6 +126,7 @@ class ContactScreen(ScreenPage):
         self.body.addWidget(self.study_heading)
         self.body.addWidget(facts_card)
         self.body.addWidget(self.decides)
+        self.listen_beside(self.reach_heading, "reach")
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)

@@ -156,6 +156,7 @@ class GlossaryScreen(ScreenPage):
         }
         for entry in self.entries.values():
             self.list_layout.addWidget(entry)
+            self.listen_beside(entry.name, f"term[{entry.term.id}]")
         self.order: list[str] = list(self.entries)
         self.highlighted: str | None = None
         self._pending_term: str | None = None

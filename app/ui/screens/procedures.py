@@ -40,6 +40,8 @@ class ProceduresScreen(ScreenPage):
         self.body.addWidget(self.timeline)
         self.body.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignLeading)
         self.body.addStretch(1)
+        for step, view in zip(self.steps, self.timeline.steps, strict=True):
+            self.listen_beside(view.title, f"step[{step.id}]")
         session.high_contrast_changed.connect(self._apply_theme)
         self._apply_theme()
         self.render()

@@ -107,6 +107,14 @@ class ResultScreen(ScreenPage):
             self.next_text,
         ):
             self.body.addWidget(widget)
+        for label, section in (
+            (self.prompt_text, "prompt"),
+            (self.outcome_title, "headline"),
+            (self.enrolling_heading, "enrolling"),
+            (self.led_heading, "criteria"),
+            (self.next_heading, "next"),
+        ):
+            self.listen_beside(label, section)
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)

@@ -90,6 +90,7 @@ class SelfCheckScreen(ScreenPage):
             self.body.addWidget(widget)
         self.body.addWidget(self.skip_note)
         self.body.addStretch(1)
+        self.listen_beside(self.question_label, None)  # the question with its options
 
         session.question_changed.connect(self._on_question_changed)
         session.answers_changed.connect(self._show_stored)

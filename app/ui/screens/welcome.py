@@ -61,6 +61,7 @@ class WelcomeScreen(ScreenPage):
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)
+        self.listen_beside(self.status, "notice")
         self.render()
 
     def render(self) -> None:
