@@ -104,12 +104,30 @@ def _exercise() -> str:
         pages = write_handout(record, record.languages[-1], path, result)
         size = os.path.getsize(path)
     _exercise_staff_tools(record)
+    _exercise_sound()
     return (
         f"record {record.identification.nct_id} ({len(record.eligibility.criteria)} criteria), "
         f"{len(Screen)} screens x {len(record.languages)} languages, "
         f"self-check {result.outcome.value}, handout {pages} page(s) {size // 1024} KiB, "
-        "import and signing ok"
+        "import, signing and sound output ok"
     )
+
+
+def _exercise_sound() -> None:
+    """QtMultimedia's audio output is in the bundle (the Listen controls' sound).
+
+    The bundle carries QAudioSink without any media backend plugin; this loads the module
+    and its library. It does not ask for the sound outputs: on a machine with no sound
+    server that only logs PulseAudio's refusal.
+    """
+    from app.speech.qtsink import load_multimedia
+
+    audio = load_multimedia().QAudioFormat()
+    audio.setSampleRate(22050)
+    audio.setChannelCount(1)
+    audio.setSampleFormat(audio.SampleFormat.Int16)
+    if not audio.isValid():
+        raise RuntimeError("QtMultimedia cannot describe the speech's audio format")
 
 
 def _exercise_staff_tools(record: TrialRecord) -> None:

@@ -1,9 +1,12 @@
 """Which parts of PySide6 and eSpeak NG a TrialGuide bundle keeps (the app's and floor's spec).
 
-The app uses QtCore, QtGui and QtWidgets only. Everything else PySide6 ships (QML,
-Quick, WebEngine, Network, Multimedia, ...) is dropped, and of Qt's plugins only the
-platform plugins, input contexts and the JPEG image format (the PDF handout's QR code)
-are kept. Qt's own translations are cut to Persian.
+The app uses QtCore, QtGui and QtWidgets, and QtMultimedia's QAudioSink for the Listen
+controls' sound (with the Network, Concurrent and DBus libraries it links to, but no
+media backend plugin: QAudioSink needs none, and the FFmpeg plugin with its libav*
+libraries would add about 20 MB). Everything else PySide6 ships (QML, Quick, WebEngine,
+...) is dropped, and of Qt's plugins only the platform plugins, input contexts and the
+JPEG image format (the PDF handout's QR code) are kept. Qt's own translations are cut to
+Persian.
 """
 
 from __future__ import annotations
@@ -12,10 +15,11 @@ import re
 
 #: Qt libraries the app never loads.
 _UNUSED_LIBS = re.compile(
-    r"Qt6?(Qml|Quick|WebEngine|WebChannel|WebSockets|WebView|3D|Multimedia|Network|Sql|Test|"
+    r"Qt6?(Qml|Quick|WebEngine|WebChannel|WebSockets|WebView|3D|MultimediaWidgets|"
+    r"MultimediaQuick|Sql|Test|"
     r"Designer|Help|Lottie|Labs|Pdf|Positioning|Location|Sensors|SerialPort|SerialBus|Charts|"
     r"Graphs|DataVisualization|VirtualKeyboard|ShaderTools|Svg|OpenGL|Bluetooth|Nfc|"
-    r"RemoteObjects|Scxml|StateMachine|TextToSpeech|SpatialAudio|HttpServer|Concurrent|"
+    r"RemoteObjects|Scxml|StateMachine|TextToSpeech|SpatialAudio|HttpServer|"
     r"PrintSupport|UiTools|Xml|Protobuf|Grpc|EglFs|Canvas|Compiler)",
 )
 
@@ -47,7 +51,7 @@ def keep(dest: str) -> bool:
     if "Qt6" in name or name.startswith("Qt"):
         return not _UNUSED_LIBS.search(name)
     if re.search(
-        r"PySide6/(Qt(Qml|Quick|WebEngine|Network|Multimedia|Sql|Test|Designer|"
+        r"PySide6/(Qt(Qml|Quick|WebEngine|Network|MultimediaWidgets|Sql|Test|Designer|"
         r"Help|Pdf|Svg|OpenGL|3D|Charts|PrintSupport|UiTools|Xml|Concurrent)[^/]*)$",
         path,
     ):
@@ -75,7 +79,7 @@ EXCLUDES = [
     "PySide6.QtQuick",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
-    "PySide6.QtMultimedia",
+    "PySide6.QtMultimediaWidgets",
     "PySide6.QtSql",
     "PySide6.QtTest",
     "PySide6.QtSvg",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLoggingCategory, QObject, QTimer
 
 from app.speech.engine import SpeechError
 from app.speech.sink import AudioSink
@@ -19,7 +19,18 @@ from app.speech.sink import AudioSink
 POLL_MS = 40
 
 
-def _multimedia() -> Any:
+#: Qt Multimedia looks for optional libraries (PipeWire, VA-API) when it loads and warns
+#: about each one a clinic PC lacks; none is needed for plain PCM output.
+QUIET_RULES = "qt.multimedia.symbolsresolver=false"
+
+
+def load_multimedia() -> Any:
+    """PySide6's QtMultimedia module, its optional-library warnings silenced.
+
+    Raises:
+        SpeechError: QtMultimedia (PySide6-Addons, or libpulse0 on Linux) is missing.
+    """
+    QLoggingCategory.setFilterRules(QUIET_RULES)
     try:
         from PySide6 import QtMultimedia
     except ImportError as error:
@@ -38,7 +49,7 @@ class QtSink(AudioSink):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._qm = _multimedia()
+        self._qm = load_multimedia()
         device = self._qm.QMediaDevices.defaultAudioOutput()
         if device.isNull():
             raise SpeechError("No sound output device was found on this computer.")
