@@ -99,7 +99,8 @@ class Header(QFrame):
             button.setText(LANGUAGE_NAMES.get(lang, lang))
             # Each language's name is shown in its own script and direction.
             button.setLayoutDirection(text_direction(lang))
-            button.clicked.connect(lambda _checked=False, lang=lang: session.set_language(lang))
+            # toggled, not clicked: a screen reader's "Toggle" action checks it without a click.
+            button.toggled.connect(lambda checked, lang=lang: self._chosen(lang, checked))
             self._language_group.addButton(button)
             self.language_buttons[lang] = button
             layout.addWidget(button)
@@ -144,6 +145,10 @@ class Header(QFrame):
     def set_confirm_prompt(self, prompt: ConfirmPrompt) -> None:
         """Ask with ``prompt`` before Start over forgets the visit."""
         self.confirm = prompt
+
+    def _chosen(self, lang: str, checked: bool) -> None:
+        if checked:
+            self.session.set_language(lang)
 
     def _ask_start_over(self) -> None:
         """Start over asks first (a kiosk's idle reset calls the session and does not)."""

@@ -172,6 +172,9 @@ class MainWindow(QMainWindow):
             self.banner.deleteLater()
         self.banner = banner
         banner.setParent(self.centralWidget())
+        # First among its siblings, as it is first on screen: a screen reader reads the
+        # children in this order, and would otherwise read the banner last.
+        banner.lower()
         self._root_layout.insertWidget(0, banner)
 
     def page(self, screen: Screen | str) -> ScreenPage:

@@ -47,7 +47,9 @@ class NavBar(QFrame):
             button.setProperty("role", "nav")
             button.setCheckable(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.clicked.connect(lambda _checked=False, s=screen: session.go_to(s))
+            # toggled, not clicked: a screen reader's "Toggle" action (AT-SPI) checks the
+            # button without a click, and must go to the section as a tap does.
+            button.toggled.connect(lambda checked, s=screen: self._chosen(s, checked))
             group.addButton(button)
             flow.addWidget(button)
             self.buttons[screen] = button
@@ -67,6 +69,10 @@ class NavBar(QFrame):
             button.setAccessibleName(_(name))
             button.setAccessibleDescription(_(description))
         self._on_screen_changed(self.session.screen.value)
+
+    def _chosen(self, screen: Screen, checked: bool) -> None:
+        if checked:
+            self.session.go_to(screen)
 
     def _on_screen_changed(self, screen: str) -> None:
         for key, button in self.buttons.items():

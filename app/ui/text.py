@@ -13,10 +13,17 @@ import re
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QTextDocument
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFocusEvent,
+    QMouseEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from app.i18n import is_rtl, localize, pick, text_direction
+from app.i18n import N_, _, is_rtl, localize, pick, text_direction
+from app.i18n.format import isolate_latin
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
 
@@ -188,6 +195,10 @@ _RELAYOUT_EVENTS = frozenset(
 )
 
 
+#: What a screen reader says when Tab moves to a glossary link inside a text.
+LINK_FOCUS = N_("Glossary word: {term}. Press Enter for its meaning.")
+
+
 class TextLabel(QLabel):
     """A word-wrapped label for record text, with glossary terms as keyboard-reachable links.
 
@@ -249,7 +260,30 @@ class TextLabel(QLabel):
         )
         self.setTextInteractionFlags(flags)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if has_links else Qt.FocusPolicy.NoFocus)
-        self.setAccessibleName(plain_text(text, lang, record)[:200])
+        # The whole text: the name is all a screen reader reads of a label.
+        self.setAccessibleName(plain_text(text, lang, record))
+        self.setAccessibleDescription("")
+
+    def _describe_link(self) -> bool:
+        """Name the link the keyboard is on in the accessible description (False: none)."""
+        term = self.selectedText() if self.hasFocus() else ""
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            term = isolate_latin(term)  # "ICSI" inside a Persian sentence
+        described = _(LINK_FOCUS).format(term=term) if term else ""
+        self.setAccessibleDescription(described)
+        return bool(term)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: D102 - Qt override
+        super().focusInEvent(event)  # Tab lands on the first (Shift+Tab: last) link
+        self._describe_link()  # before Qt announces the focus, which it does next
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: D102 - Qt override
+        # Tab moves from link to link inside the label, and the focus never leaves it, so
+        # Qt tells assistive technology nothing: name the link and announce the focus.
+        moved = super().focusNextPrevChild(next)
+        if moved and self._describe_link():
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Focus))
+        return moved
 
     def heightForWidth(self, width: int) -> int:
         """The height the text needs at ``width`` (remembered until the text changes)."""

@@ -106,7 +106,7 @@ class Cell(TextLabel):
         self.setTextInteractionFlags(flags)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if links else Qt.FocusPolicy.NoFocus)
         words = self.words or QTextDocumentFragment.fromHtml(body).toPlainText()
-        self.setAccessibleName(words[:200])
+        self.setAccessibleName(words)  # whole: the name is all a screen reader reads
         self.setAccessibleDescription(self.caption)
         set_shown(self, self.column_shown and bool(body))
 

@@ -79,7 +79,7 @@ class OfficialText(QLabel):
         """Show one registry text; blank lines in it separate paragraphs."""
         self.official = text
         self.setText(_paragraph_html(text))
-        self.setAccessibleName(text[:200])
+        self.setAccessibleName(text)
 
     def set_pairs(self, pairs: Sequence[tuple[str, str]]) -> None:
         """Show (identifier, text) pairs as a list: the identifier in bold above its text."""
@@ -89,13 +89,13 @@ class OfficialText(QLabel):
             for key, text in pairs
         )
         self.setText(f'<ul dir="ltr" style="margin-top:0; margin-bottom:0;">{rows}</ul>')
-        self.setAccessibleName(self.official[:200])
+        self.setAccessibleName(self.official)
 
     def set_items(self, items: Sequence[str]) -> None:
         """Show registry texts as a bulleted list, one item each (its own lists nested)."""
         self.official = "\n".join(items)
         self.setText(_items_html(items))
-        self.setAccessibleName(self.official[:200])
+        self.setAccessibleName(self.official)
 
     def set_criteria(self, criteria: Sequence[tuple[str | None, str]]) -> None:
         """Show ``(subgroup, official text)`` criteria: each sub-group a small heading.
@@ -122,7 +122,7 @@ class OfficialText(QLabel):
             run.append(text)
         parts.append(_items_html(run))
         self.setText("".join(parts))
-        self.setAccessibleName(self.official[:200])
+        self.setAccessibleName(self.official)
 
     def set_notes(self, notes: Sequence[str]) -> None:
         """Show the registry's notes on a list in small print, one paragraph each."""
@@ -130,7 +130,7 @@ class OfficialText(QLabel):
         self.setText(
             "".join(f'<p dir="ltr"><small>{html.escape(note)}</small></p>' for note in notes)
         )
-        self.setAccessibleName(self.official[:200])
+        self.setAccessibleName(self.official)
 
 
 def _items_html(items: Sequence[str]) -> str:
