@@ -104,13 +104,39 @@ def _exercise() -> str:
         pages = write_handout(record, record.languages[-1], path, result)
         size = os.path.getsize(path)
     _exercise_staff_tools(record)
+    _exercise_translation(record)
     _exercise_sound()
     return (
         f"record {record.identification.nct_id} ({len(record.eligibility.criteria)} criteria), "
         f"{len(Screen)} screens x {len(record.languages)} languages, "
         f"self-check {result.outcome.value}, handout {pages} page(s) {size // 1024} KiB, "
-        "import, signing and sound output ok"
+        "import, signing, translation round trip and sound output ok"
     )
+
+
+def _exercise_translation(record: TrialRecord) -> None:
+    """Export the default record's Persian to PO, read it back and write it into the YAML.
+
+    The translator's round trip rests on Babel's PO reader and writer and on ruamel.yaml,
+    which no screen uses; with no edits the YAML must come back byte for byte.
+    """
+    from app.record.load import default_record_text
+    from app.translate.export import build_catalog, catalog_text
+    from app.translate.importer import import_translations
+    from app.translate.po_read import read_po_file
+
+    source, data = default_record_text()
+    yaml_text = data.decode("utf-8")
+    with tempfile.TemporaryDirectory(prefix="trialguide-smoke-") as folder:
+        path = os.path.join(folder, "record.fa.po")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(catalog_text(build_catalog(record, yaml_text, source, "fa")))
+        _text, entries = read_po_file(path)
+    if not entries:
+        raise RuntimeError("the exported PO file has no entries")
+    result = import_translations(record, yaml_text, source, "fa", entries, path)
+    if result.text != yaml_text:
+        raise RuntimeError("the PO round trip changed the record")
 
 
 def _exercise_sound() -> None:

@@ -1,7 +1,8 @@
 """Which parts of PySide6 and eSpeak NG a TrialGuide bundle keeps (the app's and floor's spec).
 
 The app uses QtCore, QtGui and QtWidgets, and QtMultimedia's QAudioSink for the Listen
-controls' sound (with the Network, Concurrent and DBus libraries it links to, but no
+controls' sound (with the Network, Concurrent and DBus libraries it links to, and the
+QtNetwork binding its own binding imports; but no
 media backend plugin: QAudioSink needs none, and the FFmpeg plugin with its libav*
 libraries would add about 20 MB). Everything else PySide6 ships (QML, Quick, WebEngine,
 ...) is dropped, and of Qt's plugins only the platform plugins, input contexts and the
@@ -36,6 +37,10 @@ _KEEP_PLUGINS = {
 }
 
 _KEEP_TRANSLATIONS = re.compile(r"qtbase_fa\.qm$")
+#: Babel locale data kept: root, English and Persian.
+_KEEP_BABEL_LOCALES = re.compile(r"/locale-data/(root|en|fa|fa_IR)\.dat$")
+#: FFmpeg's libraries, which only Qt's media backend plugin (not bundled) loads.
+_MEDIA_BACKEND_LIBS = ("libavcodec", "libavformat", "libavutil", "libswresample", "libswscale")
 
 
 def keep(dest: str) -> bool:
@@ -47,11 +52,18 @@ def keep(dest: str) -> bool:
         return rule is not None and bool(rule.search(path.rsplit("/", 1)[-1]))
     if "/translations/" in path and path.endswith(".qm"):
         return bool(_KEEP_TRANSLATIONS.search(path))
+    if "babel/locale-data/" in path:
+        # `trialguide translate` writes and reads PO files with Babel, which needs only the
+        # locale data of the languages it translates into (and root, their parent); the
+        # other 1,000-odd locales are 30 MB.
+        return bool(_KEEP_BABEL_LOCALES.search(path))
     name = path.rsplit("/", 1)[-1]
+    if name.startswith(_MEDIA_BACKEND_LIBS):
+        return False
     if "Qt6" in name or name.startswith("Qt"):
         return not _UNUSED_LIBS.search(name)
     if re.search(
-        r"PySide6/(Qt(Qml|Quick|WebEngine|Network|MultimediaWidgets|Sql|Test|Designer|"
+        r"PySide6/(Qt(Qml|Quick|WebEngine|MultimediaWidgets|Sql|Test|Designer|"
         r"Help|Pdf|Svg|OpenGL|3D|Charts|PrintSupport|UiTools|Xml|Concurrent)[^/]*)$",
         path,
     ):
@@ -60,12 +72,11 @@ def keep(dest: str) -> bool:
     return not (name.startswith("libicu") and "Qt" not in path)
 
 
-#: Python modules a bundle never needs (Babel is only used to build the catalogs).
+#: Python modules a bundle never needs.
 EXCLUDES = [
     "tkinter",
     "pydoc",
     "doctest",
-    "babel",
     "pytest",
     "hypothesis",
     "mypy",
@@ -74,7 +85,6 @@ EXCLUDES = [
     # Not "ssl" nor "unittest": fpdf2 (the handout) imports urllib.request.HTTPSHandler
     # (there only with ssl) and unittest.mock (fpdf/sign.py) at import time. TrialGuide
     # itself never opens a URL.
-    "PySide6.QtNetwork",
     "PySide6.QtQml",
     "PySide6.QtQuick",
     "PySide6.QtWebEngineCore",

@@ -15,13 +15,16 @@ import argparse
 import codecs
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.files import FileReadError, decode_text, read_bounded, write_atomic
 from app.record import RecordError, load_record, parse_record
 from app.record.load import MAX_BYTES
 from app.record.models import SUPPORTED_LANGUAGES, TrialRecord
 from app.record.text_paths import SOURCE_LANGUAGE, text_entries, translation_state
-from app.translate.po_read import PoEntry
+
+if TYPE_CHECKING:  # Babel loads only when a translate command runs, not with the parser
+    from app.translate.po_read import PoEntry
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -1,4 +1,4 @@
-"""packaging/qt_filters.py: the bundle keeps eSpeak NG's English and Persian data only."""
+"""packaging/qt_filters.py: what the bundle keeps of PySide6, Babel and eSpeak NG."""
 
 from __future__ import annotations
 
@@ -11,7 +11,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
-from qt_filters import espeak_files, keep_espeak  # noqa: E402
+from qt_filters import EXCLUDES, espeak_files, keep, keep_espeak  # noqa: E402
+
+LIB = "PySide6/Qt/lib"
+
+
+def test_sound_output_is_kept_without_the_media_backend() -> None:
+    # Listen plays through QAudioSink: QtMultimedia and the Qt libraries it links to.
+    for kept in ("libQt6Multimedia.so.6", "libQt6Network.so.6", "libQt6Concurrent.so.6"):
+        assert keep(f"{LIB}/{kept}"), kept
+    # PySide6's QtMultimedia binding imports the QtNetwork binding when it loads.
+    assert keep("PySide6/QtMultimedia.abi3.so") and keep("PySide6/QtNetwork.abi3.so")
+    assert "PySide6.QtMultimedia" not in EXCLUDES and "PySide6.QtNetwork" not in EXCLUDES
+    # The FFmpeg plugin and its libraries only serve a media player.
+    assert not keep("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so")
+    for dropped in ("libavcodec.so.61", "libavformat.so.61", "libavutil.so.59", "libswscale.so.8"):
+        assert not keep(f"{LIB}/{dropped}"), dropped
+    for dropped in ("libQt6MultimediaWidgets.so.6", "libQt6MultimediaQuick.so.6"):
+        assert not keep(f"{LIB}/{dropped}"), dropped
+    assert not keep("PySide6/QtMultimediaWidgets.abi3.so")
+
+
+def test_babel_keeps_only_the_locales_translations_need() -> None:
+    assert "babel" not in EXCLUDES  # `trialguide translate` reads and writes PO files
+    for kept in ("root", "en", "fa", "fa_IR"):
+        assert keep(f"babel/locale-data/{kept}.dat"), kept
+    for dropped in ("de", "ar", "en_GB", "fa_AF", "fr_CA"):
+        assert not keep(f"babel/locale-data/{dropped}.dat"), dropped
+    assert keep("babel/global.dat")
 
 
 def test_only_english_and_persian_data_is_kept() -> None:
