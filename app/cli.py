@@ -63,8 +63,12 @@ def _run_args(parser: argparse.ArgumentParser, argparse_default: object) -> None
     parser.add_argument(
         "--record",
         metavar="RECORD",
+        action="append",
         default=argparse_default,
-        help="record file (YAML); else the config's record, else the embedded default record",
+        help=(
+            "record file (YAML); give it more than once for a catalog of several studies; "
+            "else the config's record(s), else the embedded default record"
+        ),
     )
     parser.add_argument(
         "--lang",
@@ -200,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
             "details",
             "glossary",
             "contact",
+            "catalog",
+            "prescreen",
         ),
     )
     _lang_arg(render)
@@ -650,8 +656,10 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from app.launch import run_app
 
+    records = args.record
     return run_app(
-        record_path=args.record,
+        # One --record is one study, as ever; several make a catalog.
+        record_path=records[0] if records and len(records) == 1 else records and tuple(records),
         language=args.lang,
         config_path=args.config,
         kiosk=args.kiosk,

@@ -11,14 +11,16 @@ that has no visit, the staff error window).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
 from app import i18n
 from app.record import TrialRecord
-from app.selfcheck import Answer, SelfCheckResult, check_answer, evaluate
+from app.record.enums import Sex
+from app.selfcheck import Answer, AnswerError, SelfCheckResult, check_answer, evaluate
 
 
 def use_interface_language(language: str) -> None:
@@ -31,8 +33,14 @@ def use_interface_language(language: str) -> None:
 
 
 class Screen(StrEnum):
-    """The screens of the app, in the order a visitor meets them."""
+    """The screens of the app, in the order a visitor meets them.
 
+    :attr:`CATALOG` and :attr:`PRESCREEN` are across studies (a clinic's catalog); the
+    others show the current study.
+    """
+
+    CATALOG = "catalog"
+    PRESCREEN = "prescreen"
     WELCOME = "welcome"
     ABOUT = "about"
     PROCEDURES = "procedures"
@@ -41,6 +49,42 @@ class Screen(StrEnum):
     DETAILS = "details"
     GLOSSARY = "glossary"
     CONTACT = "contact"
+
+
+#: The screens across studies: no current study while one of them is shown.
+CATALOG_SCREENS = frozenset({Screen.CATALOG, Screen.PRESCREEN})
+#: The screens of one study.
+STUDY_SCREENS = tuple(screen for screen in Screen if screen not in CATALOG_SCREENS)
+
+
+@dataclass
+class StudyVisit:
+    """What one visitor did in one study of the catalog (memory only)."""
+
+    answers: dict[str, Answer] = field(default_factory=dict)
+    question_index: int = 0
+    screen: Screen = Screen.WELCOME
+    #: Answers carried from the first step across studies, by question id.
+    carried: dict[str, Answer] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Prescreen:
+    """The answers to "Which of these studies might fit me?" (memory only)."""
+
+    age: int | None = None
+    sex: Sex | None = None  #: Sex.FEMALE or Sex.MALE
+    healthy: bool | None = None  #: True: a healthy volunteer
+
+    @property
+    def empty(self) -> bool:
+        """Nothing answered yet."""
+        return self.age is None and self.sex is None and self.healthy is None
+
+
+def study_key(record: TrialRecord) -> str:
+    """The key of a study in a session: its registry id."""
+    return record.identification.nct_id
 
 
 #: Text size steps offered in the header, in percent.
@@ -63,6 +107,14 @@ class Session(QObject):
         reset_done(): everything went back to the defaults (a new visitor). It is the
             only signal a reset emits: listeners re-read the language, screen, step,
             answers, text size and theme from the session, and render once.
+        study_changed(str): another study is now current (its key; "" for the catalog).
+            Emitted before the language and screen signals of the same move.
+        studies_changed(): a study joined the catalog (its record validated).
+        prescreen_changed(): an answer of the first step across studies changed.
+
+    A session shows one study, or a clinic's catalog of several (``catalog=True``):
+    then the visit starts on :attr:`Screen.CATALOG`, each study keeps its own answers,
+    question step and screen, and language, text size and contrast are shared.
     """
 
     language_changed = Signal(str)
@@ -73,17 +125,31 @@ class Session(QObject):
     high_contrast_changed = Signal(bool)
     term_requested = Signal(str)
     reset_done = Signal()
+    study_changed = Signal(str)
+    studies_changed = Signal()
+    prescreen_changed = Signal()
 
     def __init__(
-        self, record: TrialRecord, default_language: str = "en", parent: QObject | None = None
+        self,
+        record: TrialRecord,
+        default_language: str = "en",
+        parent: QObject | None = None,
+        *,
+        catalog: bool = False,
     ) -> None:
         super().__init__(parent)
-        if default_language not in record.languages:
-            default_language = record.languages[0]
+        self._catalog = catalog
+        self._studies: dict[str, TrialRecord] = {study_key(record): record}
+        self._study: str | None = None if catalog else study_key(record)
+        self._visits: dict[str, StudyVisit] = {}
+        self._prescreen = Prescreen()
         self._record = record
+        if default_language not in self.languages:
+            default_language = self.languages[0]
+        self._chosen_language = default_language
         self._default_language = default_language
         self._language = default_language
-        self._screen = Screen.WELCOME
+        self._screen = Screen.CATALOG if catalog else Screen.WELCOME
         self._question_index = 0
         self._answers: dict[str, Answer] = {}
         self._text_scale = MIN_TEXT_SCALE
@@ -138,8 +204,9 @@ class Session(QObject):
     # -- changing ------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         """Switch language; the screen, step and answers stay as they are."""
-        if language not in self._record.languages:
+        if language not in self.languages:
             raise ValueError(f"{language!r} is not one of the record's languages")
+        self._chosen_language = language
         if language != self._language or i18n.current_language() != language:
             self._language = language
             # The catalogs, Qt's translator and the layout direction switch first, so
@@ -148,8 +215,11 @@ class Session(QObject):
             self.language_changed.emit(language)
 
     def go_to(self, screen: Screen | str) -> None:
-        """Show another screen."""
+        """Show another screen (in a catalog, a study screen opens the last study seen)."""
         screen = Screen(screen)
+        if self._catalog and (screen in CATALOG_SCREENS) != (self._study is None):
+            self._switch_study(None if screen in CATALOG_SCREENS else self._last_key(), screen)
+            return
         if screen != self._screen:
             self._screen = screen
             self.screen_changed.emit(screen.value)
@@ -206,8 +276,166 @@ class Session(QObject):
         self._text_scale = MIN_TEXT_SCALE
         self._high_contrast = False
         self._screen = Screen.WELCOME
+        self._forget_studies()
         language = self._default_language
         if language != self._language or i18n.current_language() != language:
             self._language = language
             use_interface_language(language)
         self.reset_done.emit()
+
+    # -- a clinic's catalog of studies ---------------------------------------------
+    @property
+    def catalog(self) -> bool:
+        """Whether this visit is across a catalog of studies (False: one study, as ever)."""
+        return self._catalog
+
+    @property
+    def studies(self) -> tuple[TrialRecord, ...]:
+        """The studies of the visit, in the order they joined it."""
+        return tuple(self._studies.values())
+
+    @property
+    def study(self) -> str | None:
+        """The key (:func:`study_key`) of the study shown; None on the catalog's screens."""
+        return self._study
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages the visitor can switch to now: the current study's, or on the
+        catalog's screens every interface language some study has."""
+        if self._study is not None or not self._catalog:
+            return tuple(self._record.languages)
+        found = {lang for record in self._studies.values() for lang in record.languages}
+        return tuple(lang for lang in i18n.SUPPORTED if lang in found) or tuple(
+            self._record.languages
+        )
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """Every language some screen of this visit can be in (the header's buttons)."""
+        if not self._catalog:
+            return tuple(self._record.languages)
+        found = {lang for record in self._studies.values() for lang in record.languages}
+        return tuple(lang for lang in i18n.SUPPORTED if lang in found)
+
+    @property
+    def prescreen(self) -> Prescreen:
+        """The answers to the first step across studies."""
+        return self._prescreen
+
+    def carried_questions(self) -> frozenset[str]:
+        """The current study's questions answered from the first step and not changed since."""
+        visit = self._visits.get(self._study) if self._study is not None else None
+        if visit is None:  # one study: nothing is carried
+            return frozenset()
+        carried = visit.carried
+        return frozenset(qid for qid, answer in carried.items() if self._answers.get(qid) == answer)
+
+    def study_record(self, key: str) -> TrialRecord | None:
+        """The record of a study of the visit (None: no such study)."""
+        return self._studies.get(key)
+
+    def visit(self, key: str) -> StudyVisit | None:
+        """What the visitor did in one study so far (None: not opened yet)."""
+        visit = self._visits.get(key)
+        if visit is not None and key == self._study:
+            visit.question_index, visit.screen = self._question_index, self._screen
+        return visit
+
+    def add_study(self, record: TrialRecord) -> None:
+        """Add a study whose record has validated (the catalog lists it from now on)."""
+        key = study_key(record)
+        if key in self._studies:
+            return
+        self._studies[key] = record
+        self.studies_changed.emit()
+
+    def add_studies(self, records: Iterable[TrialRecord]) -> None:
+        """Add several studies (see :meth:`add_study`)."""
+        for record in records:
+            self.add_study(record)
+
+    def open_study(self, key: str, screen: Screen | str | None = None) -> None:
+        """Show one study, where this visitor left it (its welcome screen the first time).
+
+        The language stays the visitor's when the study has it; else the study opens in
+        a language it has, so that no screen mixes two languages.
+        """
+        if key not in self._studies:
+            raise KeyError(key)
+        visit = self._visits.get(key)
+        target = Screen(screen) if screen is not None else (visit.screen if visit else None)
+        self._switch_study(key, target or Screen.WELCOME)
+
+    def set_prescreen(self, prescreen: Prescreen) -> None:
+        """Record the answers of the first step across studies."""
+        if prescreen != self._prescreen:
+            self._prescreen = prescreen
+            self.prescreen_changed.emit()
+
+    def _last_key(self) -> str:
+        """The study a study screen shows when none is current: the last one opened."""
+        return next(reversed(self._visits), None) or next(iter(self._studies))
+
+    def _switch_study(self, key: str | None, screen: Screen) -> None:
+        if self._study is not None:  # keep where the visitor was in the study left
+            visit = self._visits[self._study]
+            visit.question_index, visit.screen = self._question_index, self._screen
+        if key is None:
+            self._answers = {}  # the catalog's screens answer nothing of any study
+            self._question_index = 0
+            languages = self.languages_of_catalog()
+        else:
+            record = self._studies[key]
+            visit = self._visits.pop(key, None) or StudyVisit()
+            self._visits[key] = visit  # the last opened is last
+            self._carry_prescreen(record, visit)
+            self._record, self._answers = record, visit.answers
+            self._question_index = visit.question_index
+            languages = tuple(record.languages)
+        self._study = key
+        self._screen = screen
+        self.study_changed.emit(key or "")
+        chosen = self._chosen_language
+        language = chosen if chosen in languages else languages[0]
+        if language != self._language or i18n.current_language() != language:
+            self._language = language
+            use_interface_language(language)
+            self.language_changed.emit(language)
+        self.screen_changed.emit(screen.value)
+
+    def languages_of_catalog(self) -> tuple[str, ...]:
+        """The languages of the catalog's screens."""
+        return self.all_languages or tuple(self._record.languages)
+
+    def _carry_prescreen(self, record: TrialRecord, visit: StudyVisit) -> None:
+        """Answer the study's own age and sex questions from the first step."""
+        prescreen = self._prescreen
+        if prescreen.age is None and prescreen.sex is None:
+            return
+        from app.present.prescreen import carried_answers
+
+        for question_id, value in carried_answers(record, prescreen.age, prescreen.sex).items():
+            given = visit.answers.get(question_id)
+            earlier = visit.carried.get(question_id)
+            if given is not None and given != earlier:
+                continue  # the visitor answered it in the study: theirs stands
+            if given is None and earlier is not None:
+                continue  # the visitor cleared a carried answer: leave it cleared
+            try:
+                answer = check_answer(record, question_id, value)
+            except AnswerError:
+                continue
+            visit.answers[question_id] = answer
+            visit.carried[question_id] = answer
+
+    def _forget_studies(self) -> None:
+        """Part of :meth:`reset`: every study's answers and the first step's, forgotten."""
+        self._visits.clear()
+        self._prescreen = Prescreen()
+        self._chosen_language = self._default_language
+        if self._catalog:
+            self._answers = {}
+            self._study = None
+            self._screen = Screen.CATALOG
+            self._record = next(iter(self._studies.values()))

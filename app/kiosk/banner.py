@@ -66,6 +66,12 @@ class DraftBanner(QFrame):
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
 
+    def set_state(self, state: ApprovalState, lang: str) -> None:
+        """Show the approval of another record (a catalog's study), in ``lang``."""
+        self.state = state
+        self.setVisible(state is not ApprovalState.APPROVED)
+        self.retranslate(lang)
+
     def retranslate(self, lang: str) -> None:
         """Say it in ``lang``."""
         self.setLayoutDirection(text_direction(lang))
