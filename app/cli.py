@@ -216,7 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--answers", metavar="ANSWERS.json")
     render.add_argument("--question", metavar="ID", help="self-check question to show")
     render.add_argument("--high-contrast", action="store_true")
-    _record_arg(render)
+    render.add_argument(
+        "--record",
+        metavar="RECORD",
+        action="append",
+        help=(
+            "record file (YAML), the embedded default record when omitted; give it more "
+            "than once to draw a catalog of several studies (the first is the one shown)"
+        ),
+    )
     return parser
 
 
@@ -410,7 +418,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise CliError(f"--text-scale {args.text_scale}: give a percentage from 100 to 200")
     if not (320 <= args.width <= 7680 and 240 <= args.height <= 4320):
         raise CliError(f"--width/--height {args.width}x{args.height}: not a sensible screen size")
-    record = load_record_or_fail(args.record)
+    paths = args.record or [None]
+    record = load_record_or_fail(paths[0])
+    studies = tuple(load_record_or_fail(path) for path in paths[1:])
     answers = read_answers(args.answers) if args.answers else {}
     if args.question is not None and args.question not in {q.id for q in record.questions}:
         raise CliError(f"--question {args.question}: the record has no such question")
@@ -428,6 +438,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             answers=answers,
             question=args.question,
             high_contrast=args.high_contrast,
+            studies=studies,
         )
     except AnswerError as exc:
         raise CliError(f"{args.answers}: {exc}") from None

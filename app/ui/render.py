@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 
 from app.record import TrialRecord
-from app.session import Screen
+from app.session import CATALOG_SCREENS, Screen, study_key
 
 
 def render_screen(
@@ -20,8 +20,13 @@ def render_screen(
     answers: Mapping[str, object] | None = None,
     question: str | None = None,
     high_contrast: bool = False,
+    studies: tuple[TrialRecord, ...] = (),
 ) -> None:
     """Draw one screen into a PNG file.
+
+    With ``studies`` (the other records of a catalog), the window is a catalog of
+    ``record`` and them, and a study screen shows ``record``. The catalog's own screens
+    (``catalog``, ``prescreen``) with no ``studies`` list ``record`` alone.
 
     Raises:
         app.selfcheck.AnswerError: an answer does not fit its question.
@@ -32,12 +37,15 @@ def render_screen(
     from app.ui.main import application, create_window
 
     app = application()
-    session, window = create_window(record, lang)
+    screen = Screen(screen)
+    catalog = bool(studies) or screen in CATALOG_SCREENS
+    session, window = create_window(record, lang, studies=(record, *studies) if catalog else ())
+    if catalog and screen not in CATALOG_SCREENS:
+        session.open_study(study_key(record))
     for question_id, value in (answers or {}).items():
         session.answer(question_id, value)
     session.set_text_scale(text_scale)
     session.set_high_contrast(high_contrast)
-    screen = Screen(screen)
     if question is not None:
         index = (
             [q.id for q in record.questions].index(question)
@@ -50,7 +58,8 @@ def render_screen(
     session.go_to(screen)
     window.resize(width, height)
     window.show()
-    app.processEvents()
+    for _turn in range(3):  # cards built on the way settle their layout
+        app.processEvents()
     image = window.grab()
     if not image.save(os.fspath(out), "PNG"):
         raise OSError(f"cannot write {out}")
