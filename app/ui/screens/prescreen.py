@@ -86,9 +86,10 @@ class PrescreenScreen(ScreenPage):
         session.studies_changed.connect(self.render)
         self.render()
 
-    def _choices(self, keys: tuple[str, ...], chosen) -> tuple[dict[str, QPushButton], QHBoxLayout]:
-        row = QHBoxLayout()
-        row.setSpacing(16)
+    def _choices(self, keys: tuple[str, ...], chosen) -> tuple[dict[str, QPushButton], QVBoxLayout]:
+        # One large button per answer, one under the other, as in the self-check.
+        row = QVBoxLayout()
+        row.setSpacing(12)
         buttons: dict[str, QPushButton] = {}
         for key in keys:
             button = self.button("answer")
@@ -96,7 +97,6 @@ class PrescreenScreen(ScreenPage):
             button.clicked.connect(lambda _c=False, key=key: chosen(key))
             row.addWidget(button)
             buttons[key] = button
-        row.addStretch(1)
         return buttons, row
 
     # -- answering ---------------------------------------------------------------------
