@@ -20,8 +20,9 @@ shows it with the draft banner, as it always has.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from app.config import Config, list_record_files
 from app.record import RecordError, TrialRecord, load_record
@@ -36,6 +37,7 @@ __all__ = [
     "load_entry",
     "record_sources",
     "source_name",
+    "validate_folder",
 ]
 
 
@@ -51,7 +53,7 @@ class CatalogEntry:
     #: The path as configured; ``None`` is the embedded default record.
     source: str | None
     #: ``None`` when the record failed to load (a tampered one keeps its record).
-    record: TrialRecord | None
+    record: TrialRecord | None = field(repr=False)
     #: One message per problem (``file:line: field: message``) when it failed.
     problems: tuple[str, ...] = ()
     #: The approval state under the config's trusted keys (``None`` when it failed).
@@ -175,3 +177,71 @@ def iter_entries(
 def load_catalog(sources: Sequence[str | None], trusted_keys: Collection[bytes] = ()) -> Catalog:
     """Every source's entry, loaded now."""
     return Catalog(tuple(iter_entries(sources, trusted_keys)))
+
+
+def _without_source(problem: str, source: str | None) -> str:
+    """``problem`` without its leading file name (the line says it): ``line 12: field: ...``."""
+    shown = source_name(None) if source is None else source
+    rest = problem.removeprefix(shown)
+    if rest == problem:
+        rest = problem.removeprefix(f"<embedded>/{shown}")
+    if rest == problem:
+        return problem
+    match = re.match(r":(\d+): ", rest)
+    return f"line {match[1]}: {rest[match.end() :]}" if match else rest.removeprefix(": ")
+
+
+def _folder_line(entry: CatalogEntry, strict: bool) -> tuple[str, str]:
+    """One ``trialguide validate DIR`` line for an entry, and ``ok``, ``draft`` or ``failed``."""
+    name = source_name(entry.source)
+    count = len(entry.problems)
+    plural = "" if count == 1 else "s"
+    if entry.record is None:
+        first = _without_source(entry.problems[0], entry.source)
+        return f"{name}: NOT VALID, {count} problem{plural}; first: {first}", "failed"
+    record = entry.record
+    nct = record.identification.nct_id
+    if entry.problems:
+        return f"{name}: LEFT OUT, {nct}, {_without_source(entry.problems[0], entry.source)}", (
+            "failed"
+        )
+    if strict:
+        from app.record.lint import lint_record
+
+        issues = lint_record(record)
+        if issues:
+            plural = "" if len(issues) == 1 else "s"
+            return (
+                f"{name}: valid, but {len(issues)} content problem{plural} (--strict); "
+                f"first: {_without_source(issues[0].describe(entry.source), entry.source)}"
+            ), "failed"
+    state = entry.approval.state.value if entry.approval else "unapproved"
+    kind = "ok" if entry.approval is not None and entry.approval.approved else "draft"
+    languages = " ".join(record.languages)
+    return f"{name}: {kind}, {nct}, {state} (content {record.content_version}, {languages})", kind
+
+
+def validate_folder(
+    folder: str, strict: bool = False, trusted_keys: Collection[bytes] = ()
+) -> tuple[list[str], bool]:
+    """``trialguide validate DIR``: one line per record file, a summary, and whether all passed.
+
+    A record is *ok* (approved), a *draft* (valid, not approved: it would be shown with
+    the draft banner), *NOT VALID* (its first problem and the count), or *LEFT OUT*
+    (changed after approval). ``strict`` also lints each valid record.
+
+    Raises:
+        app.config.ConfigError: the folder cannot be listed, has no record or too many.
+    """
+    sources = list_record_files(folder)
+    lines = []
+    counts = {"ok": 0, "draft": 0, "failed": 0}
+    for entry in iter_entries(sources, trusted_keys):
+        line, kind = _folder_line(entry, strict)
+        lines.append(line)
+        counts[kind] += 1
+    lines.append(
+        f"{folder}: {len(sources)} record(s): {counts['ok']} ok, {counts['draft']} draft(s), "
+        f"{counts['failed']} failed"
+    )
+    return lines, counts["failed"] == 0

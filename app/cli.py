@@ -6,7 +6,8 @@ default), ``--lang``, ``--kiosk``/``--no-kiosk`` (else the config's ``kiosk``) a
 ``--counselor``. A config or record that cannot be used opens a staff-facing error window,
 prints the problem on stderr and exits 2. Subcommands work without a display:
 
-* ``validate RECORD [--strict]``: check a record file; exit 0 or 2.
+* ``validate RECORD [--strict]``: check a record file; exit 0 or 2. ``validate DIR``
+  checks every ``*.yaml``/``*.yml`` in a folder, one line each; exit 2 if any failed.
 * ``schema``: print the record's JSON Schema.
 * ``import-ctgov STUDY.json -o RECORD.yaml``: start a record from a ClinicalTrials.gov study.
 * ``check --answers ANSWERS.json``: run the self-check on an answers file.
@@ -122,8 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS: options given before "run" are not overwritten by run's defaults.
     _run_args(run, argparse_default=argparse.SUPPRESS)
 
-    validate = sub.add_parser("validate", help="check a record file")
-    validate.add_argument("record", metavar="RECORD", help="record file (YAML)")
+    validate = sub.add_parser("validate", help="check a record file, or every record in a folder")
+    validate.add_argument(
+        "record", metavar="RECORD", help="record file (YAML), or a folder of them (one line each)"
+    )
     validate.add_argument(
         "--strict",
         action="store_true",
@@ -290,10 +293,24 @@ def read_answers(path: str) -> dict[str, Any]:
     return answers
 
 
+def _validate_folder(args: argparse.Namespace) -> int:
+    from app.catalog import validate_folder
+    from app.config import ConfigError
+
+    try:
+        lines, passed = validate_folder(args.record, args.strict, _trusted_keys(args.trusted_key))
+    except ConfigError as exc:
+        raise CliError(str(exc)) from None
+    print("\n".join(lines))
+    return EXIT_OK if passed else EXIT_BAD_INPUT
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     from app.record import RecordError, load_record
     from app.record.lint import lint_record
 
+    if os.path.isdir(args.record):
+        return _validate_folder(args)
     try:
         record = load_record(args.record)
     except RecordError as exc:
@@ -476,9 +493,8 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _approval_summary(record: TrialRecord, trusted: Sequence[str]) -> str:
-    """``approved``, ``unapproved``...; with the signature's state when there is one."""
-    from app.record.approval import SignatureState, approval_status
+def _trusted_keys(trusted: Sequence[str]) -> list[bytes]:
+    """The raw keys of ``--trusted-key`` options (inline keys or ``.pub`` files)."""
     from app.signing import SigningError, parse_public_key, read_public_key_file
 
     keys = []
@@ -488,6 +504,14 @@ def _approval_summary(record: TrialRecord, trusted: Sequence[str]) -> str:
             keys.append(parse_public_key(entry) if is_inline else read_public_key_file(Path(entry)))
         except SigningError as exc:
             raise CliError(f"--trusted-key {entry}: {exc}") from None
+    return keys
+
+
+def _approval_summary(record: TrialRecord, trusted: Sequence[str]) -> str:
+    """``approved``, ``unapproved``...; with the signature's state when there is one."""
+    from app.record.approval import SignatureState, approval_status
+
+    keys = _trusted_keys(trusted)
     status = approval_status(record, keys)
     if status.signature is SignatureState.UNSIGNED and not keys:
         return status.state.value

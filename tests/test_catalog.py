@@ -188,3 +188,65 @@ def test_catalog_keeps_configured_order():
     catalog = Catalog(entries)
     assert [e.source for e in catalog.studies] == [str(MINIMAL), None]
     assert [e.source for e in catalog.broken] == ["b.yaml"]
+
+
+# -- trialguide validate DIR --------------------------------------------------------------
+
+
+def test_validate_folder_prints_one_line_per_record(tmp_path, capsys):
+    from app.cli import main
+
+    folder = _trials(tmp_path)
+    assert main(["validate", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert err == ""
+    lines = out.splitlines()
+    assert lines[0] == "a_default.yaml: ok, NCT05703308, approved (content 1.1.0, en fa)"
+    assert lines[1].startswith("b_broken.yaml: NOT VALID, ")
+    assert " problems; first: " in lines[1] and str(folder) not in lines[1]
+    assert lines[2].startswith(
+        "c_tampered.yml: LEFT OUT, NCT05703308, approval: the record was changed after it"
+    )
+    assert lines[3] == "d_minimal.yaml: draft, NCT00000001, unapproved (content test-1, en fa)"
+    assert lines[4] == f"{folder}: 4 record(s): 1 ok, 1 draft(s), 2 failed"
+    assert len(lines) == 5
+
+
+def test_validate_folder_of_good_records_passes_and_strict_lints_each(
+    tmp_path, capsys, minimal_dict
+):
+    import yaml
+
+    from app.cli import main
+
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_approved_text(), encoding="utf-8")
+    (folder / "b.yaml").write_bytes(MINIMAL.read_bytes())
+    assert main(["validate", str(folder)]) == 0
+    assert main(["validate", "--strict", str(folder)]) == 0
+    capsys.readouterr()
+    minimal_dict["patient"]["contact"]["fa"] = "با شماره 021 تماس بگیرید"  # Latin digits
+    (folder / "b.yaml").write_text(yaml.safe_dump(minimal_dict, allow_unicode=True), "utf-8")
+    assert main(["validate", str(folder)]) == 0
+    capsys.readouterr()
+    assert main(["validate", "--strict", str(folder)]) == 2
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("a.yaml: ok, ")
+    assert lines[1].startswith("b.yaml: valid, but 1 content problem (--strict); first: ")
+    assert "patient.contact.fa: Persian text uses Latin digits" in lines[1]
+
+
+def test_validate_folder_without_records(tmp_path, capsys):
+    from app.cli import main
+
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("no records\n", encoding="utf-8")
+    assert main(["validate", str(folder)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.strip() == (
+        f"{folder}: the folder holds no record file (*.yaml or *.yml); put the records in "
+        "it, or name them with records"
+    )

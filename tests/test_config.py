@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.cli import main
@@ -218,3 +220,89 @@ def test_set_pin_refuses_a_config_that_is_not_a_file(tmp_path, case):
     )
     assert result.returncode == 2, result.stderr
     assert f"{path}: this is not a regular file" in result.stderr
+
+
+# -- a catalog of several records: records and records_dir --------------------------------
+
+
+def test_records_and_records_dir_are_relative_to_the_config_file(tmp_path):
+    (tmp_path / "trials").mkdir()
+    (tmp_path / "trials" / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    path = tmp_path / "c.toml"
+    path.write_text('records = ["one.yaml", "/srv/two.yml"]\n', encoding="utf-8")
+    config, _ = load_config(path)
+    assert config.records == (str(tmp_path / "one.yaml"), "/srv/two.yml")
+    path.write_text('records_dir = "trials"\n', encoding="utf-8")
+    config, _ = load_config(path)
+    assert config.records_dir == str(tmp_path / "trials")
+
+
+def test_records_dir_lists_yaml_files_by_name(tmp_path):
+    from app.config import list_record_files
+
+    for name in ("b.yml", "a.yaml", "C.YAML", ".hidden.yaml", "notes.txt", "a.yaml~"):
+        (tmp_path / name).write_text("x: 1\n", encoding="utf-8")
+    (tmp_path / "sub.yaml").mkdir()
+    assert [Path(p).name for p in list_record_files(tmp_path)] == ["C.YAML", "a.yaml", "b.yml"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            'record = "a.yaml"\nrecords = ["b.yaml"]\n',
+            "record and records are both given: give only one of record (one study), records "
+            "(a list of record files) and records_dir (a folder of them)",
+        ),
+        ('records = ["b.yaml"]\nrecords_dir = "t"\n', "records and records_dir are both given"),
+        ("records = []\n", "records: value error, is empty: list at least one record file"),
+        ('records = ["a.yaml", "a.yaml"]\n', "records: value error, 'a.yaml' is listed twice"),
+        ('records = ["a.yaml", ""]\n', "records: value error, entry 1 (''): the path is empty"),
+        ('records = "a.yaml"\n', "records: input should be a valid"),
+        ('records = ["a\\u0000.yaml"]\n', "the path holds a NUL character"),
+        ('records_dir = "nowhere"\n', "records_dir: "),
+        ("records = [" + ", ".join(f'"r{i}.yaml"' for i in range(51)) + "]\n", "lists 51 records"),
+    ],
+)
+def test_bad_record_keys_name_the_key(tmp_path, text, words):
+    path = tmp_path / "c.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(path) in str(info.value)
+    assert words in str(info.value)
+
+
+def _records_dir_error(tmp_path, case: str) -> str:
+    folder = tmp_path / "trials"
+    if case == "missing":
+        pass
+    elif case == "file":
+        folder.write_text("x: 1\n", encoding="utf-8")
+    elif case == "empty":
+        folder.mkdir()
+        (folder / "readme.txt").write_text("no records here\n", encoding="utf-8")
+    elif case == "too_many":
+        folder.mkdir()
+        for i in range(51):
+            (folder / f"r{i:02}.yaml").write_text("x: 1\n", encoding="utf-8")
+    path = tmp_path / "c.toml"
+    path.write_text('records_dir = "trials"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    return str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("case", "words"),
+    [
+        ("missing", "trials: the records folder does not exist"),
+        ("file", "trials: this is a file, not a folder of records"),
+        ("empty", "trials: the folder holds no record file (*.yaml or *.yml)"),
+        ("too_many", "trials: the folder holds more than 50 record files"),
+    ],
+)
+def test_bad_records_dir_names_the_folder(tmp_path, case, words):
+    message = _records_dir_error(tmp_path, case)
+    assert message.startswith(f"{tmp_path / 'c.toml'}: records_dir: {tmp_path / 'trials'}")
+    assert words in message
