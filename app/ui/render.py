@@ -6,7 +6,28 @@ import os
 from collections.abc import Mapping
 
 from app.record import TrialRecord
-from app.session import CATALOG_SCREENS, Screen, study_key
+from app.record.enums import Sex
+from app.session import CATALOG_SCREENS, Prescreen, Screen, study_key
+
+
+def prescreen_answers(answers: Mapping[str, object]) -> Prescreen:
+    """The first step's answers from an answers file (``age``, ``sex``, ``healthy``).
+
+    Raises:
+        app.selfcheck.AnswerError: a value does not fit (an age that is not a whole
+            number, a sex other than female or male, healthy not true or false).
+    """
+    from app.selfcheck import AnswerError
+
+    age, sex, healthy = answers.get("age"), answers.get("sex"), answers.get("healthy")
+    if age is not None and (not isinstance(age, int) or isinstance(age, bool) or age < 0):
+        raise AnswerError("age", f"{age!r} is not an age in whole years", value=age)
+    sexes = {"female": Sex.FEMALE, "male": Sex.MALE}
+    if sex is not None and str(sex).lower() not in sexes:
+        raise AnswerError("sex", f"{sex!r} is not 'female' or 'male'", value=sex)
+    if healthy is not None and not isinstance(healthy, bool):
+        raise AnswerError("healthy", f"{healthy!r} is not true or false", value=healthy)
+    return Prescreen(age=age, sex=sexes[str(sex).lower()] if sex else None, healthy=healthy)
 
 
 def render_screen(
@@ -42,6 +63,9 @@ def render_screen(
     session, window = create_window(record, lang, studies=(record, *studies) if catalog else ())
     if catalog and screen not in CATALOG_SCREENS:
         session.open_study(study_key(record))
+    if screen is Screen.PRESCREEN:  # the first step's answers: age, sex, healthy
+        session.set_prescreen(prescreen_answers(answers or {}))
+        answers = {}
     for question_id, value in (answers or {}).items():
         session.answer(question_id, value)
     session.set_text_scale(text_scale)
