@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.catalog import CatalogEntry, iter_entries
 from app.config import Config
@@ -22,8 +22,10 @@ from app.kiosk.clipboard import forget_clipboard
 from app.kiosk.controller import KioskController
 from app.kiosk.info import RECORD, StaffInfo, app_version
 from app.ui.catalog_loader import CatalogLoader, log_entry
-from app.ui.fonts import load_fonts
 from app.ui.main import create_window, open_counselor
+
+if TYPE_CHECKING:
+    from app.launch import Launch
 
 log = logging.getLogger("trialguide")
 
@@ -40,7 +42,7 @@ def launch_catalog(
     warm_pages: bool,
     error_window: Callable[..., Any],
     controller_options: Mapping[str, object],
-) -> Any:
+) -> Launch:
     """Open the catalog on its first valid study; the others follow in idle time."""
     from app.launch import Launch, LaunchError
 
@@ -56,10 +58,14 @@ def launch_catalog(
     if first is None or first.record is None:
         problems = "\n".join(problem for entry in entries for problem in entry.problems)
         print(problems, file=sys.stderr)
-        print("TrialGuide cannot show any of these records; fix the problems above.", file=sys.stderr)
-        return error_window(
+        print(
+            "TrialGuide cannot show any of these records; fix the problems above.",
+            file=sys.stderr,
+        )
+        failed: Launch = error_window(
             RECORD, problems, kiosk=kiosk_on, pin_hash=config.pin_hash, language=lang
         )
+        return failed
     log.info("Catalog of %d records; kiosk %s", len(sources), "on" if kiosk_on else "off")
     session, main_window = create_window(first.record, lang, studies=(first.record,))
     loader = CatalogLoader(session, rest, entries)

@@ -301,8 +301,11 @@ class Session(QObject):
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages the visitor can switch to now: the current study's, or on the
-        catalog's screens every interface language some study has."""
+        """The languages the visitor can switch to now.
+
+        The current study's, or on the catalog's screens every interface language that
+        some study has.
+        """
         if self._study is not None or not self._catalog:
             return tuple(self._record.languages)
         found = {lang for record in self._studies.values() for lang in record.languages}
@@ -387,7 +390,7 @@ class Session(QObject):
             languages = self.languages_of_catalog()
         else:
             record = self._studies[key]
-            visit = self._visits.pop(key, None) or StudyVisit()
+            visit = self._visits.pop(key) if key in self._visits else StudyVisit()
             self._visits[key] = visit  # the last opened is last
             self._carry_prescreen(record, visit)
             self._record, self._answers = record, visit.answers

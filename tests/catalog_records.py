@@ -26,7 +26,7 @@ def _load(path: Path) -> dict[str, Any]:
     from app.record.load import _Loader
 
     with path.open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.load(handle, Loader=_Loader)  # noqa: S506 - the app's loader
+        data: dict[str, Any] = yaml.load(handle, Loader=_Loader)
     return data
 
 

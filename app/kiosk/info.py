@@ -45,8 +45,10 @@ class StaffInfo:
         return tuple(entry for entry in self.catalog or () if not entry.ok)
 
     def approval_state(self, key: str) -> ApprovalState:
-        """The approval of the study ``key`` ("": the catalog's screens, where any study
-        not approved makes its banner show)."""
+        """The approval of the study ``key``.
+
+        On the catalog's screens (``key`` ""), any study not approved shows the banner.
+        """
         if self.catalog is None:
             return self.approval.state
         states = [

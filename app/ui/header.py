@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.format import format_number
-from app.present.titles import study_title
 from app.present.catalog_screen import BACK_TO_ALL, BACK_TO_ALL_DESCRIPTION, header_title
 from app.present.text import say
+from app.present.titles import study_title
 from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Screen, Session
 from app.ui.confirm import ConfirmPrompt
 from app.ui.style import fix_text_size

@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self._warm_timer.start(WARM_STEP_MS)  # a finger is down: not now
             return
-        missing = next((screen for screen in self._screens_to_warm() if screen not in self.pages), None)
+        wanted = self._screens_to_warm()
+        missing = next((screen for screen in wanted if screen not in self.pages), None)
         if missing is not None:
             self.page(missing)
             self._warmed.add(missing)

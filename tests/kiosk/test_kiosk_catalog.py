@@ -30,7 +30,8 @@ class _Kiosk:
     """What make_kiosk's tests read: session, window and controller."""
 
     def __init__(self, result, qtbot):
-        self.session, self.window, self.controller = result.session, result.window, result.controller
+        self.session, self.window = result.session, result.window
+        self.controller = result.controller
         result.show()
         qtbot.waitExposed(result.window)
 
@@ -79,9 +80,7 @@ def test_one_record_has_no_catalog_rows_in_the_staff_panel(launched, tmp_path, q
 def test_no_valid_record_shows_every_error(launched, tmp_path, broken_record_file, capsys):
     other = tmp_path / "other.yaml"
     other.write_text("schema_version: 1\n", encoding="utf-8")
-    result = launched(
-        (str(broken_record_file), str(other)), "en", config_path=_config(tmp_path)
-    )
+    result = launched((str(broken_record_file), str(other)), "en", config_path=_config(tmp_path))
     assert isinstance(result.window, ErrorWindow) and result.window.kind == RECORD
     details = result.window.details.toPlainText()
     assert str(broken_record_file) in details and "identification.nct_id" in details

@@ -49,7 +49,7 @@ def test_one_study_opens_on_its_welcome_screen_with_no_way_to_a_catalog(app_wind
 
 
 def test_two_studies_open_on_the_catalog(make_catalog, default_record, minimal_record):
-    session, window = make_catalog(default_record, minimal_record)
+    _session, window = make_catalog(default_record, minimal_record)
     page = window.page(Screen.CATALOG)
     assert window.stack.currentWidget() is page
     assert not window.navbar.isVisibleTo(window)
@@ -62,9 +62,7 @@ def test_two_studies_open_on_the_catalog(make_catalog, default_record, minimal_r
     assert closed_button.height() >= 44 and closed_button.width() >= 44
     texts = _texts(page)
     assert "Closed: no longer taking new people" in texts
-    assert texts.index("Taking new people now") < texts.index(
-        "Closed: no longer taking new people"
-    )
+    assert texts.index("Taking new people now") < texts.index("Closed: no longer taking new people")
 
 
 def test_open_answer_back_open_the_other_back_again_keeps_answers_per_study(

@@ -35,6 +35,11 @@ def _switch(window, key: str) -> None:
     combo.activated.emit(index)
 
 
+def _handout_languages(window) -> list[str]:
+    combo = window.bar.handout_combo
+    return [combo.itemData(i) for i in range(combo.count())]
+
+
 def test_counselor_switches_studies_and_keeps_answers_per_study(counselor):
     session, window = counselor
     assert session.study == DEFAULT  # a counselor always sees a study
@@ -47,14 +52,13 @@ def test_counselor_switches_studies_and_keeps_answers_per_study(counselor):
     assert session.study == ENGLISH and session.language == "en" == i18n.current_language()
     assert set(window.panel.editors) == {q.id for q in session.record.questions}
     assert window.panel.editors["age"].field.text() == ""  # its own, empty, answers
-    assert [window.bar.handout_combo.itemData(i) for i in range(window.bar.handout_combo.count())] == ["en"]
+    assert _handout_languages(window) == ["en"]
     session.answer("age", 50)
 
     _switch(window, DEFAULT)
     assert session.answers == {"age": 33} and session.language == "fa"
     assert window.panel.editors["age"].field.text() == "۳۳"
-    handout = [window.bar.handout_combo.itemData(i) for i in range(window.bar.handout_combo.count())]
-    assert handout == ["en", "fa"]
+    assert _handout_languages(window) == ["en", "fa"]
 
 
 def test_counselor_start_over_forgets_every_study(counselor):

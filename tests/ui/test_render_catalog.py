@@ -26,8 +26,10 @@ def test_render_draws_the_first_step_with_its_answers(tmp_path, capsys):
     answers.write_text(json.dumps({"age": 70, "sex": "female", "healthy": True}), "utf-8")
     out = tmp_path / "prescreen.png"
     code = main(
-        ["render", "--screen", "prescreen", "--out", str(out), "--answers", str(answers)]
-        + ["--record", MINIMAL, "--record", str(DEFAULT_RECORD_PATH), "--text-scale", "200"]
+        [
+            *("render", "--screen", "prescreen", "--out", str(out), "--answers", str(answers)),
+            *("--record", MINIMAL, "--record", str(DEFAULT_RECORD_PATH), "--text-scale", "200"),
+        ]
     )
     assert code == 0, capsys.readouterr().err
     assert not QImage(str(out)).isNull()
@@ -37,8 +39,10 @@ def test_render_refuses_a_first_step_answer_that_does_not_fit(tmp_path, capsys):
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"sex": "robot"}), "utf-8")
     code = main(
-        ["render", "--screen", "prescreen", "--out", str(tmp_path / "p.png")]
-        + ["--answers", str(answers)]
+        [
+            *("render", "--screen", "prescreen", "--out", str(tmp_path / "p.png")),
+            *("--answers", str(answers)),
+        ]
     )
     assert code == 2
     assert "sex" in capsys.readouterr().err

@@ -13,7 +13,6 @@ import logging
 import os
 
 import shiboken6
-
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import (
     QCloseEvent,

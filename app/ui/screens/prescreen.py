@@ -31,7 +31,11 @@ from app.ui.text import button_text
 from app.ui.widgets.number_entry import NumberEntry
 
 #: Each standing's frame (the result screen's verdict colours) and text tone.
-ROW_ROLES = {Fit.MAY_FIT: "verdict-met", Fit.DOES_NOT_FIT: "verdict-not_met", Fit.CLOSED: "card-closed"}
+ROW_ROLES = {
+    Fit.MAY_FIT: "verdict-met",
+    Fit.DOES_NOT_FIT: "verdict-not_met",
+    Fit.CLOSED: "card-closed",
+}
 ROW_TONES = {Fit.MAY_FIT: "open", Fit.DOES_NOT_FIT: "closed", Fit.CLOSED: ""}
 #: The answers to the sex and healthy questions, by button key (skip: not given).
 SEX_KEYS: dict[str, Sex | None] = {"female": Sex.FEMALE, "male": Sex.MALE, "skip": None}
