@@ -87,7 +87,7 @@ class PrescreenScreen(ScreenPage):
         bar.addWidget(self.back_button)
         bar.addStretch(1)
         session.prescreen_changed.connect(self.render)
-        session.studies_changed.connect(self.render)
+        session.studies_changed.connect(self._on_studies_changed)
         self.render()
 
     def _choices(self, keys: tuple[str, ...], chosen) -> tuple[dict[str, QPushButton], QVBoxLayout]:
@@ -102,6 +102,12 @@ class PrescreenScreen(ScreenPage):
             row.addWidget(button)
             buttons[key] = button
         return buttons, row
+
+    def _on_studies_changed(self) -> None:
+        if self.parentWidget() is not None and self.isHidden():
+            self._stale = True  # rendered when shown
+        else:
+            self.render()
 
     # -- answering ---------------------------------------------------------------------
     def _read_age(self) -> int | None:
