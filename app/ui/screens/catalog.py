@@ -18,7 +18,6 @@ from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
 from app.ui.text import button_text
 
-
 #: How long studies that validate one after another are gathered before the cards are
 #: built again, in ms (a study validates in 10 to 50 ms).
 JOIN_BATCH_MS = 80
