@@ -267,7 +267,7 @@ class StaffPanel(Overlay):
         self._set_row("app", _("TrialGuide version"), info.app_version)
         # File names, ids and digests are Latin: they stay left to right in Persian too,
         # aligned next to their names (so the alignment is absolute, not mirrored).
-        latin = {"study", "version", "digest", "app", "studies", "left_out"}
+        latin = {"study", "version", "digest", "app", "left_out"}
         if info.record_source:
             latin.add("record")
         if info.config_path and info.config_found:
@@ -308,20 +308,30 @@ class StaffPanel(Overlay):
             self.form.setRowVisible(self.rows[key][1], info.catalog is not None)
         if info.catalog is None:
             return
+        # Ids, file names and the validator's messages are Latin: each line isolated, so
+        # that a Persian panel keeps their order (and their brackets) as written.
         shown = [
-            f"{entry.study_id} ({source_name(entry.source)}, "
-            f"{entry.approval.state.value if entry.approval else '?'})"
+            _("{study} ({file}): {approval}").format(
+                study=f"{FSI}{entry.study_id}{PDI}",
+                file=f"{FSI}{source_name(entry.source)}{PDI}",
+                approval=_("approved")
+                if entry.approval is not None and entry.approval.state is ApprovalState.APPROVED
+                else _("draft, not approved"),
+            )
             for entry in info.studies
         ]
         self._set_row("studies", _("Studies shown"), "\n".join(shown) or "—")
         broken = [
-            "\n".join((source_name(entry.source), *(f"  {p}" for p in entry.problems)))
+            "\n".join(
+                f"{FSI}{line}{PDI}"
+                for line in (source_name(entry.source), *(f"  {p}" for p in entry.problems))
+            )
             for entry in info.broken
         ]
         self.form.setRowVisible(self.rows["left_out"][1], bool(broken))
         self._set_row(
             "left_out",
-            _("Records left out (not shown to visitors)"),
+            _("Records left out"),
             breakable_path("\n".join(broken)),
             "\n".join(broken),
         )
