@@ -67,7 +67,15 @@ class CatalogEntry:
     @property
     def tampered(self) -> bool:
         """Whether the record was changed after it was approved (left out of a catalog)."""
-        return self.record is not None and bool(self.problems)
+        status = self.approval
+        return (
+            bool(self.problems)
+            and status is not None
+            and (
+                status.state is ApprovalState.MODIFIED
+                or status.signature is SignatureState.MISMATCH
+            )
+        )
 
     @property
     def study_id(self) -> str:
@@ -167,11 +175,28 @@ def iter_entries(
     """Each source's entry, loaded lazily, one at a time, in order.
 
     The first study can be shown while the rest are validated in idle time. A tampered
-    record is left out only when there are several sources.
+    record is left out only when there are several sources; so is a second record of a
+    study already listed (same NCT id), named with the first one's file.
     """
     refuse = len(sources) > 1
-    for source in sources:
-        yield load_entry(source, trusted_keys, refuse_tampered=refuse)
+    seen: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        entry = load_entry(source, trusted_keys, refuse_tampered=refuse)
+        if entry.ok:
+            first = seen.setdefault(entry.study_id, index)
+            if first != index:
+                shown = source_name(None) if source is None else source
+                entry = CatalogEntry(
+                    source,
+                    entry.record,
+                    (
+                        f"{shown}: identification.nct_id: {entry.study_id} is already in the "
+                        f"catalog from {source_name(sources[first])}; a catalog lists each "
+                        "study once",
+                    ),
+                    entry.approval,
+                )
+        yield entry
 
 
 def load_catalog(sources: Sequence[str | None], trusted_keys: Collection[bytes] = ()) -> Catalog:

@@ -164,9 +164,11 @@ class Config(BaseModel):
     def _one_record_key(self) -> Config:
         given = [key for key in _RECORD_KEYS if getattr(self, key) is not None]
         if len(given) > 1:
-            raise ValueError(
-                f"{' and '.join(given)} are both given: give only one of record (one study), "
-                "records (a list of record files) and records_dir (a folder of them)"
+            raise PydanticCustomError(
+                "record_keys",
+                "give only one of record (one study), records (a list of record files) and "
+                "records_dir (a folder of them)",
+                {"where": ", ".join(given)},
             )
         return self
 
@@ -299,6 +301,8 @@ def load_config(path: str | os.PathLike[str] | None = None) -> tuple[Config, Pat
         lines = []
         for error in exc.errors(include_url=False):
             key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+            if error["type"] == "record_keys":
+                key = error["ctx"]["where"]
             if error["type"] == "extra_forbidden":
                 message = REMOVED_KEYS.get(key, "is not a setting TrialGuide knows")
             else:

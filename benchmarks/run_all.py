@@ -2,9 +2,9 @@
 
 Each benchmark runs in its own process, in this order: bundle size (it freezes the app
 and the hello-world floor into ``build/bench/dist``, which the frozen start-up then
-uses), start-up, interaction, memory, record load. Nothing here fails on timing: the
-tables say which targets hold. The exit code is non-zero only if a benchmark itself
-broke.
+uses), start-up, interaction, memory, record load, catalog load. Nothing here fails on
+timing: the tables say which targets hold. The exit code is non-zero only if a benchmark
+itself broke.
 
 Usage: python benchmarks/run_all.py [--quick] [--reuse] [--no-bundle]
   --quick      fewer repetitions (a rough look in a minute or two)
@@ -58,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         ("interaction.py", runs),
         ("memory.py", ["--runs", "2"] if args.quick else []),
         ("record_load.py", runs),
+        ("catalog_load.py", runs),
     ]
     for script, script_args in plan:
         if not run(script, *script_args):

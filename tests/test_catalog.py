@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,39 @@ def test_validate_folder_without_records(tmp_path, capsys):
         f"{folder}: the folder holds no record file (*.yaml or *.yml); put the records in "
         "it, or name them with records"
     )
+
+
+def test_a_study_listed_twice_is_left_out_the_second_time(tmp_path):
+    copy = tmp_path / "copy.yaml"
+    copy.write_bytes(DEFAULT.read_bytes())
+    catalog = load_catalog((None, str(MINIMAL), str(copy)))
+    assert [e.study_id for e in catalog.studies] == ["NCT05703308", "NCT00000001"]
+    (twice,) = catalog.broken
+    assert twice.record is not None and not twice.tampered
+    assert twice.problems == (
+        f"{copy}: identification.nct_id: NCT05703308 is already in the catalog from "
+        "NCT05703308.yaml; a catalog lists each study once",
+    )
+
+
+def test_the_same_file_name_in_two_folders_is_still_one_study_listed_twice(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "trial.yaml").write_bytes(MINIMAL.read_bytes())
+    catalog = load_catalog((str(tmp_path / "a" / "trial.yaml"), str(tmp_path / "b" / "trial.yaml")))
+    assert len(catalog.studies) == 1
+    (twice,) = catalog.broken
+    assert "NCT00000001 is already in the catalog from trial.yaml" in twice.problems[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_or_device_in_the_folder_is_named_never_read(tmp_path):
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    os.mkfifo(folder / "a_pipe.yaml")
+    (folder / "b_zero.yaml").symlink_to("/dev/zero")
+    (folder / "c.yaml").write_bytes(MINIMAL.read_bytes())
+    catalog = load_catalog(record_sources(Config(records_dir=str(folder)), ()))
+    assert [e.study_id for e in catalog.studies] == ["NCT00000001"]
+    assert [e.study_id for e in catalog.broken] == ["a_pipe.yaml", "b_zero.yaml"]
+    assert all("not a regular file" in p for p in catalog.problems)

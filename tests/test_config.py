@@ -251,10 +251,11 @@ def test_records_dir_lists_yaml_files_by_name(tmp_path):
     [
         (
             'record = "a.yaml"\nrecords = ["b.yaml"]\n',
-            "record and records are both given: give only one of record (one study), records "
-            "(a list of record files) and records_dir (a folder of them)",
+            ": record, records: give only one of record (one study), records (a list of record "
+            "files) and records_dir (a folder of them)",
         ),
-        ('records = ["b.yaml"]\nrecords_dir = "t"\n', "records and records_dir are both given"),
+        ('records = ["b.yaml"]\nrecords_dir = "t"\n', ": records, records_dir: give only one"),
+        ('record = "a"\nrecords = ["b"]\nrecords_dir = "t"\n', ": record, records, records_dir: "),
         ("records = []\n", "records: value error, is empty: list at least one record file"),
         ('records = ["a.yaml", "a.yaml"]\n', "records: value error, 'a.yaml' is listed twice"),
         ('records = ["a.yaml", ""]\n', "records: value error, entry 1 (''): the path is empty"),

@@ -11,5 +11,8 @@ decides wording or order itself and they cannot disagree.
 * :mod:`app.present.steps`: the procedure steps' intro and study groups;
 * :mod:`app.present.sites`: the study sites;
 * :mod:`app.present.numbers`: number answers' problems and messages;
-* :mod:`app.present.report`: the result as plain text.
+* :mod:`app.present.report`: the result as plain text;
+* :mod:`app.present.catalog`: the catalog's cards, their order and languages;
+* :mod:`app.present.prescreen`: the first step across studies, and carried answers;
+* :mod:`app.present.audience`: who a study is for (ages, sex), its status group.
 """

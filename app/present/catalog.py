@@ -90,7 +90,7 @@ class StudyCard:
 
 _SENTENCE_END = re.compile(r"[.!?؟](?=[\s\u200f\u200e]+\S|\s*$)")
 #: Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "e.g", "i.e", "vs", "etc", "no", "st"})
+_ABBREVIATIONS = frozenset({"dr", "mr", "mrs", "ms", "prof", "e.g", "i.e", "vs"})
 
 
 def first_sentence(text: str, limit: int = SUMMARY_CHARS) -> str:
@@ -102,7 +102,7 @@ def first_sentence(text: str, limit: int = SUMMARY_CHARS) -> str:
     text = " ".join(text.split())
     end = len(text)
     for match in _SENTENCE_END.finditer(text):
-        before = text[: match.start()].rsplit(" ", 1)[-1].lower()
+        before = text[: match.start()].rsplit(" ", 1)[-1].lower().lstrip("([{«\"'")
         if match.group() == "." and before in _ABBREVIATIONS:
             continue
         end = match.end()

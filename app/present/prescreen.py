@@ -3,12 +3,14 @@
 It asks only what every record can answer from its structured fields: age (whole
 years), sex, and whether the person is healthy (``eligibility.healthy_volunteers``);
 then each study *may fit*, *does not fit* on these grounds, or is *closed*, with the
-reason in plain words. An answer not given never excludes, and neither does an age that
-may lie inside the limits (see :func:`app.present.audience.age_excludes`).
+reason in plain words (a closed study also says whether the answers fit whom it was
+for: the sample studies are both over, and a visitor still learns why). An answer not
+given never excludes, and neither does an age that may lie inside the limits (see
+:func:`app.present.audience.age_excludes`).
 
 The answers then go into a study's own self-check (:func:`carried_answers`): a record's
-question is the *age question* when its id or its criterion's id is ``age`` (the
-convention of the shipped records and of ``trialguide import``), or else when it is the
+question is the *age question* when its id or its criterion's id is ``age`` (as in both
+shipped records; ``trialguide import`` writes no questions), or else when it is the
 only number question in years whose criterion's official text speaks of age; the *sex
 question* is a choice question whose id or criterion id is ``sex``, or else one whose
 options include both a female and a male option (ids such as ``female``/``woman`` and
@@ -27,7 +29,7 @@ from app.catalog import CatalogEntry
 from app.i18n import N_
 from app.i18n.format import format_number, format_quantity, format_range
 from app.present.audience import StudyGroup, age_excludes, study_group
-from app.present.text import ENDED_ENROLLING, NOT_ENROLLING, tr
+from app.present.text import ENDED_ENROLLING, NOT_ENROLLING, is_past, tr
 from app.present.titles import plain_title
 from app.record import TrialRecord
 from app.record.enums import Sex
@@ -86,6 +88,16 @@ HEALTHY_REASON = N_(
     "This study is only for people who have the health problem it looks at. "
     "You said you are healthy."
 )
+#: The same grounds for a study that is over (its words speak in the past).
+AGE_REASON_PAST = N_("This study was for people aged {ages}. You said {age}.")
+SEX_REASONS_PAST: dict[Sex, str] = {
+    Sex.FEMALE: N_("This study was for women only. You said you are a man."),
+    Sex.MALE: N_("This study was for men only. You said you are a woman."),
+}
+HEALTHY_REASON_PAST = N_(
+    "This study was only for people who had the health problem it looked at. "
+    "You said you are healthy."
+)
 MAY_FIT_REASON = N_(
     "Nothing you said rules this study out. Only the study team can decide who can take part."
 )
@@ -108,7 +120,11 @@ class PrescreenRow:
     #: The language of ``title`` (the visitor's, when the record has it).
     text_language: str
     fit: Fit
-    #: One sentence per ground, in the visitor's language.
+    #: Whether the answers fit who the study is (or was) for, whatever its status:
+    #: MAY_FIT or DOES_NOT_FIT. For a closed study ``fit`` is CLOSED and this says more.
+    grounds: Fit
+    #: One sentence per ground, in the visitor's language (for a closed study, first that
+    #: it is closed, then the grounds, in the past tense when it is over).
     reasons: tuple[str, ...]
     #: "May fit you", "Does not fit on these answers", "Closed: ...", in that language.
     label: str
@@ -143,13 +159,15 @@ def _grounds(
     record: TrialRecord, age: int | None, sex: Sex | None, healthy: bool | None, lang: str
 ) -> list[str]:
     eligibility = record.eligibility
+    past = is_past(record.status.overall_status)
     grounds = []
     if age is not None and age_excludes(record, age):
-        grounds.append(tr(AGE_REASON, lang, ages=_ages(record, lang), age=format_number(age, lang)))
+        message = AGE_REASON_PAST if past else AGE_REASON
+        grounds.append(tr(message, lang, ages=_ages(record, lang), age=format_number(age, lang)))
     if sex in SEX_REASONS and eligibility.sex in SEX_REASONS and sex is not eligibility.sex:
-        grounds.append(tr(SEX_REASONS[eligibility.sex], lang))
+        grounds.append(tr((SEX_REASONS_PAST if past else SEX_REASONS)[eligibility.sex], lang))
     if healthy is True and not eligibility.healthy_volunteers:
-        grounds.append(tr(HEALTHY_REASON, lang))
+        grounds.append(tr(HEALTHY_REASON_PAST if past else HEALTHY_REASON, lang))
     return grounds
 
 
@@ -161,22 +179,24 @@ def prescreen_row(
     if record is None:
         raise ValueError(f"{entry.study_id}: a study left out of the catalog is not screened")
     group = study_group(record)
+    grounds = _grounds(record, age, sex, healthy, lang)
+    would_fit = Fit.DOES_NOT_FIT if grounds else Fit.MAY_FIT
     if group is StudyGroup.CLOSED:
         status = record.status.overall_status
-        fit, reasons = Fit.CLOSED, [tr(ENDED_ENROLLING.get(status, NOT_ENROLLING), lang)]
+        fit = Fit.CLOSED
+        reasons = [tr(ENDED_ENROLLING.get(status, NOT_ENROLLING), lang), *grounds]
     else:
-        reasons = _grounds(record, age, sex, healthy, lang)
-        fit = Fit.DOES_NOT_FIT if reasons else Fit.MAY_FIT
-        if not reasons:
-            reasons = [tr(MAY_FIT_REASON, lang)]
-            if group is StudyGroup.OTHER:
-                reasons.append(tr(NOT_OPEN_YET, lang))
+        fit = would_fit
+        reasons = grounds or [tr(MAY_FIT_REASON, lang)]
+        if not grounds and group is StudyGroup.OTHER:
+            reasons.append(tr(NOT_OPEN_YET, lang))
     text_lang = lang if lang in record.languages else record.languages[0]
     return PrescreenRow(
         entry=entry,
         title=plain_title(record, text_lang),
         text_language=text_lang,
         fit=fit,
+        grounds=would_fit,
         reasons=tuple(reasons),
         label=tr(FIT_LABELS[fit], lang),
     )

@@ -107,6 +107,11 @@ def test_record_in_one_language(make_study, only, lang, note, text_language):
         ("It took 2.5 ml of blood. Then more.", "It took 2.5 ml of blood."),
         ("Ask Dr. Smith about it. Then wait.", "Ask Dr. Smith about it."),
         ("Is it safe? We do not know.", "Is it safe?"),
+        ("The answer was no. Then more.", "The answer was no."),
+        (
+            "Some tests (e.g. blood tests) are done. More.",
+            "Some tests (e.g. blood tests) are done.",
+        ),
         ("Spread\n  over   lines. Next.", "Spread over lines."),
         ("این یک جمله است. این دومی.", "این یک جمله است."),
         ("آیا بی‌خطر است؟ نمی‌دانیم.", "آیا بی‌خطر است؟"),

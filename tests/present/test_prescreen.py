@@ -196,3 +196,46 @@ def test_questions_found_by_shape_when_not_named(minimal_dict):
     assert criterion["official"] == "Age 18 to 60 years"  # speaks of age, in years
     assert carried_answers(record, 33, M) == {"how_old": 33, "gender": "man"}
     assert carried_note(record, "gender", "en").startswith("You already told us whether")
+
+
+@pytest.mark.parametrize(
+    ("answers", "grounds", "lang", "reasons"),
+    [
+        (
+            (50, M, True),
+            NOT,
+            "en",
+            (
+                "This study has ended. It no longer takes new people.",
+                "This study was for people aged 25 to 45 years. You said 50.",
+                "This study was for women only. You said you are a man.",
+                "This study was only for people who had the health problem it looked at. "
+                "You said you are healthy.",
+            ),
+        ),
+        (
+            (50, M, None),
+            NOT,
+            "fa",
+            (
+                "این پژوهش به پایان رسیده است و دیگر شرکت‌کننده‌ی جدید نمی‌پذیرد.",
+                "این پژوهش برای افرادی با سن ۲۵ تا ۴۵ سال بود. شما گفتید ۵۰ سال دارید.",
+                "این پژوهش فقط برای زنان بود. شما گفتید مرد هستید.",
+            ),
+        ),
+        ((30, F, False), MAY, "en", ("This study has ended. It no longer takes new people.",)),
+    ],
+)
+def test_a_closed_study_still_gives_its_grounds_in_the_past(answers, grounds, lang, reasons):
+    (row,) = prescreen([load_entry(None)], *answers, lang)
+    assert row.fit is CLOSED and row.grounds is grounds
+    assert row.reasons == reasons
+
+
+def test_open_studies_grounds_match_their_fit(catalog):
+    rows = prescreen(catalog.values(), 45, M, True, "en")
+    assert [row.grounds for row in rows if row.fit is not CLOSED] == [
+        row.fit for row in rows if row.fit is not CLOSED
+    ]
+    (closed,) = (row for row in rows if row.fit is CLOSED)
+    assert closed.grounds is NOT  # healthy: it took only people with the health problem
