@@ -63,7 +63,7 @@ def render_screen(
     session, window = create_window(record, lang, studies=(record, *studies) if catalog else ())
     if catalog and screen not in CATALOG_SCREENS:
         session.open_study(study_key(record))
-    if screen is Screen.PRESCREEN:  # the first step's answers: age, sex, healthy
+    if screen in CATALOG_SCREENS:  # the first step's answers: age, sex, healthy
         session.set_prescreen(prescreen_answers(answers or {}))
         answers = {}
     for question_id, value in (answers or {}).items():
