@@ -70,8 +70,12 @@ def _run_args(parser: argparse.ArgumentParser, argparse_default: object) -> None
     parser.add_argument(
         "--record",
         metavar="RECORD",
+        action="append",
         default=argparse_default,
-        help="record file (YAML); else the config's record, else the embedded default record",
+        help=(
+            "record file (YAML); give it more than once for a catalog of several studies; "
+            "else the config's record(s), else the embedded default record"
+        ),
     )
     parser.add_argument(
         "--lang",
@@ -242,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
             "details",
             "glossary",
             "contact",
+            "catalog",
+            "prescreen",
         ),
     )
     _lang_arg(render)
@@ -252,7 +258,15 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--answers", metavar="ANSWERS.json")
     render.add_argument("--question", metavar="ID", help="self-check question to show")
     render.add_argument("--high-contrast", action="store_true")
-    _record_arg(render)
+    render.add_argument(
+        "--record",
+        metavar="RECORD",
+        action="append",
+        help=(
+            "record file (YAML), the embedded default record when omitted; give it more "
+            "than once to draw a catalog of several studies (the first is the one shown)"
+        ),
+    )
     _speech_args(sub)
     return parser
 
@@ -507,7 +521,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         raise CliError(f"--text-scale {args.text_scale}: give a percentage from 100 to 200")
     if not (320 <= args.width <= 7680 and 240 <= args.height <= 4320):
         raise CliError(f"--width/--height {args.width}x{args.height}: not a sensible screen size")
-    record = load_record_or_fail(args.record)
+    paths = args.record or [None]
+    record = load_record_or_fail(paths[0])
+    studies = tuple(load_record_or_fail(path) for path in paths[1:])
     answers = read_answers(args.answers) if args.answers else {}
     if args.question is not None and args.question not in {q.id for q in record.questions}:
         raise CliError(f"--question {args.question}: the record has no such question")
@@ -525,6 +541,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             answers=answers,
             question=args.question,
             high_contrast=args.high_contrast,
+            studies=studies,
         )
     except AnswerError as exc:
         raise CliError(f"{args.answers}: {exc}") from None
@@ -848,8 +865,10 @@ def _cmd_audio(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from app.launch import run_app
 
+    records = args.record
     return run_app(
-        record_path=args.record,
+        # One --record is one study, as ever; several make a catalog.
+        record_path=records[0] if records and len(records) == 1 else records and tuple(records),
         language=args.lang,
         config_path=args.config,
         kiosk=args.kiosk,

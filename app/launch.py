@@ -25,7 +25,7 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, Unpack
@@ -212,7 +212,7 @@ def _apply_base_style() -> None:
 
 
 def launch(
-    record_path: str | None = None,
+    record_path: str | Sequence[str] | None = None,
     language: str | None = None,
     *,
     config_path: str | os.PathLike[str] | None = None,
@@ -225,7 +225,8 @@ def launch(
     """Read the config, load the record and build the window to show (not shown yet).
 
     Args:
-        record_path: ``--record``; else the config's ``record``; else the embedded record.
+        record_path: ``--record`` (several: a catalog); else the config's ``record``,
+            ``records`` or ``records_dir``; else the embedded record.
         language: ``--lang``; else the config's ``default_language``. A reset returns to it.
         config_path: ``--config``; else the platform's config file (missing is fine).
         kiosk: ``--kiosk``/``--no-kiosk``; None follows the config.
@@ -252,8 +253,24 @@ def launch(
             language=language,
         )
     kiosk_on = (config.kiosk if kiosk is None else kiosk) and not counselor
-    source = record_path if record_path is not None else config.record
     lang = language or config.default_language
+    sources = _sources(config, record_path)
+    if len(sources) > 1:  # a clinic's catalog of several studies
+        from app.launch_catalog import launch_catalog
+
+        return launch_catalog(
+            sources,
+            lang,
+            config,
+            used_config,
+            kiosk_on=kiosk_on,
+            counselor=counselor,
+            log_file=log_file,
+            warm_pages=warm_pages,
+            error_window=_error_window,
+            controller_options=controller_options,
+        )
+    source = sources[0]
     try:
         record = load_record(source)
     except RecordError as exc:
@@ -306,6 +323,20 @@ def launch(
     return Launch(main_window, session=session, controller=controller, kiosk=kiosk_on)
 
 
+def _sources(config: Config, record_path: str | Sequence[str] | None) -> tuple[str | None, ...]:
+    """The records to show: ``--record`` (one or several), else the config's, else the default."""
+    from app.catalog import record_sources
+
+    if isinstance(record_path, str):
+        return (record_path,)
+    try:
+        return record_sources(config, tuple(record_path or ()))
+    except ConfigError:
+        # The folder went away since the config was read: the default config path
+        # names the problem on the error window (load_entry of the missing folder).
+        return (config.records_dir,) if config.records_dir is not None else (None,)
+
+
 def _staff_info(
     record: TrialRecord,
     source: str | None,
@@ -330,7 +361,7 @@ def _staff_info(
 
 
 def run_app(
-    record_path: str | None = None,
+    record_path: str | Sequence[str] | None = None,
     language: str | None = None,
     *,
     config_path: str | os.PathLike[str] | None = None,

@@ -12,13 +12,35 @@ that has no visit, the staff error window).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
 from app import i18n
 from app.record import TrialRecord
 from app.selfcheck import Answer, AnswerError, SelfCheckResult, check_answer, evaluate
+from app.visits import (
+    CATALOG_SCREENS,
+    STUDY_SCREENS,
+    CatalogVisit,
+    Prescreen,
+    Screen,
+    StudyVisit,
+    study_key,
+)
+
+__all__ = [
+    "CATALOG_SCREENS",
+    "MAX_TEXT_SCALE",
+    "MIN_TEXT_SCALE",
+    "STUDY_SCREENS",
+    "TEXT_SCALES",
+    "Prescreen",
+    "Screen",
+    "Session",
+    "StudyVisit",
+    "study_key",
+    "use_interface_language",
+]
 
 
 def use_interface_language(language: str) -> None:
@@ -30,26 +52,13 @@ def use_interface_language(language: str) -> None:
     i18n.set_language(language)
 
 
-class Screen(StrEnum):
-    """The screens of the app, in the order a visitor meets them."""
-
-    WELCOME = "welcome"
-    ABOUT = "about"
-    PROCEDURES = "procedures"
-    SELFCHECK = "selfcheck"
-    RESULT = "result"
-    DETAILS = "details"
-    GLOSSARY = "glossary"
-    CONTACT = "contact"
-
-
 #: Text size steps offered in the header, in percent.
 TEXT_SCALES = (100, 125, 150, 175, 200)
 MIN_TEXT_SCALE = 100
 MAX_TEXT_SCALE = 200
 
 
-class Session(QObject):
+class Session(CatalogVisit, QObject):
     """The state of one visit.
 
     Signals:
@@ -66,6 +75,14 @@ class Session(QObject):
         record_replaced(): :meth:`replace_record` swapped the record (the preview's
             live reload). The only signal it emits: listeners re-read the record and the
             language, screen, step and answers, and render once.
+        study_changed(str): another study is now current (its key; "" for the catalog).
+            Emitted before the language and screen signals of the same move.
+        studies_changed(): a study joined the catalog (its record validated).
+        prescreen_changed(): an answer of the first step across studies changed.
+
+    A session shows one study, or a clinic's catalog of several (``catalog=True``):
+    then the visit starts on :attr:`Screen.CATALOG`, each study keeps its own answers,
+    question step and screen, and language, text size and contrast are shared.
     """
 
     language_changed = Signal(str)
@@ -77,17 +94,33 @@ class Session(QObject):
     term_requested = Signal(str)
     reset_done = Signal()
     record_replaced = Signal()
+    study_changed = Signal(str)
+    studies_changed = Signal()
+    prescreen_changed = Signal()
+    #: How the catalog's part (:class:`CatalogVisit`) switches the interface language.
+    _use_language = staticmethod(use_interface_language)
 
     def __init__(
-        self, record: TrialRecord, default_language: str = "en", parent: QObject | None = None
+        self,
+        record: TrialRecord,
+        default_language: str = "en",
+        parent: QObject | None = None,
+        *,
+        catalog: bool = False,
     ) -> None:
         super().__init__(parent)
-        if default_language not in record.languages:
-            default_language = record.languages[0]
+        self._catalog = catalog
+        self._studies: dict[str, TrialRecord] = {study_key(record): record}
+        self._study: str | None = None if catalog else study_key(record)
+        self._visits: dict[str, StudyVisit] = {}
+        self._prescreen = Prescreen()
         self._record = record
+        if default_language not in self.languages:
+            default_language = self.languages[0]
+        self._chosen_language = default_language
         self._default_language = default_language
         self._language = default_language
-        self._screen = Screen.WELCOME
+        self._screen = Screen.CATALOG if catalog else Screen.WELCOME
         self._question_index = 0
         self._answers: dict[str, Answer] = {}
         self._text_scale = MIN_TEXT_SCALE
@@ -142,8 +175,9 @@ class Session(QObject):
     # -- changing ------------------------------------------------------------------
     def set_language(self, language: str) -> None:
         """Switch language; the screen, step and answers stay as they are."""
-        if language not in self._record.languages:
+        if language not in self.languages:
             raise ValueError(f"{language!r} is not one of the record's languages")
+        self._chosen_language = language
         if language != self._language or i18n.current_language() != language:
             self._language = language
             # The catalogs, Qt's translator and the layout direction switch first, so
@@ -152,8 +186,11 @@ class Session(QObject):
             self.language_changed.emit(language)
 
     def go_to(self, screen: Screen | str) -> None:
-        """Show another screen."""
+        """Show another screen (in a catalog, a study screen opens the last study seen)."""
         screen = Screen(screen)
+        if self._catalog and (screen in CATALOG_SCREENS) != (self._study is None):
+            self._switch_study(None if screen in CATALOG_SCREENS else self._last_key(), screen)
+            return
         if screen != self._screen:
             self._screen = screen
             self.screen_changed.emit(screen.value)
@@ -210,6 +247,7 @@ class Session(QObject):
         self._text_scale = MIN_TEXT_SCALE
         self._high_contrast = False
         self._screen = Screen.WELCOME
+        self._forget_studies()
         language = self._default_language
         if language != self._language or i18n.current_language() != language:
             self._language = language

@@ -77,7 +77,7 @@ def _exercise() -> str:
     from app.handout import write_handout
     from app.record import load_record
     from app.selfcheck import check_answers, evaluate
-    from app.session import Screen
+    from app.session import STUDY_SCREENS
     from app.ui.main import application, create_window
 
     record = load_record()
@@ -88,7 +88,7 @@ def _exercise() -> str:
     window.show()
     for lang in record.languages:
         session.set_language(lang)
-        for screen in Screen:
+        for screen in STUDY_SCREENS:  # one record: no catalog
             session.go_to(screen)
             app.processEvents()
             if window.grab().isNull():
@@ -108,7 +108,7 @@ def _exercise() -> str:
     _exercise_sound()
     return (
         f"record {record.identification.nct_id} ({len(record.eligibility.criteria)} criteria), "
-        f"{len(Screen)} screens x {len(record.languages)} languages, "
+        f"{len(STUDY_SCREENS)} screens x {len(record.languages)} languages, "
         f"self-check {result.outcome.value}, handout {pages} page(s) {size // 1024} KiB, "
         "import, signing, translation round trip and sound output ok"
     )

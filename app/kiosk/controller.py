@@ -100,6 +100,8 @@ class KioskController(QObject):
 
         self.banner = DraftBanner(info.approval.state, slim=not kiosk)
         self.host.set_banner(self.banner)
+        #: Validates a catalog's other records in idle time (None: one study).
+        self.catalog_loader: object | None = None
         self.guard = KioskGuard(self)
         self.copy_blocker = CopyBlocker(self)
         self.keeper = WindowKeeper(window, clock, self)
@@ -138,6 +140,11 @@ class KioskController(QObject):
         if listen is not None:
             listen.speaking_changed.connect(idle.set_speaking)
         session.reset_done.connect(self._on_reset_done)
+        session.study_changed.connect(self._on_study_changed)
+        if session.catalog:
+            session.studies_changed.connect(self._on_study_changed)
+            session.reset_done.connect(self._on_study_changed)
+            self._on_study_changed()
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         self.corner.held.connect(self.open_staff_gate)
@@ -322,6 +329,11 @@ class KioskController(QObject):
         emptied = forget_clipboard()
         if emptied:
             log.info("Reset: the %s emptied", " and ".join(emptied))
+
+    def _on_study_changed(self, *_args: object) -> None:
+        """Each study shows its own approval: the banner follows the study shown."""
+        key = self.session.study or ""
+        self.banner.set_state(self.info.approval_state(key), self.session.language)
 
     def _on_language_changed(self, lang: str) -> None:
         for overlay in self.overlays:

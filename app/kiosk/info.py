@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.record.approval import ApprovalStatus
+from app.record.approval import ApprovalState, ApprovalStatus
+
+if TYPE_CHECKING:
+    from app.catalog import CatalogEntry
 
 #: What could not be loaded, for the staff error window.
 RECORD = "record"
@@ -26,6 +30,33 @@ class StaffInfo:
     config_found: bool = False
     log_path: str | None = None
     languages: tuple[str, ...] = ("en", "fa")
+    #: A catalog's entries loaded so far, broken ones too (None: one study). The list
+    #: grows while the other records are validated in idle time.
+    catalog: list[CatalogEntry] | None = None
+
+    @property
+    def studies(self) -> tuple[CatalogEntry, ...]:
+        """The catalog's studies shown to visitors so far."""
+        return tuple(entry for entry in self.catalog or () if entry.ok)
+
+    @property
+    def broken(self) -> tuple[CatalogEntry, ...]:
+        """The catalog's records left out so far, with their problems."""
+        return tuple(entry for entry in self.catalog or () if not entry.ok)
+
+    def approval_state(self, key: str) -> ApprovalState:
+        """The approval of the study ``key``.
+
+        On the catalog's screens (``key`` ""), any study not approved shows the banner.
+        """
+        if self.catalog is None:
+            return self.approval.state
+        states = [
+            entry.approval.state
+            for entry in self.studies
+            if entry.approval is not None and (not key or entry.study_id == key)
+        ]
+        return next((s for s in states if s is not ApprovalState.APPROVED), ApprovalState.APPROVED)
 
 
 def app_version() -> str:

@@ -57,7 +57,20 @@ def window_state(window: QWidget) -> dict[str, Any]:
         if button.isVisible():
             centre = button.mapTo(window, button.rect().center())
             targets[f"language_{lang}"] = [centre.x(), centre.y()]
+    # A catalog: each card's button into its study, and the header's "Back to all studies".
+    catalog = pages.get("catalog")
+    for key, (_frame, button) in getattr(catalog, "cards", {}).items():
+        if button.isVisible():
+            centre = button.mapTo(window, button.rect().center())
+            targets[f"open_{key}"] = [centre.x(), centre.y()]
+    header = getattr(window, "header", None)
+    back = getattr(header, "all_studies", None)
+    if back is not None and back.isVisible():
+        centre = back.mapTo(window, back.rect().center())
+        targets["all_studies"] = [centre.x(), centre.y()]
     state["targets"] = targets
+    if session is not None and hasattr(session, "study"):
+        state["study"] = session.study
     corner = window.findChild(QWidget, "StaffCorner")
     if corner is not None and corner.isVisible():
         top_left = corner.mapToGlobal(corner.rect().topLeft())
@@ -85,6 +98,9 @@ class TestReport(QObject):
             )
             controller.session.reset_done.connect(
                 lambda: QTimer.singleShot(100, lambda: self.say("reset"))
+            )
+            controller.session.screen_changed.connect(
+                lambda _screen: QTimer.singleShot(200, lambda: self.say("screen"))
             )
             controller.corner.held.connect(
                 lambda: QTimer.singleShot(100, lambda: self.say("staff_gate"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.catalog import source_name
 from app.i18n import LANGUAGE_NAMES, _, is_rtl, localize, text_direction
 from app.i18n.format import FSI, PDI, format_number
 from app.kiosk.banner import DraftBanner
@@ -98,6 +99,8 @@ class StaffPanel(Overlay):
         self.rows: dict[str, tuple[QLabel, QLabel]] = {}
         for key in (
             "record",
+            "studies",
+            "left_out",
             "study",
             "version",
             "approval",
@@ -174,8 +177,9 @@ class StaffPanel(Overlay):
         self.message.setVisible(bool(text))
 
     def open(self) -> None:
-        """Show the panel, without an old note."""
+        """Show the panel, without an old note (and with the catalog as loaded by now)."""
         self.show_message("")
+        self.retranslate()
         super().open()
 
     def set_language(self, lang: str) -> None:
@@ -208,6 +212,7 @@ class StaffPanel(Overlay):
             )
         else:
             self._set_row("record", _("Record file"), _("The embedded default record"))
+        self._show_catalog()
         self._set_row("study", _("Study"), info.nct_id)
         self._set_row("version", _("Content version"), info.content_version)
         state = info.approval.state
@@ -262,7 +267,7 @@ class StaffPanel(Overlay):
         self._set_row("app", _("TrialGuide version"), info.app_version)
         # File names, ids and digests are Latin: they stay left to right in Persian too,
         # aligned next to their names (so the alignment is absolute, not mirrored).
-        latin = {"study", "version", "digest", "app"}
+        latin = {"study", "version", "digest", "app", "left_out"}
         if info.record_source:
             latin.add("record")
         if info.config_path and info.config_found:
@@ -295,3 +300,38 @@ class StaffPanel(Overlay):
         self.quit_button.setText(_("Quit TrialGuide"))
         self.quit_button.setAccessibleName(_("Quit TrialGuide"))
         self.quit_button.setAccessibleDescription(_("Close TrialGuide completely"))
+
+    def _show_catalog(self) -> None:
+        """A catalog's studies, and the records left out with every problem (staff only)."""
+        info = self.info
+        for key in ("studies", "left_out"):
+            self.form.setRowVisible(self.rows[key][1], info.catalog is not None)
+        if info.catalog is None:
+            return
+        # Ids, file names and the validator's messages are Latin: each line isolated, so
+        # that a Persian panel keeps their order (and their brackets) as written.
+        shown = [
+            _("{study} ({file}): {approval}").format(
+                study=f"{FSI}{entry.study_id}{PDI}",
+                file=f"{FSI}{source_name(entry.source)}{PDI}",
+                approval=_("approved")
+                if entry.approval is not None and entry.approval.state is ApprovalState.APPROVED
+                else _("draft, not approved"),
+            )
+            for entry in info.studies
+        ]
+        self._set_row("studies", _("Studies shown"), "\n".join(shown) or "—")
+        broken = [
+            "\n".join(
+                f"{FSI}{line}{PDI}"
+                for line in (source_name(entry.source), *(f"  {p}" for p in entry.problems))
+            )
+            for entry in info.broken
+        ]
+        self.form.setRowVisible(self.rows["left_out"][1], bool(broken))
+        self._set_row(
+            "left_out",
+            _("Records left out"),
+            breakable_path("\n".join(broken)),
+            "\n".join(broken),
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
 
 from app.i18n import LANGUAGE_NAMES, _, text_direction
 from app.i18n.format import format_number
+from app.present.catalog_screen import BACK_TO_ALL, BACK_TO_ALL_DESCRIPTION, header_title
+from app.present.text import say
 from app.present.titles import study_title
-from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Session
+from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, TEXT_SCALES, Screen, Session
 from app.ui.confirm import ConfirmPrompt
 from app.ui.style import fix_text_size
+from app.ui.text import button_text
 
 #: Width in px of the "100%" between A− and A+ (its text is 18 px at every text size).
 SCALE_LABEL_WIDTH = 72
@@ -87,6 +90,11 @@ class Header(QFrame):
         layout.setContentsMargins(24, 8, 24, 8)
         layout.setSpacing(8)
 
+        #: "Back to all studies": on every study screen of a catalog of several studies.
+        self.all_studies = self._button(self)
+        self.all_studies.clicked.connect(lambda: session.go_to(Screen.CATALOG))
+        self.all_studies.setVisible(False)
+        layout.addWidget(self.all_studies)
         self.title = ElidedLabel(self)
         self.title.setObjectName("HeaderTitle")
         layout.addWidget(self.title, 1)
@@ -94,7 +102,7 @@ class Header(QFrame):
 
         self.language_buttons: dict[str, QPushButton] = {}
         self._language_group = QButtonGroup(self)
-        for lang in session.record.languages:
+        for lang in session.all_languages:
             button = self._button(self, checkable=True)
             button.setText(LANGUAGE_NAMES.get(lang, lang))
             # Each language's name is shown in its own script and direction.
@@ -140,6 +148,8 @@ class Header(QFrame):
         session.text_scale_changed.connect(self._on_change)
         session.high_contrast_changed.connect(self._on_change)
         session.reset_done.connect(self._on_change)
+        session.study_changed.connect(self._on_change)
+        session.studies_changed.connect(self._on_change)
         self.render()
 
     def set_confirm_prompt(self, prompt: ConfirmPrompt) -> None:
@@ -171,10 +181,21 @@ class Header(QFrame):
         """Put the header's words in the current language and show the current settings."""
         session = self.session
         lang = session.language
-        self.title.set_full_text(study_title(session.record, lang))
+        on_catalog = session.catalog and session.study is None
+        title = header_title(lang) if on_catalog else study_title(session.record, lang)
+        self.title.set_full_text(title)
         self.title.setLayoutDirection(text_direction(lang))
+        self.all_studies.setVisible(session.catalog and not on_catalog)
+        self.all_studies.setText(button_text(say(BACK_TO_ALL, lang)))
+        self.all_studies.setAccessibleName(say(BACK_TO_ALL, lang))
+        self.all_studies.setAccessibleDescription(say(BACK_TO_ALL_DESCRIPTION, lang))
+        available = session.languages
         for code, button in self.language_buttons.items():
-            button.setChecked(code == lang)
+            # A study in one language only: no button would switch it to another.
+            button.setVisible(code in available)
+            # Showing the state is not choosing: toggled() is for the visitor's choice only.
+            with QSignalBlocker(button):
+                button.setChecked(code == lang)
             name = LANGUAGE_NAMES.get(code, code)
             button.setAccessibleName(name)
             button.setAccessibleDescription(

@@ -53,12 +53,19 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def create_window(record: TrialRecord, language: str | None = None) -> tuple[Session, MainWindow]:
-    """Build a session and its main window for ``record`` (the app must exist)."""
+def create_window(
+    record: TrialRecord, language: str | None = None, *, studies: tuple[TrialRecord, ...] = ()
+) -> tuple[Session, MainWindow]:
+    """Build a session and its main window for ``record`` (the app must exist).
+
+    With ``studies`` (the other records of a clinic's catalog, or more to come when it is
+    ``(record,)``), the visit starts on the catalog of every study.
+    """
     from app.ui.main_window import MainWindow
 
     load_fonts()
-    session = Session(record, language or record.languages[0])
+    session = Session(record, language or record.languages[0], catalog=bool(studies))
+    session.add_studies(studies)
     window = MainWindow(session)
     return session, window
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import text_direction
+from app.present.catalog_screen import catalog_window_title
 from app.present.titles import window_title
-from app.session import Screen, Session
+from app.session import CATALOG_SCREENS, STUDY_SCREENS, Screen, Session
 from app.ui.close_guard import CloseGuard
 from app.ui.confirm import ConfirmPrompt
 from app.ui.header import Header
@@ -32,6 +33,8 @@ from app.ui.style import THEMES, apply_text_scale, install_style, stylesheet
 #: Screen -> "module:Class" of its page; pages are built the first time they are shown,
 #: so start-up only pays for the welcome screen.
 PAGES: dict[Screen, str] = {
+    Screen.CATALOG: "app.ui.screens.catalog:CatalogScreen",
+    Screen.PRESCREEN: "app.ui.screens.prescreen:PrescreenScreen",
     Screen.WELCOME: "app.ui.screens.welcome:WelcomeScreen",
     Screen.ABOUT: "app.ui.screens.about:AboutScreen",
     Screen.PROCEDURES: "app.ui.screens.procedures:ProceduresScreen",
@@ -141,6 +144,7 @@ class MainWindow(QMainWindow):
         session.term_requested.connect(self.popover.show_term)
         session.reset_done.connect(self._on_reset)
         session.record_replaced.connect(self._on_record_replaced)
+        session.study_changed.connect(self._on_study_changed)
 
         self._apply_style()
         self._on_language_changed(session.language)
@@ -193,7 +197,7 @@ class MainWindow(QMainWindow):
         self._warmed.discard(Screen(screen))
         page = self.page(screen)
         self.stack.setCurrentWidget(page)
-        self.navbar.setVisible(screen != Screen.WELCOME.value)
+        self.navbar.setVisible(Screen(screen) not in {Screen.WELCOME, *CATALOG_SCREENS})
         self.popover.hide()
         self._update_title()
         page.scroll_to_top()
@@ -220,7 +224,8 @@ class MainWindow(QMainWindow):
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             self._warm_timer.start(WARM_STEP_MS)  # a finger is down: not now
             return
-        missing = next((screen for screen in Screen if screen not in self.pages), None)
+        wanted = self._screens_to_warm()
+        missing = next((screen for screen in wanted if screen not in self.pages), None)
         if missing is not None:
             self.page(missing)
             self._warmed.add(missing)
@@ -230,6 +235,26 @@ class MainWindow(QMainWindow):
                 return  # all warm
             stale.catch_up()
         self._warm_timer.start(WARM_STEP_MS)
+
+    def _screens_to_warm(self) -> tuple[Screen, ...]:
+        """The pages worth building ahead: the catalog's, and the current study's."""
+        session = self.session
+        if not session.catalog:
+            return tuple(Screen)
+        return tuple(CATALOG_SCREENS) + (STUDY_SCREENS if session.study is not None else ())
+
+    def _drop_study_pages(self) -> None:
+        """Another study is current: its pages are built again, from its own record."""
+        for screen in STUDY_SCREENS:
+            page = self.pages.pop(screen, None)
+            if page is not None:
+                self.stack.removeWidget(page)
+                shiboken6.delete(page)
+            self._warmed.discard(screen)
+
+    def _on_study_changed(self, _key: str) -> None:
+        self._drop_study_pages()
+        self._update_title()
 
     def _on_high_contrast_changed(self, *_args: object) -> None:
         # A new theme re-polishes every polished widget (about 1 ms each): pages built
@@ -257,6 +282,8 @@ class MainWindow(QMainWindow):
             self._on_high_contrast_changed()
         if install_style().scale != self.session.text_scale:
             self._apply_text_scale()
+        if self.session.catalog:  # every study forgotten: their pages too
+            self._drop_study_pages()
         self._on_language_changed(self.session.language)
         self._on_screen_changed(self.session.screen.value)
         self._forget_term()
@@ -316,7 +343,11 @@ class MainWindow(QMainWindow):
         popover.setAccessibleName("")
 
     def _update_title(self) -> None:
-        self.setWindowTitle(window_title(self.session.record, self.session.language))
+        session = self.session
+        if session.catalog and session.study is None:
+            self.setWindowTitle(catalog_window_title(session.language))
+        else:
+            self.setWindowTitle(window_title(session.record, session.language))
 
     def _apply_text_scale(self, *_args: object) -> None:
         # New fonts re-lay the text out; a new style sheet would re-polish every widget.

@@ -6,7 +6,7 @@ the same room on every screen and the buttons stay where they were.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QButtonGroup, QFrame, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import N_, _, text_direction
@@ -76,4 +76,6 @@ class NavBar(QFrame):
 
     def _on_screen_changed(self, screen: str) -> None:
         for key, button in self.buttons.items():
-            button.setChecked(key.value == screen)
+            # Showing the state is not choosing: toggled() is for the visitor's choice only.
+            with QSignalBlocker(button):
+                button.setChecked(key.value == screen)

@@ -17,13 +17,14 @@ from __future__ import annotations
 import os
 import time
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 #: The environment variable that turns the probe on.
 ENV = "TRIALGUIDE_EXIT_AFTER_PAINT"
 #: Class names of the widgets whose first paint ends start-up.
-FIRST_SCREENS = frozenset({"WelcomeScreen", "ErrorWindow"})
+FIRST_SCREENS = frozenset({"WelcomeScreen", "CatalogScreen", "ErrorWindow"})
 
 
 class _PaintProbe(QObject):
@@ -47,7 +48,8 @@ class _PaintProbe(QObject):
         """On the first paint, report once the whole paint pass is over."""
         if event.type() == QEvent.Type.Paint and self._watched:
             for widget in self._watched:
-                widget.removeEventFilter(self)
+                if shiboken6.isValid(widget):  # a catalog's card may be built again since
+                    widget.removeEventFilter(self)
             self._watched = []
             # After the paint pass (the rest of the window, the flush), not before it.
             QTimer.singleShot(0, self._report)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pytest
 
-from app.session import Screen
+from app.session import STUDY_SCREENS
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = Path(__file__).with_name("atspi_probe.py")
@@ -318,11 +318,11 @@ def _tour(display: str, language: str, probe: Probe) -> Visit:
     visitor.key_to("welcome", {names["start"]})
     visitor.press()
     visitor.read("about", names["about"])
-    sections = {names[screen.value] for screen in Screen}
+    sections = {names[screen.value] for screen in STUDY_SCREENS}
     visitor.key_to("about", sections)
     forward = LEFT if language == "fa" else RIGHT
     for screen in TOUR[1:]:
-        visitor.key_to(screen, {names[screen]}, key=forward, limit=len(Screen))
+        visitor.key_to(screen, {names[screen]}, key=forward, limit=len(STUDY_SCREENS))
         visitor.read(screen, names[screen])
     # A screen reader (or switch access) can also operate a section button through its
     # AT-SPI action ("Toggle" for a checkable button), with no key or click.

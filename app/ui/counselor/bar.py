@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import LANGUAGE_NAMES, SUPPORTED, _, text_direction
-from app.present.titles import counselor_title
-from app.session import Session
+from app.present.titles import counselor_title, study_title
+from app.session import Session, study_key
 from app.ui.flow import FlowLayout
 
 
@@ -43,11 +43,15 @@ class CounselorBar(QFrame):
         layout.addWidget(self.title)
         controls = QWidget(self)
         self._flow = FlowLayout(controls, spacing=10)
+        # A catalog of several studies: which one the counselor is going through.
+        self.study_label, self.study_combo = self._labeled_combo(controls)
+        self.study_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        study_box = self.study_combo.parentWidget()
+        assert study_box is not None  # the combo sits in its labelled box
+        study_box.setVisible(session.catalog)
         self.second_label, self.second_combo = self._labeled_combo(controls)
         self.handout_label, self.handout_combo = self._labeled_combo(controls)
-        for lang in session.record.languages:
-            if lang in SUPPORTED:
-                self.handout_combo.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
+        self.fill_handout_languages()
         self.large_print = QCheckBox(controls)  # the handout's large-print edition
         self._flow.addWidget(self.large_print)
         self.print_button = self._button(controls)
@@ -57,6 +61,13 @@ class CounselorBar(QFrame):
         self.start_over = self._button(controls)
         self.close_button = self._button(controls)
         layout.addWidget(controls)
+
+    def fill_handout_languages(self) -> None:
+        """Offer the handout in each language of the study shown (it is per study)."""
+        self.handout_combo.clear()
+        for lang in self.session.record.languages:
+            if lang in SUPPORTED:
+                self.handout_combo.addItem(LANGUAGE_NAMES.get(lang, lang), lang)
 
     def _labeled_combo(self, parent: QWidget) -> tuple[QLabel, QComboBox]:
         box = QWidget(parent)
@@ -88,6 +99,16 @@ class CounselorBar(QFrame):
         lang = session.language
         self.setLayoutDirection(text_direction(lang))
         self.title.setText(counselor_title(session.record, lang))
+        self.study_label.setText(_("Study"))
+        studies = self.study_combo
+        studies.clear()
+        for record in session.studies:
+            studies.addItem(study_title(record, lang), study_key(record))
+        studies.setCurrentIndex(max(0, studies.findData(session.study)))
+        studies.setAccessibleName(_("Study"))
+        studies.setAccessibleDescription(
+            _("The study to go through; each keeps its own answers until Start over")
+        )
         self.second_label.setText(_("Second language"))
         combo = self.second_combo
         combo.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import (
     QCloseEvent,
@@ -40,7 +41,7 @@ from app.handout import write_handout
 from app.handout.paper import print_handout
 from app.i18n import FONT_FAMILY, _, text_direction
 from app.i18n.format import FSI, PDI
-from app.session import Session
+from app.session import Screen, Session
 from app.ui.counselor.answers import SelfCheckPanel
 from app.ui.counselor.bar import CounselorBar
 from app.ui.counselor.jumplist import JumpList
@@ -69,6 +70,8 @@ class CounselorWindow(QMainWindow):
         if FONT_FAMILY not in QFontDatabase.families():
             load_fonts()
         self.session = session
+        if session.catalog and session.study is None:
+            session.go_to(Screen.WELCOME)  # a catalog: the study last seen, else the first
         self._patient_lang = session.language
         self.second_lang: str | None = self._other_language(session.language)
         self._sized = False
@@ -88,6 +91,7 @@ class CounselorWindow(QMainWindow):
         self.start_over = self.bar.start_over
         self.close_button = self.bar.close_button
         self.second_combo.activated.connect(self._on_second_chosen)
+        self.bar.study_combo.activated.connect(self._on_study_chosen)
         self.print_button.clicked.connect(self.print_handout)
         self.save_button.clicked.connect(self.save_handout)
         self.start_over.clicked.connect(session.reset)
@@ -99,9 +103,7 @@ class CounselorWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.jump_list = JumpList(self.splitter)
         self.view = ParallelView(session.record, self.splitter)
-        for section in self.view.sections:
-            QListWidgetItem(self.jump_list).setData(Qt.ItemDataRole.UserRole, section.key)
-        QListWidgetItem(self.jump_list).setData(Qt.ItemDataRole.UserRole, ANSWERS)
+        self._fill_jump_list()
         self.jump_list.itemClicked.connect(self._on_jump)
         self.jump_list.itemActivated.connect(self._on_jump)
         self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
@@ -130,6 +132,8 @@ class CounselorWindow(QMainWindow):
         session.text_scale_changed.connect(self._apply_style)
         session.high_contrast_changed.connect(self._apply_style)
         session.reset_done.connect(self._on_reset)
+        session.study_changed.connect(self._on_study_changed)
+        session.studies_changed.connect(self.retranslate)
         self._apply_style()
         self.resize(1280, 800)
         self._on_language_changed(session.language)
@@ -182,7 +186,44 @@ class CounselorWindow(QMainWindow):
         self.view.set_languages(self.session.language, self.second_lang)
         self.panel.set_second_language(self.second_lang)
 
+    def _fill_jump_list(self) -> None:
+        self.jump_list.clear()
+        for section in self.view.sections:
+            QListWidgetItem(self.jump_list).setData(Qt.ItemDataRole.UserRole, section.key)
+        QListWidgetItem(self.jump_list).setData(Qt.ItemDataRole.UserRole, ANSWERS)
+
+    def _on_study_chosen(self, index: int) -> None:
+        key = self.bar.study_combo.itemData(index)
+        if key and key != self.session.study:
+            self.session.open_study(key)
+
+    def _on_study_changed(self, key: str) -> None:
+        """Another study of the catalog: its text and its own answers (kept per study)."""
+        if not key:  # the counselor view always shows a study
+            self.session.go_to(Screen.WELCOME)
+            return
+        old_view, old_panel = self.view, self.panel
+        self.view = ParallelView(self.session.record)
+        self.panel = SelfCheckPanel(self.session)
+        self.splitter.replaceWidget(1, self.view)
+        self.splitter.replaceWidget(2, self.panel)
+        for widget in (old_view, old_panel):
+            shiboken6.delete(widget)  # now: it would re-render the new study's signals
+        self._fill_jump_list()
+        self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.view.term_activated.connect(self.popover.show_term)
+        self.panel.term_activated.connect(self.popover.show_term)
+        if self.second_lang not in self.session.record.languages:
+            self.second_lang = self._other_language(self.session.language)
+        self.bar.fill_handout_languages()
+        self._on_language_changed(self.session.language)
+        self._apply_style()
+        if self._sized:
+            self._size_panes()
+
     def _on_reset(self) -> None:
+        if self.session.catalog and self.session.study is None:
+            self.session.go_to(Screen.WELCOME)  # forgotten; the first study, afresh
         # A reset emits only reset_done: follow the default language, size and theme.
         if self.session.language != self._patient_lang:
             self._on_language_changed(self.session.language)

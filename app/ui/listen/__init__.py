@@ -31,6 +31,9 @@ def attach(window: MainWindow, root: QBoxLayout) -> ListenController:
     layout = header.layout()
     assert isinstance(layout, QBoxLayout)
     layout.insertWidget(1, button)
+    # A screen reader reads a parent's children in their stacking order: the button,
+    # made last, goes where it shows (before the title), not after Start over.
+    button.stackUnder(header.title)
     bar = ListenBar(controller, root.parentWidget())
     root.insertWidget(root.indexOf(header) + 1, bar)
     controller.header_button, controller.bar = button, bar

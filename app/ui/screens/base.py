@@ -134,6 +134,10 @@ class ScreenPage(QWidget):
         button = ListenButton(self.session, section, holder)
         row.addWidget(widget, 1)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        # A screen reader reads a parent's children in their stacking order: the button,
+        # made last, is read right after its widget, not after the whole page.
+        button.stackUnder(widget)
+        widget.stackUnder(button)
         button.setVisible(not widget.isHidden())
         widget.installEventFilter(_ShownWith(button, widget))
         return button

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QV
 
 from app.i18n import _, localize
 from app.i18n.format import format_number
+from app.present.prescreen import carried_note
 from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import NumberProblem, parse_number
 from app.session import Screen, Session
@@ -39,6 +40,8 @@ class SelfCheckScreen(ScreenPage):
         self.progress.setTextVisible(False)
         self.progress.setRange(0, max(1, len(questions)))
         self.question_label = self.text("h2")
+        #: "We filled in this answer from what you told us before" (the catalog's first step).
+        self.carried_note = self.text("muted")
         self.why_card, why_layout = self.card()
         self.why_label = self.text(parent=self.why_card)
         why_layout.addWidget(self.why_label)
@@ -86,7 +89,13 @@ class SelfCheckScreen(ScreenPage):
         progress_row.addWidget(self.progress_label)
         progress_row.addWidget(self.progress, 1)
         self.body.addLayout(progress_row)
-        for widget in (self.question_label, self.why_card, self.choices, self.number):
+        for widget in (
+            self.question_label,
+            self.carried_note,
+            self.why_card,
+            self.choices,
+            self.number,
+        ):
             self.body.addWidget(widget)
         self.body.addWidget(self.skip_note)
         self.body.addStretch(1)
@@ -140,6 +149,10 @@ class SelfCheckScreen(ScreenPage):
         self.progress.setAccessibleDescription(_("How far you are through the questions"))
         for widget in (self.question_label, self.why_card, self.skip_button):
             widget.setVisible(question is not None)
+        carried = question is not None and question.id in self.session.carried_questions()
+        self.carried_note.setVisible(carried)
+        note = carried_note(record, question.id, lang) if carried and question else ""
+        self.set_text(self.carried_note, note)
         if question is not None:
             self.set_text(self.question_label, question.text)
             self.set_text(

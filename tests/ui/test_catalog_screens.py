@@ -1,0 +1,194 @@
+"""The catalog's screens in a real window: cards, the first step, Back to all studies, reset."""
+
+from __future__ import annotations
+
+import pytest
+from catalog_records import english_only_record
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.record.enums import Sex
+from app.session import Prescreen, Screen
+
+DEFAULT = "NCT05703308"
+SMALL = "NCT00000001"
+
+
+@pytest.fixture
+def make_catalog(qtbot):
+    """Main windows on a catalog of records (1280x800, shown offscreen), deleted afterwards."""
+    from app.ui.main import create_window
+
+    made = []
+
+    def make(*records, language: str = "en"):
+        session, window = create_window(records[0], language, studies=records)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append((session, window))
+        return session, window
+
+    yield make
+    for session, window in made:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        session.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _texts(widget) -> list[str]:
+    return [label.text() for label in widget.findChildren(QLabel) if label.isVisibleTo(widget)]
+
+
+def test_one_study_opens_on_its_welcome_screen_with_no_way_to_a_catalog(app_window):
+    session, window = app_window
+    assert session.screen is Screen.WELCOME
+    assert not window.header.all_studies.isVisibleTo(window)
+
+
+def test_two_studies_open_on_the_catalog(make_catalog, default_record, minimal_record):
+    _session, window = make_catalog(default_record, minimal_record)
+    page = window.page(Screen.CATALOG)
+    assert window.stack.currentWidget() is page
+    assert not window.navbar.isVisibleTo(window)
+    assert not window.header.all_studies.isVisibleTo(window)
+    assert window.header.title.text() == "Studies at this clinic"
+    # Enrolling first (the small study recruits), closed last (the default has ended).
+    assert list(page.cards) == [SMALL, DEFAULT]
+    closed_frame, closed_button = page.cards[DEFAULT]
+    assert closed_frame.property("role") == "card-closed"
+    assert closed_button.height() >= 44 and closed_button.width() >= 44
+    texts = _texts(page)
+    assert "Closed: no longer taking new people" in texts
+    assert texts.index("Taking new people now") < texts.index("Closed: no longer taking new people")
+
+
+def test_open_answer_back_open_the_other_back_again_keeps_answers_per_study(
+    make_catalog, default_record, minimal_record
+):
+    session, window = make_catalog(default_record, minimal_record)
+    window.page(Screen.CATALOG).cards[DEFAULT][1].click()
+    assert session.study == DEFAULT and session.screen is Screen.WELCOME
+    assert window.header.all_studies.isVisibleTo(window)
+    session.go_to(Screen.SELFCHECK)
+    session.answer("age", 33)
+    assert window.page(Screen.SELFCHECK).field.text() == "33"
+    window.header.all_studies.click()
+    assert session.screen is Screen.CATALOG
+
+    window.page(Screen.CATALOG).cards[SMALL][1].click()
+    assert window.header.title.text() == "A small test study"
+    session.go_to(Screen.SELFCHECK)
+    assert window.page(Screen.SELFCHECK).field.text() == ""  # not the other study's 33
+    session.answer("age", 50)
+    window.header.all_studies.click()
+
+    window.page(Screen.CATALOG).cards[DEFAULT][1].click()
+    assert session.screen is Screen.SELFCHECK
+    assert window.page(Screen.SELFCHECK).field.text() == "33"
+    window.header.all_studies.click()
+    window.page(Screen.CATALOG).cards[SMALL][1].click()
+    assert session.answers == {"age": 50}
+
+
+def test_start_over_returns_to_the_catalog_with_nothing_left(
+    make_catalog, default_record, minimal_record
+):
+    session, window = make_catalog(default_record, minimal_record)
+    session.go_to(Screen.PRESCREEN)
+    prescreen = window.page(Screen.PRESCREEN)
+    prescreen.age.field.setText("41")
+    prescreen.sex_buttons[0]["female"].click()
+    assert session.prescreen == Prescreen(age=41, sex=Sex.FEMALE)
+    assert prescreen.rows
+    session.open_study(DEFAULT)
+    session.answer("age", 33)
+    session.go_to(Screen.CATALOG)
+    session.open_study(SMALL)
+    session.go_to(Screen.SELFCHECK)
+    window.header.start_over.click()
+    window.confirm.yes_button.click()
+    assert session.screen is Screen.CATALOG and session.study is None
+    assert window.stack.currentWidget() is window.page(Screen.CATALOG)
+    assert session.prescreen == Prescreen()
+    assert prescreen.age.field.text() == ""
+    assert not prescreen.rows
+    assert not any(b.isChecked() for b in prescreen.sex_buttons[0].values())
+    # Every study page of the last visitor is gone; each study starts afresh.
+    assert Screen.SELFCHECK not in window.pages
+    for key in (DEFAULT, SMALL):
+        session.open_study(key)
+        assert session.answers == {}
+        session.go_to(Screen.CATALOG)
+
+
+def test_the_first_step_shows_each_study_with_its_reason(
+    make_catalog, default_record, minimal_record
+):
+    session, window = make_catalog(default_record, minimal_record)
+    window.page(Screen.CATALOG).prescreen_button.click()
+    page = window.page(Screen.PRESCREEN)
+    assert window.stack.currentWidget() is page
+    page.age.field.setText("70")
+    page.show_button.click()
+    assert session.prescreen.age == 70
+    small_frame, _button = page.rows[SMALL]
+    texts = _texts(small_frame)
+    assert "Does not fit on these answers" in texts
+    assert any("70" in text for text in texts)
+    assert page.rows[DEFAULT][0].property("role") == "card-closed"
+    page.back_button.click()
+    assert session.screen is Screen.CATALOG
+
+
+def test_the_first_step_s_age_is_pre_filled_in_the_default_self_check(
+    make_catalog, default_record, minimal_record
+):
+    session, window = make_catalog(minimal_record, default_record)
+    session.go_to(Screen.PRESCREEN)
+    page = window.page(Screen.PRESCREEN)
+    page.age.field.setText("33")
+    page.show_button.click()
+    page.rows[DEFAULT][1].click()
+    session.go_to(Screen.SELFCHECK)
+    selfcheck = window.page(Screen.SELFCHECK)
+    assert selfcheck.question().id == "age"
+    assert selfcheck.field.text() == "33"
+    assert selfcheck.carried_note.isVisibleTo(window)
+    assert "You already told us your age." in selfcheck.carried_note.text()
+    session.go_to_question(1)
+    assert not selfcheck.carried_note.isVisibleTo(window)
+
+
+def test_an_english_only_study_opens_in_english_from_a_persian_catalog(
+    make_catalog, default_record
+):
+    english = english_only_record()
+    session, window = make_catalog(default_record, english, language="fa")
+    page = window.page(Screen.CATALOG)
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    frame, button = page.cards["NCT00000002"]
+    note = [t for t in _texts(frame) if "English" in t or "انگلیسی" in t]
+    assert note, _texts(frame)
+    button.click()
+    assert session.language == "en"
+    welcome = window.page(Screen.WELCOME)
+    assert welcome.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert not window.header.language_buttons["fa"].isVisibleTo(window)
+    window.header.all_studies.click()
+    assert session.language == "fa"
+    assert window.header.language_buttons["fa"].isVisibleTo(window)
+
+
+def test_the_catalog_follows_text_size_and_contrast(make_catalog, default_record, minimal_record):
+    session, window = make_catalog(default_record, minimal_record)
+    page = window.page(Screen.CATALOG)
+    before = page.title.font().pixelSize()
+    session.set_text_scale(200)
+    QApplication.processEvents()
+    assert page.title.font().pixelSize() == 2 * before
+    session.set_high_contrast(True)
+    QApplication.processEvents()
+    assert "#000000" in QApplication.instance().styleSheet()
