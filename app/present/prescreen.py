@@ -59,7 +59,7 @@ class Fit(StrEnum):
 #: The step's own words, for the screen that asks.
 TITLE = N_("Which of these studies might fit me?")
 INTRO = N_(
-    "Answer three short questions, or skip any of them. We use only your answers on "
+    "Answer three short questions, or skip any of them. We use your answers only on "
     "this screen, and we forget them when you start over."
 )
 AGE_QUESTION = N_("How old are you?")
