@@ -113,7 +113,7 @@ def test_reasons_in_plain_words(catalog, study, answers, lang, reason):
 def test_every_ground_is_given(catalog):
     (row,) = prescreen([catalog["women_18_40"]], 50, M, True, "en")
     assert row.fit is NOT and len(row.reasons) == 3
-    assert row.label == "Does not fit on these answers"
+    assert row.label == "Your answers do not fit"
 
 
 def test_not_open_yet_may_fit_and_says_so(make_study):
