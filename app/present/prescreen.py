@@ -59,7 +59,7 @@ class Fit(StrEnum):
 #: The step's own words, for the screen that asks.
 TITLE = N_("Which of these studies might fit me?")
 INTRO = N_(
-    "Answer three short questions, or skip any of them. We use only your answers on "
+    "Answer three short questions, or skip any of them. We use your answers only on "
     "this screen, and we forget them when you start over."
 )
 AGE_QUESTION = N_("How old are you?")
@@ -73,7 +73,7 @@ HEALTHY_OPTIONS: dict[bool, str] = {
 SKIP = N_("I would rather not say")
 FIT_LABELS: dict[Fit, str] = {
     Fit.MAY_FIT: N_("May fit you"),
-    Fit.DOES_NOT_FIT: N_("Does not fit on these answers"),
+    Fit.DOES_NOT_FIT: N_("Your answers do not fit"),
     Fit.CLOSED: N_("Closed: not taking new people"),
 }
 
@@ -126,7 +126,7 @@ class PrescreenRow:
     #: One sentence per ground, in the visitor's language (for a closed study, first that
     #: it is closed, then the grounds, in the past tense when it is over).
     reasons: tuple[str, ...]
-    #: "May fit you", "Does not fit on these answers", "Closed: ...", in that language.
+    #: "May fit you", "Your answers do not fit", "Closed: ...", in that language.
     label: str
 
     @property

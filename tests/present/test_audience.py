@@ -30,10 +30,10 @@ WHO_FOR = [
         (17, YEARS),
         "ALL",
         "Children aged from 6 months to 17 years",
-        "کودکان با سن ۶ ماه تا ۱۷ سال",
+        "کودکان از سن ۶ ماه تا ۱۷ سال",
     ),
-    ((1, "MONTHS"), None, "ALL", "People aged 1 month or older", "افراد با سن ۱ ماه یا بیشتر"),
-    (None, (28, "DAYS"), "ALL", "Children aged up to 28 days", "کودکان با سن حداکثر ۲۸ روز"),
+    ((1, "MONTHS"), None, "ALL", "People aged 1 month or older", "افراد از سن ۱ ماه به بالا"),
+    (None, (28, "DAYS"), "ALL", "Children aged up to 28 days", "کودکان تا سن ۲۸ روز"),
 ]
 
 

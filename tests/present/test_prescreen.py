@@ -76,7 +76,7 @@ REASONS = [
         "women_18_40",
         (45, None, None),
         "fa",
-        "این پژوهش برای افرادی با سن ۱۸ تا ۴۰ سال است. شما گفتید ۴۵ سال دارید.",
+        "این پژوهش برای افرادی است که سنشان ۱۸ تا ۴۰ سال است. شما گفتید ۴۵ سال دارید.",
     ),
     (
         "adults_healthy",
@@ -113,7 +113,7 @@ def test_reasons_in_plain_words(catalog, study, answers, lang, reason):
 def test_every_ground_is_given(catalog):
     (row,) = prescreen([catalog["women_18_40"]], 50, M, True, "en")
     assert row.fit is NOT and len(row.reasons) == 3
-    assert row.label == "Does not fit on these answers"
+    assert row.label == "Your answers do not fit"
 
 
 def test_not_open_yet_may_fit_and_says_so(make_study):
@@ -219,7 +219,7 @@ def test_questions_found_by_shape_when_not_named(minimal_dict):
             "fa",
             (
                 "این پژوهش به پایان رسیده است و دیگر شرکت‌کننده‌ی جدید نمی‌پذیرد.",
-                "این پژوهش برای افرادی با سن ۲۵ تا ۴۵ سال بود. شما گفتید ۵۰ سال دارید.",
+                "این پژوهش برای افرادی بود که سنشان ۲۵ تا ۴۵ سال بود. شما گفتید ۵۰ سال دارید.",
                 "این پژوهش فقط برای زنان بود. شما گفتید مرد هستید.",
             ),
         ),

@@ -136,7 +136,7 @@ def test_the_first_step_shows_each_study_with_its_reason(
     assert session.prescreen.age == 70
     small_frame, _button = page.rows[SMALL]
     texts = _texts(small_frame)
-    assert "Does not fit on these answers" in texts
+    assert "Your answers do not fit" in texts
     assert any("70" in text for text in texts)
     assert page.rows[DEFAULT][0].property("role") == "card-closed"
     page.back_button.click()
