@@ -337,6 +337,23 @@ def _sources(config: Config, record_path: str | Sequence[str] | None) -> tuple[s
         return (config.records_dir,) if config.records_dir is not None else (None,)
 
 
+def _recording_problems(record: TrialRecord, source: str | None) -> tuple[str, ...]:
+    """Every recording the record names but the app cannot use, each logged for staff.
+
+    The files are beside the record; a missing or altered one (its SHA-256 differs from
+    the record's) is read with the synthesiser instead, and the staff panel says so.
+    """
+    if not record.audio:
+        return ()
+    from app.record.audio import check_audio
+
+    folder = Path(source).resolve().parent if source else None
+    problems = tuple(str(problem) for problem in check_audio(record, folder))
+    for problem in problems:
+        log.warning("recording not used, read by the synthesiser instead: %s", problem)
+    return problems
+
+
 def _staff_info(
     record: TrialRecord,
     source: str | None,
@@ -346,6 +363,8 @@ def _staff_info(
     log_file: str | None,
 ) -> StaffInfo:
     return StaffInfo(
+        recordings=sum(len(by_lang) for by_lang in record.audio.values()),
+        recording_problems=_recording_problems(record, source),
         record_source=str(source) if source is not None else None,
         nct_id=record.identification.nct_id,
         content_version=record.content_version,

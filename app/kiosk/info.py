@@ -33,6 +33,10 @@ class StaffInfo:
     #: A catalog's entries loaded so far, broken ones too (None: one study). The list
     #: grows while the other records are validated in idle time.
     catalog: list[CatalogEntry] | None = None
+    #: How many recordings the record names, and each one it cannot use (``field:
+    #: message``); Listen reads those texts with the synthesiser instead.
+    recordings: int = 0
+    recording_problems: tuple[str, ...] = ()
 
     @property
     def studies(self) -> tuple[CatalogEntry, ...]:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.catalog import source_name
-from app.i18n import LANGUAGE_NAMES, _, is_rtl, localize, text_direction
+from app.i18n import LANGUAGE_NAMES, _, is_rtl, localize, ngettext, text_direction
 from app.i18n.format import FSI, PDI, format_number
 from app.kiosk.banner import DraftBanner
 from app.kiosk.info import StaffInfo
@@ -107,6 +107,7 @@ class StaffPanel(Overlay):
             "signature",
             "note",
             "digest",
+            "recordings",
             "idle",
             "config",
             "log",
@@ -213,6 +214,7 @@ class StaffPanel(Overlay):
         else:
             self._set_row("record", _("Record file"), _("The embedded default record"))
         self._show_catalog()
+        self._show_recordings()
         self._set_row("study", _("Study"), info.nct_id)
         self._set_row("version", _("Content version"), info.content_version)
         state = info.approval.state
@@ -300,6 +302,30 @@ class StaffPanel(Overlay):
         self.quit_button.setText(_("Quit TrialGuide"))
         self.quit_button.setAccessibleName(_("Quit TrialGuide"))
         self.quit_button.setAccessibleDescription(_("Close TrialGuide completely"))
+
+    def _show_recordings(self) -> None:
+        """The record's recorded voices: all usable, or each one read by synthesis instead."""
+        info = self.info
+        self.form.setRowVisible(self.rows["recordings"][1], info.recordings > 0)
+        if not info.recordings:
+            return
+        if info.recording_problems:
+            lead = _(
+                "Recordings that cannot be used: {count} of {total}. Listen reads their "
+                "texts with the built-in voice instead:"
+            ).format(
+                count=format_number(len(info.recording_problems), self._lang),
+                total=format_number(info.recordings, self._lang),
+            )
+            lines = [f"{FSI}{problem}{PDI}" for problem in info.recording_problems]
+            value = "\n".join([lead, *lines])
+        else:
+            value = ngettext(
+                "{total} recording, present and unchanged.",
+                "All {total} recordings present and unchanged.",
+                info.recordings,
+            ).format(total=format_number(info.recordings, self._lang))
+        self._set_row("recordings", _("Recorded voices"), value)
 
     def _show_catalog(self) -> None:
         """A catalog's studies, and the records left out with every problem (staff only)."""
