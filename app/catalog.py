@@ -216,7 +216,9 @@ def _without_source(problem: str, source: str | None) -> str:
     return f"line {match[1]}: {rest[match.end() :]}" if match else rest.removeprefix(": ")
 
 
-def _folder_line(entry: CatalogEntry, strict: bool) -> tuple[str, str]:
+def _folder_line(
+    entry: CatalogEntry, strict: bool, fail_on_warnings: bool = False
+) -> tuple[str, str]:
     """One ``trialguide validate DIR`` line for an entry, and ``ok``, ``draft`` or ``failed``."""
     name = source_name(entry.source)
     count = len(entry.problems)
@@ -230,24 +232,35 @@ def _folder_line(entry: CatalogEntry, strict: bool) -> tuple[str, str]:
         return f"{name}: LEFT OUT, {nct}, {_without_source(entry.problems[0], entry.source)}", (
             "failed"
         )
+    warned = ""
     if strict:
         from app.record.lint import lint_record
 
-        issues = lint_record(record)
+        found = lint_record(record)
+        # Reading-level figures are warnings: said, but they fail strict only when
+        # `--fail-on-warnings` is given, as for a single record.
+        issues = [i for i in found if i.level == "error" or fail_on_warnings]
         if issues:
             plural = "" if len(issues) == 1 else "s"
             return (
                 f"{name}: valid, but {len(issues)} content problem{plural} (--strict); "
                 f"first: {_without_source(issues[0].describe(entry.source), entry.source)}"
             ), "failed"
+        if found:
+            warned = f", {len(found)} warning{'' if len(found) == 1 else 's'}"
     state = entry.approval.state.value if entry.approval else "unapproved"
     kind = "ok" if entry.approval is not None and entry.approval.approved else "draft"
     languages = " ".join(record.languages)
-    return f"{name}: {kind}, {nct}, {state} (content {record.content_version}, {languages})", kind
+    return (
+        f"{name}: {kind}, {nct}, {state} (content {record.content_version}, {languages}){warned}"
+    ), kind
 
 
 def validate_folder(
-    folder: str, strict: bool = False, trusted_keys: Collection[bytes] = ()
+    folder: str,
+    strict: bool = False,
+    trusted_keys: Collection[bytes] = (),
+    fail_on_warnings: bool = False,
 ) -> tuple[list[str], bool]:
     """``trialguide validate DIR``: one line per record file, a summary, and whether all passed.
 
@@ -262,7 +275,7 @@ def validate_folder(
     lines = []
     counts = {"ok": 0, "draft": 0, "failed": 0}
     for entry in iter_entries(sources, trusted_keys):
-        line, kind = _folder_line(entry, strict)
+        line, kind = _folder_line(entry, strict, fail_on_warnings)
         lines.append(line)
         counts[kind] += 1
     lines.append(

@@ -362,7 +362,12 @@ def _validate_folder(args: argparse.Namespace) -> int:
     from app.config import ConfigError
 
     try:
-        lines, passed = validate_folder(args.record, args.strict, _trusted_keys(args.trusted_key))
+        lines, passed = validate_folder(
+            args.record,
+            args.strict,
+            _trusted_keys(args.trusted_key),
+            fail_on_warnings=args.fail_on_warnings,
+        )
     except ConfigError as exc:
         raise CliError(str(exc)) from None
     print("\n".join(lines))

@@ -22,6 +22,7 @@ from app.record.approval import ApprovalState, stamp_text
 
 ROOT = Path(__file__).parent.parent
 DEFAULT = ROOT / "resources" / "records" / "NCT05703308.yaml"
+SAMPLE = ROOT / "resources" / "records" / "NCT05594173.yaml"
 MINIMAL = ROOT / "tests" / "data" / "records" / "minimal.yaml"
 WHEN = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 
@@ -236,6 +237,20 @@ def test_validate_folder_of_good_records_passes_and_strict_lints_each(
     assert lines[0].startswith("a.yaml: ok, ")
     assert lines[1].startswith("b.yaml: valid, but 1 content problem (--strict); first: ")
     assert "patient.contact.fa: Persian text uses Latin digits" in lines[1]
+
+
+def test_validate_folder_says_warnings_and_fails_on_them_only_when_asked(tmp_path, capsys):
+    from app.cli import main
+
+    folder = tmp_path / "trials"
+    folder.mkdir()
+    # The shipped sample's Persian has reading-level warnings and no error.
+    (folder / "sample.yaml").write_bytes(SAMPLE.read_bytes())
+    assert main(["validate", "--strict", str(folder)]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("sample.yaml: draft, NCT05594173, ") and line.endswith(" warnings")
+    assert main(["validate", "--strict", "--fail-on-warnings", str(folder)]) == 2
+    assert "warning: Persian readability" in capsys.readouterr().out
 
 
 def test_validate_folder_without_records(tmp_path, capsys):
