@@ -307,6 +307,7 @@ class MainWindow(QMainWindow):
             return
         self.header = Header(self.session, old.parentWidget())
         self.header.set_confirm_prompt(self.confirm)
+        self._restyle(self.header)
         self._root_layout.replaceWidget(old, self.header)
         self.header.setVisible(old.isVisibleTo(self))  # a new child is hidden until shown
         shiboken6.delete(old)
