@@ -8,6 +8,7 @@ asserts anything about timing: they print, and exit 0.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import statistics
@@ -76,8 +77,24 @@ def _fmt(value: float | None, unit: str) -> str:
     return f"{value:.3g} {unit}"
 
 
+#: run_all.py sets this to a file: every table row is appended to it (one JSON a line),
+#: for the summary of targets it prints at the end.
+SUMMARY_ENV = "TRIALGUIDE_BENCH_SUMMARY"
+
+
+def _record(title: str, rows: Sequence[Row]) -> None:
+    path = os.environ.get(SUMMARY_ENV)
+    if not path:
+        return
+    with open(path, "a", encoding="utf-8") as out:
+        for row in rows:
+            fields = {"table": title, "what": row.what, "ours": row.ours, "floor": row.floor}
+            out.write(json.dumps({**fields, "unit": row.unit}) + "\n")
+
+
 def print_table(title: str, rows: Sequence[Row], notes: Sequence[str] = ()) -> None:
     """Print a table: measured, floor, ratio, target, and whether it holds."""
+    _record(title, rows)
     width = max(28, *(len(r.what) + 2 for r in rows))
     print(f"\n## {title}\n")
     print(f"{'what':<{width}}{'TrialGuide':>13}{'floor':>13}{'ratio':>8}  {'target':<18}result")

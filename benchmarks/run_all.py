@@ -2,9 +2,10 @@
 
 Each benchmark runs in its own process, in this order: bundle size (it freezes the app
 and the hello-world floor into ``build/bench/dist``, which the frozen start-up then
-uses), start-up, interaction, memory, record load, catalog load. Nothing here fails on
-timing: the tables say which targets hold. The exit code is non-zero only if a benchmark
-itself broke.
+uses), start-up, interaction, memory, record load, catalog load; then one table of the
+performance issue's targets, each beside its floor from the same run (``summary.py``).
+Nothing here fails on timing: the tables say which targets hold. The exit code is
+non-zero only if a benchmark itself broke.
 
 Usage: python benchmarks/run_all.py [--quick] [--reuse] [--no-bundle]
   --quick      fewer repetitions (a rough look in a minute or two)
@@ -19,17 +20,20 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _common import SUMMARY_ENV  # noqa: E402 - benchmarks/ is not a package
 
 
-def run(script: str, *args: str) -> bool:
+def run(script: str, *args: str, env: dict[str, str] | None = None) -> bool:
     """Run one benchmark script; True when it finished cleanly."""
     print(f"\n$ python benchmarks/{script} {' '.join(args)}".rstrip(), flush=True)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, str(HERE / script), *args], cwd=HERE.parent)
+    done = subprocess.run([sys.executable, str(HERE / script), *args], cwd=HERE.parent, env=env)
     print(f"({script}: {time.perf_counter() - start:.0f} s)", flush=True)
     return done.returncode == 0
 
@@ -61,9 +65,14 @@ def main(argv: list[str] | None = None) -> int:
         ("catalog_load.py", runs),
         ("translate_round_trip.py", runs),
     ]
-    for script, script_args in plan:
-        if not run(script, *script_args):
-            failed.append(script)
+    with tempfile.TemporaryDirectory(prefix="tg-bench-rows-") as tmp:
+        rows = Path(tmp) / "rows.jsonl"
+        env = {**os.environ, SUMMARY_ENV: str(rows)}
+        for script, script_args in plan:
+            if not run(script, *script_args, env=env):
+                failed.append(script)
+        # The issue's targets, side by side with their floors, for the closing note.
+        run("summary.py", str(rows))
     if failed:
         print(f"\nbroken benchmarks: {', '.join(failed)}", file=sys.stderr)
         return 1

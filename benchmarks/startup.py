@@ -41,6 +41,8 @@ from _common import (
 
 SOURCE_TARGET = 1.5
 FROZEN_TARGET = 1.3
+#: Counselor mode's start against the main window's, both from source.
+COUNSELOR_TARGET = 1.2
 DIST = ROOT / "build" / "bench" / "dist"
 PROBE = ROOT / "benchmarks" / "_probe_app.py"
 
@@ -108,6 +110,25 @@ def main(argv: list[str] | None = None) -> int:
                     note=f"app {spread(apps)}, floor {spread(floors)}",
                 )
             )
+        mains, counselors, problem = measure_pair(
+            [PYTHON, str(PROBE), "--config", config, "--no-kiosk"],
+            [PYTHON, str(PROBE), "--config", config, "--counselor"],
+            env,
+            args.runs,
+        )
+        rows.append(
+            Row(
+                "counselor view against the main window",
+                median(counselors) if counselors else None,
+                median(mains) if counselors else None,
+                "ms",
+                f"<= {COUNSELOR_TARGET}x",
+                limit=COUNSELOR_TARGET,
+                note=f"counselor {spread(counselors)}, main {spread(mains)}"
+                if counselors
+                else problem,
+            )
+        )
         app_exe = args.bundle / "trialguide"
         hello_exe = DIST / "hello" / "hello"
         if not (app_exe.exists() and hello_exe.exists()):

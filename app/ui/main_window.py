@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QChildEvent, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -112,8 +112,10 @@ class MainWindow(QMainWindow):
         self._warm_timer = QTimer(self)
         self._warm_timer.setSingleShot(True)
         self._warm_timer.timeout.connect(self._warm_step)
-        #: Pages built by warming and not shown since.
-        self._warmed: set[Screen] = set()
+        #: The theme's style sheet on the window's parts and pages ("": the application's).
+        self._theme = ""
+        #: The text size (percent) each page's fonts were last set at.
+        self._scales: dict[ScreenPage, int] = {}
         root = QWidget(self)
         root.setObjectName("Root")
         root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -179,7 +181,16 @@ class MainWindow(QMainWindow):
         # First among its siblings, as it is first on screen: a screen reader reads the
         # children in this order, and would otherwise read the banner last.
         banner.lower()
+        self._restyle(banner)
         self._root_layout.insertWidget(0, banner)
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
+        if event.type() == QEvent.Type.ChildPolished and self._theme:
+            # An overlay (the kiosk's panels) built after the switch: the theme too.
+            child = event.child() if isinstance(event, QChildEvent) else None
+            if isinstance(child, QWidget) and child is not self.centralWidget():
+                self._restyle(child)
+        return super().event(event)
 
     def page(self, screen: Screen | str) -> ScreenPage:
         """The page of a screen, built on first request."""
@@ -187,15 +198,18 @@ class MainWindow(QMainWindow):
         page = self.pages.get(screen)
         if page is None:
             page = page_class(screen)(self.session, self.stack)
+            if self._theme:
+                self._restyle(page)
             self.pages[screen] = page
+            self._scales[page] = install_style().scale  # its widgets are polished at it
             self.stack.addWidget(page)
             if self.kiosk:
                 self._tell_kiosk(page)
         return page
 
     def _on_screen_changed(self, screen: str) -> None:
-        self._warmed.discard(Screen(screen))
         page = self.page(screen)
+        self._catch_up_look(page)  # left hidden before the last theme or text size
         self.stack.setCurrentWidget(page)
         self.navbar.setVisible(Screen(screen) not in {Screen.WELCOME, *CATALOG_SCREENS})
         self.popover.hide()
@@ -218,7 +232,11 @@ class MainWindow(QMainWindow):
             self._warm_timer.start(WARM_DELAY_MS)
 
     def _warm_step(self) -> None:
-        """Build one missing page, or re-render one page left in an earlier language."""
+        """Build one missing page, or bring one hidden page up to date.
+
+        First the theme and text size (a page hidden when they changed), then the
+        language (a page left in an earlier one).
+        """
         if not self.warm_pages or not self.isVisible():
             return
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
@@ -228,12 +246,16 @@ class MainWindow(QMainWindow):
         missing = next((screen for screen in wanted if screen not in self.pages), None)
         if missing is not None:
             self.page(missing)
-            self._warmed.add(missing)
         else:
-            stale = next((page for page in self.pages.values() if page.stale), None)
-            if stale is None:
+            pages = self.pages.values()
+            unstyled = next((p for p in pages if not self._looks_current(p)), None)
+            stale = next((page for page in pages if page.stale), None)
+            if unstyled is not None:
+                self._catch_up_look(unstyled)
+            elif stale is not None:
+                stale.catch_up()
+            else:
                 return  # all warm
-            stale.catch_up()
         self._warm_timer.start(WARM_STEP_MS)
 
     def _screens_to_warm(self) -> tuple[Screen, ...]:
@@ -250,25 +272,14 @@ class MainWindow(QMainWindow):
             if page is not None:
                 self.stack.removeWidget(page)
                 shiboken6.delete(page)
-            self._warmed.discard(screen)
 
     def _on_study_changed(self, _key: str) -> None:
         self._drop_study_pages()
         self._update_title()
 
     def _on_high_contrast_changed(self, *_args: object) -> None:
-        # A new theme re-polishes every polished widget (about 1 ms each): pages built
-        # ahead of need and never shown are dropped first, and built again later.
-        self._drop_warmed_pages()
         self._apply_style()
-        self._warm_later()
-
-    def _drop_warmed_pages(self) -> None:
-        for screen in list(self._warmed):
-            page = self.pages.pop(screen)
-            self.stack.removeWidget(page)
-            shiboken6.delete(page)  # now: a deleteLater() page would be restyled first
-        self._warmed.clear()
+        self._warm_later()  # the hidden pages take the theme in idle moments
 
     def _on_language_changed(self, lang: str) -> None:
         self.setLayoutDirection(text_direction(lang))
@@ -278,9 +289,9 @@ class MainWindow(QMainWindow):
     def _on_reset(self) -> None:
         # A reset emits only reset_done: take the defaults' theme, text size, language
         # and screen from the session here (the pages render themselves once).
-        if self._style_changes():
-            self._on_high_contrast_changed()
-        if install_style().scale != self.session.text_scale:
+        rescale = install_style().scale != self.session.text_scale
+        self._apply_style()  # nothing to do when the theme did not change
+        if rescale:  # (restyling the screen in view set its scale, not the others')
             self._apply_text_scale()
         if self.session.catalog:  # every study forgotten: their pages too
             self._drop_study_pages()
@@ -309,7 +320,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             shiboken6.delete(page)
         self.pages.clear()
-        self._warmed.clear()
+        self._scales.clear()
         self._forget_term()
         self._fit_header()
         self._on_language_changed(self.session.language)
@@ -328,6 +339,7 @@ class MainWindow(QMainWindow):
             return
         self.header = Header(self.session, old.parentWidget())
         self.header.set_confirm_prompt(self.confirm)
+        self._restyle(self.header)
         self._root_layout.replaceWidget(old, self.header)
         self.header.setVisible(old.isVisibleTo(self))  # a new child is hidden until shown
         shiboken6.delete(old)
@@ -350,35 +362,93 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(window_title(session.record, session.language))
 
     def _apply_text_scale(self, *_args: object) -> None:
-        # New fonts re-lay the text out; a new style sheet would re-polish every widget.
-        apply_text_scale(self, self.session.text_scale)
+        # New fonts re-lay the text out (a new style sheet would re-polish every widget):
+        # the window's parts and the screen in view now, hidden screens when next shown.
+        scale = self.session.text_scale
+        install_style().scale = scale  # for widgets polished from now on
+        for part in self._parts():
+            apply_text_scale(part, scale)
+        current = self.stack.currentWidget()
+        if isinstance(current, ScreenPage):
+            self._catch_up_look(current)
+        self._warm_later()  # the hidden screens in idle moments
 
-    def _style_changes(self) -> bool:
-        """Whether the session's theme differs from the style sheet in use."""
-        app = QApplication.instance()
-        sheet = stylesheet(high_contrast=self.session.high_contrast, kiosk=self.kiosk)
-        return not isinstance(app, QApplication) or app.styleSheet() != sheet
+    def _catch_up_look(self, page: ScreenPage) -> None:
+        """Give a page the session's theme and text size, if it was hidden when they changed."""
+        self._restyle(page)  # (which sets its text size too)
+        scale = self.session.text_scale
+        if self._scales.get(page) != scale:
+            apply_text_scale(page, scale)
+            self._scales[page] = scale
+
+    # -- the theme: the visible screen at once, hidden screens when next shown ------------
+    # The application's style sheet is the normal theme (with the kiosk's scroll bars).
+    # High contrast is the same sheet in the other colours, set on the window's parts
+    # (header, navigation, popover, overlays) and on each page: a new sheet re-polishes
+    # every widget below it (about 1 ms each), so the hidden pages keep the old one until
+    # they are shown, or until an idle moment (the warming steps) restyles them. A
+    # widget's own sheet wins over the application's whatever the selectors, and both
+    # are made from one template, so a page looks exactly as under an application sheet.
+    def _parts(self) -> list[QWidget]:
+        """The widgets that take the theme, other than the pages."""
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        root = self.centralWidget()
+        assert root is not None  # set in __init__
+        return [w for w in root.findChildren(QWidget, options=direct) if w is not self.stack] + [
+            w for w in self.findChildren(QWidget, options=direct) if w is not root
+        ]
+
+    def _restyle(self, widget: QWidget) -> None:
+        """Give ``widget`` (a page or a part) the theme, if it has another."""
+        if widget.styleSheet() != self._theme:
+            # A new sheet zeroes the contents margins set in code (the few pixels beside
+            # a label for Persian glyphs that overhang): keep them.
+            margins = [
+                (child, child.contentsMargins())
+                for child in widget.findChildren(QWidget)
+                if not child.contentsMargins().isNull()
+            ]
+            widget.setStyleSheet(self._theme)
+            for child, kept in margins:
+                child.setContentsMargins(kept)
+            # A new sheet gives every widget below back the font it had before any
+            # sheet (100% text): the text size stays what the visitor chose.
+            apply_text_scale(widget, self.session.text_scale)
+            if isinstance(widget, ScreenPage):
+                self._scales[widget] = self.session.text_scale
+
+    def _looks_current(self, page: ScreenPage) -> bool:
+        return self.theme_applied(page) and self._scales.get(page) == self.session.text_scale
+
+    def theme_applied(self, widget: QWidget) -> bool:
+        """Whether ``widget`` (a page or a part) shows the session's theme."""
+        return widget.styleSheet() == self._theme
 
     def _apply_style(self, *_args: object) -> None:
         app = QApplication.instance()
-        sheet = stylesheet(high_contrast=self.session.high_contrast, kiosk=self.kiosk)
-        if isinstance(app, QApplication):
-            if app.styleSheet() == sheet:
-                return  # re-polishing every widget costs seconds; a reset often changes nothing
-            # Links in rich text (glossary terms) take the palette's link colour: set it
-            # first, so that the style sheet's re-polish gives it to every widget already
-            # shown (set after, the screen in view kept its old link colour).
-            palette = app.palette()
-            colors = THEMES["high_contrast" if self.session.high_contrast else "normal"]
-            palette.setColor(QPalette.ColorRole.Link, QColor(colors["primary"]))
-            palette.setColor(QPalette.ColorRole.LinkVisited, QColor(colors["primary"]))
+        assert isinstance(app, QApplication)  # a QMainWindow always has one
+        base = stylesheet(kiosk=self.kiosk)
+        high_contrast = self.session.high_contrast
+        theme = stylesheet(high_contrast=True, kiosk=self.kiosk) if high_contrast else ""
+        # Links in rich text (glossary terms) take the palette's link colour: set it
+        # first, so that the style sheet's re-polish gives it to every widget shown.
+        link = QColor(THEMES["high_contrast" if high_contrast else "normal"]["primary"])
+        palette = app.palette()
+        if palette.color(QPalette.ColorRole.Link) != link:
+            palette.setColor(QPalette.ColorRole.Link, link)
+            palette.setColor(QPalette.ColorRole.LinkVisited, link)
             app.setPalette(palette)
-            app.setStyleSheet(sheet)
-            # A new style sheet gives every widget back the font it had before any sheet
-            # (100% text): the text size stays what the visitor chose.
+        if app.styleSheet() == base and theme == self._theme:
+            return  # re-polishing costs seconds; a reset often changes nothing
+        self._theme = theme
+        if app.styleSheet() != base:  # kiosk mode on or off: every widget, once
+            app.setStyleSheet(base)
             self._apply_text_scale()
-        else:  # pragma: no cover - a QMainWindow always has a QApplication
-            self.setStyleSheet(sheet)
+        for part in self._parts():
+            self._restyle(part)
+        current = self.stack.currentWidget()
+        if isinstance(current, ScreenPage):
+            self._catch_up_look(current)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Forget the visit when the window closes: nothing a patient typed outlives it.

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QWidget
 #: The environment variable that turns the probe on.
 ENV = "TRIALGUIDE_EXIT_AFTER_PAINT"
 #: Class names of the widgets whose first paint ends start-up.
-FIRST_SCREENS = frozenset({"WelcomeScreen", "CatalogScreen", "ErrorWindow"})
+FIRST_SCREENS = frozenset({"WelcomeScreen", "CatalogScreen", "ErrorWindow", "CounselorWindow"})
 
 
 class _PaintProbe(QObject):

@@ -4,7 +4,9 @@ The style sheet (``resources/style.qss``) holds colours, borders and spacing. Te
 are set in code, per kind of widget (:func:`size_name`), by :class:`TextScaleStyle` as
 each widget is polished and by :func:`apply_text_scale` when the text-size control
 changes: a new application style sheet would re-polish every widget (about a second
-with every screen built), while new fonts only re-lay the text out. Counselor mode keeps
+with every screen built), while new fonts only re-lay the text out. The application's
+sheet is the normal theme; the main window sets the high-contrast sheet on its parts
+and on each screen as it is shown (``MainWindow._apply_style``). Counselor mode keeps
 its sizes in its window's style sheet (``stylesheet(..., sizes=True)``).
 """
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -154,4 +155,7 @@ def test_idle_reset_leaves_nothing_of_the_previous_visitor(make_kiosk, qtbot):
     assert not window.popover.isVisible()
     assert not any(o.isVisible() for o in k.controller.overlays)
     assert window.centralWidget().isEnabled()
-    assert "#ffff00" not in QApplication.instance().styleSheet()
+    for screen in PAGES:  # each screen, when shown, in the normal theme again
+        session.go_to(screen)
+        page = window.page(screen)
+        assert page.palette().color(QPalette.ColorRole.Window).name() == "#ffffff", screen

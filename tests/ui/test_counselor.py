@@ -319,7 +319,7 @@ def test_print_cancelled_prints_nothing(counselor, monkeypatch):
     _session, window = counselor
     monkeypatch.setattr(QPrintDialog, "exec", lambda *_a: QDialog.DialogCode.Rejected)
     calls: list[object] = []
-    monkeypatch.setattr("app.ui.counselor.window.print_handout", lambda *a: calls.append(a))
+    monkeypatch.setattr("app.handout.paper.print_handout", lambda *a: calls.append(a))
     assert window.print_handout() is False
     assert calls == []
 
@@ -369,7 +369,7 @@ def test_handout_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Pa
     calls: list[tuple[str, object]] = []
     large: list[bool] = []
     monkeypatch.setattr(
-        "app.ui.counselor.window.write_handout",
+        "app.handout.write_handout",
         lambda record, lang, out, result=None, large_print=False: (
             calls.append((lang, result)) or large.append(large_print) or 2
         ),
@@ -395,7 +395,7 @@ def test_handout_language_and_result(counselor, qtbot, monkeypatch, tmp_path: Pa
     printed: list[bool] = []
     monkeypatch.setattr(QPrintDialog, "exec", lambda *_a: QDialog.DialogCode.Accepted)
     monkeypatch.setattr(
-        "app.ui.counselor.window.print_handout",
+        "app.handout.paper.print_handout",
         lambda *a, large_print=False, **k: printed.append(large_print) or 1,
     )
     assert window.print_handout() is True
@@ -521,3 +521,17 @@ def test_deleted_on_close_leaves_the_session_working(qtbot, default_record):
     session.set_text_scale(150)
     session.reset()
     assert session.answers == {}
+
+
+def test_opening_the_view_leaves_the_handout_unloaded():
+    """fpdf2 and the handout load when a handout is first printed or saved, not at start."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import app.ui.counselor.window; "
+        "print(sorted(m for m in sys.modules if m == 'fpdf' or m.startswith('app.handout')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"

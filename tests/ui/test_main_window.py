@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.session import Screen
 from app.ui.main_window import PAGES
+from app.ui.style import THEMES
+from app.ui.text import TextLabel
+
+
+def shown_background(widget: QWidget) -> str:
+    """The background colour the style sheet gave ``widget`` (its palette's window)."""
+    return widget.palette().color(QPalette.ColorRole.Window).name()
 
 
 def test_starts_on_welcome_with_only_that_page_built(app_window):
@@ -75,7 +83,40 @@ def test_high_contrast_switches_theme(app_window, qtbot):
     session, window = app_window
     qtbot.mouseClick(window.header.contrast, Qt.MouseButton.LeftButton)
     assert session.high_contrast
-    assert "#ffff00" in QApplication.instance().styleSheet()
+    assert shown_background(window.page(session.screen)) == THEMES["high_contrast"]["bg"]
+    assert shown_background(window.header) == THEMES["high_contrast"]["header_bg"]
+
+
+def test_hidden_screens_take_contrast_when_next_shown(app_window):
+    """A theme switch restyles the screen in view; the others take it when shown."""
+    session, window = app_window
+    for screen in PAGES:  # every screen built, and seen
+        session.go_to(screen)
+    session.go_to(Screen.ABOUT)
+    for high_contrast in (True, False, True):
+        colors = THEMES["high_contrast" if high_contrast else "normal"]
+        session.set_high_contrast(high_contrast)
+        QApplication.processEvents()
+        assert shown_background(window.page(Screen.ABOUT)) == colors["bg"]
+        assert shown_background(window.navbar) == colors["panel"]
+        links = []
+        for screen in PAGES:  # hidden until now: each takes the theme as it is shown
+            session.go_to(screen)
+            page = window.page(screen)
+            assert shown_background(page) == colors["bg"], screen
+            labels = [label for label in page.findChildren(QLabel) if label.text()]
+            for heading in (label for label in labels if label.property("role") == "h2"):
+                color = heading.palette().color(QPalette.ColorRole.WindowText).name()
+                assert color == colors["heading"], (screen, heading.text())
+            links += [
+                label
+                for label in labels
+                if isinstance(label, TextLabel) and "term:" in label.text()
+            ]
+        assert links, "no glossary link on any screen"
+        for label in links:
+            assert label.palette().color(QPalette.ColorRole.Link).name() == colors["primary"]
+        session.go_to(Screen.ABOUT)
 
 
 def test_start_over_forgets_everything(app_window, qtbot):
@@ -98,7 +139,7 @@ def test_start_over_forgets_everything(app_window, qtbot):
     assert not session.high_contrast
     assert session.screen is Screen.WELCOME
     assert window.stack.currentWidget() is window.page(Screen.WELCOME)
-    assert "#ffff00" not in QApplication.instance().styleSheet()
+    assert shown_background(window.page(Screen.WELCOME)) == THEMES["normal"]["bg"]
 
 
 def test_glossary_popover_opens_in_place_and_closes(app_window, qtbot):
@@ -198,16 +239,20 @@ def test_text_size_sets_fonts_without_restyling_the_app(app_window, qtbot):
         for b in glossary.findChildren(QPushButton)
         if b.property("role") is None
     )
-    # Start over returns every size to 100%.
+    # Start over returns every size to 100%: the screen in view at once, the others
+    # (still at 150% while hidden) when next shown.
     session.reset()
+    assert window.page(Screen.WELCOME).findChild(QLabel).font().pixelSize() == px("h1", 100)
+    for screen in (Screen.PROCEDURES, Screen.GLOSSARY):
+        session.go_to(screen)
+        qtbot.wait(1)
     assert h1.font().pixelSize() == px("h1", 100)
+    assert step.width() == step.height() == step_size(100)
     assert glossary.heading_label.font().pixelSize() == px("h1", 100)
 
 
 def test_warming_builds_every_screen_in_idle_time(app_window, qtbot):
-    """Pages are built ahead of need; a theme change drops the unseen ones, then rebuilds."""
-    from app.ui.main_window import WARM_DELAY_MS
-
+    """Pages are built ahead of need; hidden ones take a new theme in idle time."""
     session, window = app_window
     session.go_to(Screen.ABOUT)
     window.warm_pages = True
@@ -221,14 +266,15 @@ def test_warming_builds_every_screen_in_idle_time(app_window, qtbot):
     assert warmed.stale
     qtbot.waitUntil(lambda: not warmed.stale, timeout=10_000)
     assert warmed.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    # High contrast restyles what was seen, and drops (then rebuilds) what was not.
+    # High contrast restyles the screen in view at once; the hidden pages are kept, and
+    # take the theme in idle moments.
     session.set_high_contrast(True)
-    assert window.pages[Screen.ABOUT] is about
-    assert Screen.DETAILS not in window.pages
-    qtbot.wait(WARM_DELAY_MS)
-    qtbot.waitUntil(lambda: set(window.pages) == set(Screen), timeout=10_000)
+    assert window.pages[Screen.ABOUT] is about and window.theme_applied(about)
+    assert window.pages[Screen.DETAILS] is warmed and not window.theme_applied(warmed)
+    qtbot.waitUntil(lambda: all(map(window.theme_applied, window.pages.values())), timeout=10_000)
+    assert shown_background(warmed) == THEMES["high_contrast"]["bg"]
     session.go_to(Screen.DETAILS)
-    assert window.stack.currentWidget() is window.page(Screen.DETAILS)
+    assert window.stack.currentWidget() is warmed
 
 
 def test_text_size_buttons_read_a_minus_and_a_plus_in_persian(app_window):
@@ -254,3 +300,19 @@ def test_text_size_buttons_read_a_minus_and_a_plus_in_persian(app_window):
                 if glyph in wanted:
                     x[wanted[glyph]] = point.x()
         assert x["A"] < x[sign], f"{button.text()!r} is drawn sign first"
+
+
+def test_a_panel_built_over_the_window_after_the_switch_takes_the_theme(app_window, qtbot):
+    """The kiosk's overlays are built on first use, over the window: high contrast too."""
+    from PySide6.QtWidgets import QFrame
+
+    session, window = app_window
+    session.set_high_contrast(True)
+    panel = QFrame(window)
+    panel.setProperty("role", "card")
+    label = QLabel("Staff only", panel)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    panel.show()
+    qtbot.waitUntil(lambda: shown_background(panel) == THEMES["high_contrast"]["panel"])
+    assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    panel.deleteLater()

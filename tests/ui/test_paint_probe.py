@@ -36,7 +36,8 @@ def _run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], 
     }
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, str(PROBE), "--config", str(config), "--no-kiosk", *args],
+        # (counselor mode is never a kiosk: its option goes without --no-kiosk)
+        [sys.executable, str(PROBE), "--config", str(config), *(args or ("--no-kiosk",))],
         capture_output=True,
         text=True,
         timeout=120,
@@ -50,7 +51,8 @@ def _run(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], 
     ("args", "code"),
     [
         pytest.param((), 0, id="welcome screen"),
-        pytest.param(("--record", "/nonexistent/record.yaml"), 2, id="error window"),
+        pytest.param(("--no-kiosk", "--record", "/nonexistent/record.yaml"), 2, id="error window"),
+        pytest.param(("--counselor",), 0, id="counselor window"),
     ],
 )
 def test_first_paint_is_reported_and_the_app_quits(tmp_path, args, code):

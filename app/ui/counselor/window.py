@@ -37,8 +37,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.handout import write_handout
-from app.handout.paper import print_handout
 from app.i18n import FONT_FAMILY, _, text_direction
 from app.i18n.format import FSI, PDI
 from app.session import Screen, Session
@@ -322,6 +320,10 @@ class CounselorWindow(QMainWindow):
         dialog.setWindowTitle(_("Print the handout"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        # The handout (fpdf2 and its fonts) is imported when first printed or saved: about
+        # a fifth of a second the counselor view's start does not need.
+        from app.handout.paper import print_handout
+
         result = self.session.result() if self.session.answers else None
         try:
             pages = print_handout(
@@ -375,6 +377,8 @@ class CounselorWindow(QMainWindow):
             dialog.deleteLater()
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        from app.handout import write_handout  # (see print_handout)
+
         result = self.session.result() if self.session.answers else None
         shown = f"{FSI}{path}{PDI}"
         try:
