@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 from catalog_records import english_only_record
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.record.enums import Sex
@@ -12,30 +11,6 @@ from app.session import Prescreen, Screen
 
 DEFAULT = "NCT05703308"
 SMALL = "NCT00000001"
-
-
-@pytest.fixture
-def make_catalog(qtbot):
-    """Main windows on a catalog of records (1280x800, shown offscreen), deleted afterwards."""
-    from app.ui.main import create_window
-
-    made = []
-
-    def make(*records, language: str = "en"):
-        session, window = create_window(records[0], language, studies=records)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append((session, window))
-        return session, window
-
-    yield make
-    for session, window in made:
-        window.close()
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        session.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _texts(widget) -> list[str]:

@@ -138,7 +138,11 @@ class ScreenPage(QWidget):
         # made last, is read right after its widget, not after the whole page.
         button.stackUnder(widget)
         widget.stackUnder(button)
-        button.setVisible(not widget.isHidden())
+        # Hidden only with a widget hidden on purpose: one in a frame not shown yet (a
+        # card built while its page is in view) is not, and the button shows with it.
+        explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        if explicit and widget.isHidden():
+            button.hide()
         widget.installEventFilter(_ShownWith(button, widget))
         return button
 

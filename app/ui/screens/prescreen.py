@@ -92,6 +92,12 @@ class PrescreenScreen(ScreenPage):
         for widget in (self.results_heading, self.none_yet, self.rows_box):
             self.body.addWidget(widget)
         self.body.addStretch(1)
+        for label, question in (
+            (self.age_label, "age"),
+            (self.sex_label, "sex"),
+            (self.healthy_label, "healthy"),
+        ):
+            self.listen_beside(label, f"question[{question}]")
         bar = self.fixed_bar()
         self.back_button = self.button(parent=self.bar_column)
         self.back_button.clicked.connect(lambda: session.go_to(Screen.CATALOG))
@@ -219,6 +225,7 @@ class PrescreenScreen(ScreenPage):
             for widget in (heading, standing, reason):
                 layout.addWidget(widget)
             layout.addLayout(button_row)
+            self.listen_beside(heading, f"row[{key}]")
             frame.setAccessibleName(row.title)
             self.rows_layout.addWidget(frame)
             self.rows[key] = (frame, button)
