@@ -229,6 +229,9 @@ class PrescreenScreen(ScreenPage):
             frame.setAccessibleName(row.title)
             self.rows_layout.addWidget(frame)
             self.rows[key] = (frame, button)
+            last = button
+        if rows:  # Tab: the rows (made after the bar's button), then Back to all studies
+            QWidget.setTabOrder(last, self.back_button)
 
     def _on_session_reset(self) -> None:
         self.age.set_value(None)  # nothing the last visitor typed stays in the field
