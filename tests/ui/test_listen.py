@@ -366,3 +366,17 @@ def test_prescreen_rows_each_have_a_listen_that_reads_the_reason(listening_catal
     assert {u.section for u in listen.reader.queue} == {f"row[{DEFAULT}]"}
     _wait_playing(qtbot, listen, 1)
     assert listen.highlighter.label is not None and SPAN in listen.highlighter.label.text()
+
+
+def test_the_reader_follows_the_study_opened_from_the_catalog(listening_catalog, qtbot):
+    """Its record was the first study's for the whole visit: another study's texts were
+    looked up in the wrong record (recordings, glossary)."""
+    session, _window, listen = listening_catalog()
+    for key in (SMALL, DEFAULT):
+        session.open_study(key)
+        listen.play_screen()
+        assert listen.reader.record is session.record
+        assert session.record.identification.nct_id == key
+        _wait_playing(qtbot, listen, 1)
+        listen.stop()
+        session.go_to(Screen.CATALOG)
