@@ -17,7 +17,8 @@ prints the problem on stderr and exits 2. Subcommands work without a display:
 * ``preview RECORD [--lang fa] [--strict]``: the app on a record file, again after each save.
 * ``keygen KEY``: make an Ed25519 key pair for signing approvals (``KEY``, ``KEY.pub``).
 * ``translate export|import|status``: the translator's PO round trip (:mod:`app.translate`).
-* ``speak --screen SCREEN --lang en|fa --out FILE.wav``: a screen read aloud, as a WAV.
+* ``speak --screen SCREEN --lang en|fa --out FILE.wav``: a screen read aloud, as a WAV
+  (``--screen catalog|prescreen`` with ``--record`` given once per study).
 * ``audio make RECORD --lang fa --out DIR``: one synthesised WAV per record text.
 
 Exit codes: 0 success, 2 bad input (record, answers, arguments), 1 anything unexpected.
@@ -276,12 +277,24 @@ def _speech_args(sub: Any) -> None:
     speak = sub.add_parser(
         "speak", help="write what a screen's Listen control plays, in order, as one WAV"
     )
-    speak.add_argument("--screen", required=True, choices=_SCREENS)
+    speak.add_argument("--screen", required=True, choices=(*_SCREENS, "catalog", "prescreen"))
     _lang_arg(speak)
     speak.add_argument("--out", required=True, metavar="FILE.wav")
-    speak.add_argument("--answers", metavar="ANSWERS.json", help="the result screen reads these")
+    speak.add_argument(
+        "--answers",
+        metavar="ANSWERS.json",
+        help="the result screen reads these (prescreen: age, sex, healthy)",
+    )
     speak.add_argument("--rate", type=float, default=1.0, help="speed, 0.5 to 2.0 (1.0 normal)")
-    _record_arg(speak)
+    speak.add_argument(
+        "--record",
+        metavar="RECORD",
+        action="append",
+        help=(
+            "record file (YAML), the embedded default record when omitted; give it more "
+            "than once for a catalog of several studies (catalog, prescreen)"
+        ),
+    )
     audio = sub.add_parser("audio", help="recorded audio for a record's texts")
     audio_sub = audio.add_subparsers(dest="audio_command", metavar="ACTION", required=True)
     make = audio_sub.add_parser(
@@ -806,6 +819,12 @@ def _cmd_speak(args: argparse.Namespace) -> int:
     from app.speech.engine import SpeechError
 
     _check_rate(args.rate)
+    paths = args.record or [None]
+    if args.screen in ("catalog", "prescreen"):
+        return _speak_catalog(args, paths)
+    if len(paths) > 1:
+        raise CliError(f"--screen {args.screen}: give one --record (several: catalog, prescreen)")
+    args.record = paths[0]
     record = load_record_or_fail(args.record)
     if args.lang not in record.languages:
         raise CliError(f"--lang {args.lang}: the record is not written in this language")
@@ -827,6 +846,34 @@ def _cmd_speak(args: argparse.Namespace) -> int:
         raise CliError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
     for problem in report.problems:
         _print_err(f"{args.record}: {problem} (synthesised instead)")
+    print(
+        f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
+        f"{report.texts} texts ({report.recorded} recorded), {report.characters} characters"
+    )
+    return EXIT_OK
+
+
+def _speak_catalog(args: argparse.Namespace, paths: list[str | None]) -> int:
+    """``speak --screen catalog|prescreen``: the catalog's studies, each with its folder."""
+    from app.selfcheck import AnswerError
+    from app.speech.commands import speak_catalog
+    from app.speech.engine import SpeechError
+    from app.ui.render import prescreen_answers
+
+    studies = [(load_record_or_fail(path), _record_folder(path)) for path in paths]
+    try:
+        prescreen = prescreen_answers(read_answers(args.answers) if args.answers else {})
+    except AnswerError as exc:
+        raise CliError(f"{args.answers}: {exc}") from None
+    try:
+        report = speak_catalog(studies, args.screen, args.lang, args.out, prescreen, args.rate)
+    except SpeechError as exc:
+        _print_err(f"trialguide speak: {exc}")
+        return EXIT_FAILURE
+    except OSError as exc:
+        raise CliError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
+    for problem in report.problems:
+        _print_err(f"{problem} (synthesised instead)")
     print(
         f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
         f"{report.texts} texts ({report.recorded} recorded), {report.characters} characters"

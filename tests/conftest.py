@@ -113,6 +113,32 @@ def make_window(qtbot):
 
 
 @pytest.fixture
+def make_catalog(qtbot):
+    """Main windows on a catalog of records (1280x800, shown offscreen), deleted afterwards."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from app.ui.main import create_window
+
+    made = []
+
+    def make(*records, language: str = "en"):
+        session, window = create_window(records[0], language, studies=records)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append((session, window))
+        return session, window
+
+    yield make
+    for session, window in made:
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        session.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
 def app_window(make_window, default_record):
     """A main window on the default record, in English, 1280x800, shown offscreen."""
     return make_window(default_record)

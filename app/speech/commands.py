@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +19,18 @@ from app.files import write_atomic
 from app.record import TrialRecord
 from app.record.audio import AudioProblem
 from app.selfcheck import Answer
-from app.speech.play import recording_problems, screen_speech, speak_utterance
-from app.speech.script import every_utterance, is_recordable, recording_file
+from app.speech.engine import Speech
+from app.speech.play import (
+    Spoken,
+    recording_problems,
+    screen_speech,
+    script_speech,
+    speak_utterance,
+)
+from app.speech.script import every_utterance, is_recordable, recording_file, script_for_catalog
+from app.visits import Prescreen
 
-__all__ = ["SpeakReport", "make_audio", "recording_problems", "speak"]
+__all__ = ["SpeakReport", "make_audio", "recording_problems", "speak", "speak_catalog"]
 from app.speech.wav import wav_bytes, write_wav
 
 
@@ -54,6 +62,43 @@ def speak(
         OSError: ``out`` cannot be written.
     """
     speech, parts = screen_speech(record, screen, lang, answers, folder, rate=rate)
+    return _written(out, speech, parts)
+
+
+def speak_catalog(
+    studies: Sequence[tuple[TrialRecord, str | os.PathLike[str] | None]],
+    screen: str,
+    lang: str,
+    out: str | os.PathLike[str],
+    prescreen: Prescreen | None = None,
+    rate: float = 1.0,
+) -> SpeakReport:
+    """Write a catalog screen's Listen audio (``catalog``, ``prescreen``) to ``out``.
+
+    Args:
+        studies: Each study's record and folder (its recordings), in the catalog's order.
+        screen: ``catalog`` or ``prescreen``.
+        lang: The interface language.
+        out: The WAV file.
+        prescreen: The first step's answers (the result rows follow them).
+        rate: Speed, 0.5 to 2.0.
+
+    Raises:
+        SpeechError: The engine is missing or failed.
+        OSError: ``out`` cannot be written.
+        ValueError: ``screen`` is not a catalog screen, or ``studies`` is empty.
+    """
+    if not studies:
+        raise ValueError("a catalog needs at least one study")
+    records = [record for record, _folder in studies]
+    by_id = {record.identification.nct_id: (record, folder) for record, folder in studies}
+    script = script_for_catalog(records, screen, lang, prescreen)
+    first, folder = studies[0]
+    speech, parts = script_speech(script, first, folder, studies=by_id, rate=rate)
+    return _written(out, speech, parts)
+
+
+def _written(out: str | os.PathLike[str], speech: Speech, parts: tuple[Spoken, ...]) -> SpeakReport:
     write_wav(Path(out), speech)
     problems = tuple(p.problem for p in parts if p.problem is not None)
     recorded = sum(1 for p in parts if p.source == "recording")

@@ -142,16 +142,43 @@ def screen_speech(
     reported as a problem).
     """
     script = script_for_screen(record, screen, lang, answers)
-    parts = speak_script(script, record, folder, synthesizer=synthesizer, rate=rate, volume=volume)
+    return script_speech(script, record, folder, synthesizer=synthesizer, rate=rate, volume=volume)
+
+
+def script_speech(
+    script: Iterable[Utterance],
+    record: TrialRecord,
+    folder: str | os.PathLike[str] | None = None,
+    *,
+    studies: Mapping[str, tuple[TrialRecord, str | os.PathLike[str] | None]] | None = None,
+    synthesizer: Synthesizer | None = None,
+    rate: float = 1.0,
+    volume: float = 1.0,
+) -> tuple[Speech, tuple[Spoken, ...]]:
+    """A script's audio as one :class:`Speech` (see :func:`screen_speech`).
+
+    ``studies``: on a catalog screen, each study's record and folder by NCT id; a text
+    naming its study (:attr:`Utterance.study`) is read from that record, not ``record``.
+    """
+    known = studies or {}
+
+    def source(u: Utterance) -> tuple[TrialRecord, str | os.PathLike[str] | None]:
+        return known.get(u.study, (record, folder)) if u.study else (record, folder)
+
+    parts = tuple(
+        speak_utterance(u, *source(u), synthesizer=synthesizer, rate=rate, volume=volume)
+        for u in script
+    )
     synthesised = [p.speech.sample_rate for p in parts if p.source == "synthesis"]
     sample_rate = synthesised[0] if synthesised else parts[0].speech.sample_rate if parts else 22050
     fixed: list[Spoken] = []
     for part in parts:
         if part.speech.sample_rate != sample_rate or part.speech.channels != 1:
+            own, own_folder = source(part.utterance)
             redo = speak_utterance(
                 part.utterance,
-                record,
-                folder,
+                own,
+                own_folder,
                 synthesizer=synthesizer,
                 rate=rate,
                 volume=volume,
@@ -159,7 +186,7 @@ def screen_speech(
             )
             problem = AudioProblem(
                 f"audio.{part.utterance.key}.{part.utterance.lang}",
-                record.audio[part.utterance.key][part.utterance.lang].file,
+                own.audio[part.utterance.key][part.utterance.lang].file,
                 f"recorded at {part.speech.sample_rate} Hz, {part.speech.channels} channel(s); "
                 f"joined screens need {sample_rate} Hz mono",
             )

@@ -88,6 +88,9 @@ class Reader(QObject):
         super().__init__(parent)
         self.record = record
         self.folder = folder
+        #: On the catalog's screens, the studies by NCT id: a card's title is looked up
+        #: in its own study's record (recordings, glossary), never in ``record``'s.
+        self.studies: dict[str, TrialRecord] = {}
         self.rate = NORMAL_RATE
         self.volume = 1.0
         self._speak = speak
@@ -257,6 +260,9 @@ class Reader(QObject):
             return
         self._asked.add(index)
         utterance, record, folder, rate = self._queue[index], self.record, self.folder, self.rate
+        other = self.studies.get(utterance.study) if utterance.study else None
+        if other is not None and other is not record:
+            record, folder = other, None  # its folder is not known here: synthesised
 
         def work() -> Spoken:
             return self._speak(utterance, record, folder, rate=rate)

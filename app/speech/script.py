@@ -23,11 +23,13 @@ from collections.abc import Mapping
 from app.record import TrialRecord
 from app.selfcheck import Answer
 from app.speech import screens as _screens
+from app.speech.catalog import CATALOG_SCREENS, script_for_catalog
 from app.speech.utterance import ScriptBuilder as _Script
 from app.speech.utterance import Utterance
 from app.speech.words import REGISTRY_LANGUAGE
 
 __all__ = [
+    "CATALOG_SCREENS",
     "REGISTRY_LANGUAGE",
     "SCREENS",
     "Utterance",
@@ -35,6 +37,7 @@ __all__ = [
     "glossary_order",
     "is_recordable",
     "recording_file",
+    "script_for_catalog",
     "script_for_screen",
     "section_of",
 ]
@@ -95,6 +98,8 @@ def script_for_screen(
             _screens._glossary(s)
         case "contact":
             _screens._contact(s)
+        case _ if str(screen) in CATALOG_SCREENS:
+            raise ValueError(f"{screen!r} reads the catalog's studies: use script_for_catalog")
         case _:
             raise ValueError(f"{screen!r} is not a screen ({', '.join(SCREENS)})")
     return tuple(s.items)

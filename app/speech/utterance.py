@@ -22,12 +22,16 @@ class Utterance:
             (glossary marks and line breaks kept) or an interface sentence, filled in.
             :func:`app.speech.normalize.speakable` turns it into what the engine reads.
         section: The section, card or question it belongs to (``step[visit1]``).
+        study: On the catalog's screens, the study (NCT id) whose record text it is, so
+            that its recording is looked up in that study's record; ``""``: the record
+            being read.
     """
 
     key: str
     lang: str
     text: str
     section: str = ""
+    study: str = ""
 
 
 class ScriptBuilder:

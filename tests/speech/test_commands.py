@@ -98,3 +98,55 @@ def test_audio_check_names_keys_no_screen_reads(capsys, tmp_path, minimal_dict) 
     err = capsys.readouterr().err
     assert "audio.patient.nothing.fa: no screen reads a text 'patient.nothing'" in err
     assert "audio.ui.welcome.what_this_is.fa: keys starting with 'ui.'" in err
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_speak_a_catalog_screen_of_several_records(engine, capsys, tmp_path, lang) -> None:
+    from app.record import load_record
+    from app.speech.catalog import script_for_catalog
+
+    paths = ["resources/records/NCT05703308.yaml", "resources/records/NCT05594173.yaml"]
+    records = [args for path in paths for args in ["--record", path]]
+    out = tmp_path / "catalog.wav"
+    assert main(["speak", "--screen", "catalog", "--lang", lang, "--out", str(out), *records]) == 0
+    assert f"catalog in {lang}" in capsys.readouterr().out
+    _channels, rate, pcm = _wav(out)
+    studies = [load_record(path) for path in paths]
+    chars = sum(len(u.text) for u in script_for_catalog(studies, "catalog", lang))
+    assert 0.04 < len(pcm) / 2 / rate / chars < 0.15
+    # The first step, before and after answers (the rows with their reasons).
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"age": 30, "sex": "male"}), encoding="utf-8")
+    before, after = tmp_path / "before.wav", tmp_path / "after.wav"
+    args = ["speak", "--screen", "prescreen", "--lang", lang, *records]
+    assert main([*args, "--out", str(before)]) == 0
+    assert main([*args, "--out", str(after), "--answers", str(answers)]) == 0
+    assert len(_wav(after)[2]) > len(_wav(before)[2])
+    answers.write_text(json.dumps({"sex": "other"}), encoding="utf-8")
+    assert main([*args, "--out", str(after), "--answers", str(answers)]) == 2
+    assert "sex" in capsys.readouterr().err
+    # A study's own screens read one study.
+    assert main(["speak", "--screen", "welcome", "--lang", lang, "--out", str(out), *records]) == 2
+    assert "give one --record" in capsys.readouterr().err
+
+
+def test_a_card_title_plays_its_own_studys_recording(engine, capsys, tmp_path, minimal_dict):
+    """Two studies, one with recordings: its card's title is played, the other's not."""
+    import copy
+
+    plain = copy.deepcopy(minimal_dict)
+    plain["identification"]["nct_id"] = "NCT00000009"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    recorded, other = tmp_path / "a" / "rec.yaml", tmp_path / "b" / "rec.yaml"
+    recorded.write_text(yaml.safe_dump(minimal_dict, allow_unicode=True), encoding="utf-8")
+    other.write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+    assert main(["audio", "make", str(recorded), "--lang", "fa", "--out", str(tmp_path / "a")]) == 0
+    minimal_dict["audio"] = yaml.safe_load(capsys.readouterr().out)["audio"]
+    recorded.write_text(yaml.safe_dump(minimal_dict, allow_unicode=True), encoding="utf-8")
+    out = str(tmp_path / "catalog.wav")
+    for first, second in ((recorded, other), (other, recorded)):
+        args = ["speak", "--screen", "catalog", "--lang", "fa", "--out", out]
+        assert main([*args, "--record", str(first), "--record", str(second)]) == 0
+        said = capsys.readouterr()
+        assert "(1 recorded)" in said.out, said

@@ -4,7 +4,10 @@ One ``python -m app --kiosk`` per language runs on a private Xvfb with its own D
 session bus and AT-SPI bus (at-spi2-core); ``atspi_probe.py`` (system Python with
 python3-gi and gir1.2-atspi-2.0, as Orca is a client) reads the tree. The visitor moves
 as a keyboard user does, through XTEST: Tab to a button, Space to press it, through
-every screen. On each screen the tree is read once; the tests below check what was read:
+every screen. A second run per language opens a clinic's catalog of two studies (two
+``--record``): the catalog screen, then the first step ("Which of these studies might fit
+me?"), before and after an answer (each study's row with its reason). On each screen the
+tree is read once; the tests below check what was read:
 
 - every control has a name (and a description) and a control's role, in the screen's
   language (Persian names on the Persian screen);
@@ -161,6 +164,8 @@ class Visit:
     """What the probe saw on one visit through every screen, in one language."""
 
     language: str
+    #: Whether this visit is across a catalog of two studies (its own two screens).
+    catalog: bool = False
     trees: dict[str, list[dict]] = field(default_factory=dict)
     #: (screen, focus events after one Tab, the focused nodes in the tree then).
     tabs: list[tuple[str, list[list[str]], list[dict]]] = field(default_factory=list)
@@ -206,14 +211,17 @@ class Visitor:
     def press(self) -> None:
         _press_key(self.display, SPACE)
 
-    def read(self, screen: str, checked: str | None) -> None:
-        """Wait for ``screen`` (its section button checked) and a still tree; keep it."""
+    def read(self, screen: str, checked: str | None, shown: str | None = None) -> None:
+        """Wait for ``screen`` (its section button checked, or a node named ``shown``)
+        and a still tree; keep it."""
 
         def settled() -> list[dict] | None:
             first = self.probe.walk()
             if checked is not None and not any(
                 n["name"] == checked and "checked" in n["states"] for n in first
             ):
+                return None
+            if shown is not None and not any(n["name"] == shown for n in first):
                 return None
             time.sleep(0.2)
             second = self.probe.walk()
@@ -227,9 +235,16 @@ def _need(binary: str, package: str) -> None:
         pytest.skip(f"{binary} is not installed (Debian: apt install {package})")
 
 
-@pytest.fixture(scope="module", params=["en", "fa"])
+#: The two studies of the catalog visit (the first enrolls, the second has ended).
+CATALOG_RECORDS = ("resources/records/NCT05594173.yaml", "resources/records/NCT05703308.yaml")
+
+
+@pytest.fixture(scope="module", params=["en", "fa", "en-catalog", "fa-catalog"])
 def visit(request, tmp_path_factory) -> Iterator[Visit]:
-    """Start the app in one language and walk every screen once, reading each."""
+    """Start the app in one language and walk every screen once, reading each.
+
+    ``-catalog``: the app on a catalog of two studies, walking the catalog's screens.
+    """
     from tools.xvfb import XvfbError, xvfb
 
     _need("dbus-daemon", "dbus-daemon")
@@ -246,16 +261,16 @@ def visit(request, tmp_path_factory) -> Iterator[Visit]:
         pytest.skip(
             "the system Python has no AT-SPI bindings (apt install python3-gi gir1.2-atspi-2.0)"
         )
-    language = request.param
-    tmp = tmp_path_factory.mktemp(f"atspi-{language}")
+    language, _sep, kind = request.param.partition("-")
+    tmp = tmp_path_factory.mktemp(f"atspi-{request.param}")
     try:
         with xvfb() as display:
-            yield from _run(display, language, tmp)
+            yield from _run(display, language, tmp, catalog=kind == "catalog")
     except XvfbError as exc:
         pytest.skip(str(exc))
 
 
-def _run(display: str, language: str, tmp: Path) -> Iterator[Visit]:
+def _run(display: str, language: str, tmp: Path, catalog: bool = False) -> Iterator[Visit]:
     bus = subprocess.Popen(
         ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
         stdout=subprocess.PIPE,
@@ -279,13 +294,15 @@ def _run(display: str, language: str, tmp: Path) -> Iterator[Visit]:
         quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         started.append(subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=env, **quiet))
         command = [sys.executable, "-m", "app", "--kiosk", "--config", str(config)]
+        if catalog:
+            command += [arg for record in CATALOG_RECORDS for arg in ("--record", record)]
         started.append(subprocess.Popen([*command, "--lang", language], cwd=ROOT, env=env, **quiet))
         probe = Probe(env)
         if isinstance(probe.hello, dict) and "error" in probe.hello:
             probe.close()
             pytest.skip(probe.hello["error"])
         try:
-            yield _tour(display, language, probe)
+            yield (_catalog_tour if catalog else _tour)(display, language, probe)
         finally:
             probe.close()
     finally:
@@ -331,6 +348,40 @@ def _tour(display: str, language: str, probe: Probe) -> Visit:
     return visit
 
 
+def _catalog_words(language: str) -> dict[str, str]:
+    from app.present.catalog_screen import catalog_words, prescreen_words
+
+    return {
+        "prescreen": catalog_words(language)["prescreen"],
+        "catalog_title": catalog_words(language)["title"],
+        "male": prescreen_words(language)["male"],
+        "open": prescreen_words(language)["open"],
+    }
+
+
+def _catalog_tour(display: str, language: str, probe: Probe) -> Visit:
+    """The catalog, Tab to the first step and Space; there Tab to "Man" and Space."""
+    from app.present.catalog_screen import cards
+    from app.record import load_record
+
+    words = _catalog_words(language)
+    visit = Visit(language, catalog=True)
+    visitor = Visitor(display, probe, visit)
+    _until(lambda: _focused(probe.walk()), 30, "the window to take the focus")
+    visitor.read("catalog", None, words["catalog_title"])
+    visitor.key_to("catalog", {words["prescreen"]})
+    visitor.press()
+    visitor.read("prescreen", None, words["prescreen"])
+    visitor.key_to("prescreen", {words["male"]})
+    visitor.press()
+    studies = [load_record(ROOT / path) for path in CATALOG_RECORDS]
+    last = cards(studies, language)[-1].title  # a row for every study once answered
+    visitor.read("prescreen-rows", None, f"{words['open']}: {last}")
+    # Tab on through the rows to the last study's Open button: each Tab announced.
+    visitor.key_to("prescreen-rows", {f"{words['open']}: {last}"})
+    return visit
+
+
 def _shows(probe: Probe, name: str) -> bool:
     try:
         return _until(lambda: any(n["name"] == name for n in probe.walk()), 10)
@@ -352,7 +403,8 @@ def _controls(nodes: list[dict]) -> list[dict]:
 
 
 def test_every_screen_was_read(visit):
-    assert set(visit.trees) == {"welcome", *TOUR}
+    screens = {"catalog", "prescreen", "prescreen-rows"} if visit.catalog else {"welcome", *TOUR}
+    assert set(visit.trees) == screens
     for screen, nodes in visit.trees.items():
         assert len(_controls(nodes)) >= 3, screen
 
@@ -360,6 +412,8 @@ def test_every_screen_was_read(visit):
 def test_a_section_button_works_by_its_action(visit):
     """Its "Toggle" action used to check the Home button and stay on Contact: the
     button went to its section on a click only, and Qt's action toggles, not clicks."""
+    if visit.catalog:
+        pytest.skip("the catalog's screens have no section buttons")
     assert visit.action == {"done": True}
     assert visit.action_reached
 
@@ -464,8 +518,11 @@ def test_read_only_text_is_a_label(visit, default_record):
     """
     from app.ui.text import plain_text
 
-    summary = plain_text(default_record.patient.summary, visit.language, default_record)
-    assert summary in [n["name"] for n in visit.trees["about"] if n["role"] == "label"]
+    if visit.catalog:  # each card's one-line summary, and each row's reason
+        _catalog_texts_are_labels(visit)
+    else:
+        summary = plain_text(default_record.patient.summary, visit.language, default_record)
+        assert summary in [n["name"] for n in visit.trees["about"] if n["role"] == "label"]
     for screen, nodes in visit.trees.items():
         labels = [n for n in nodes if n["role"] == "label"]
         assert len(labels) >= 3, screen
@@ -477,3 +534,19 @@ def test_read_only_text_is_a_label(visit, default_record):
             assert node["name"].strip(), (screen, node["extents"])
             if node["text"] is not None:
                 assert node["text"] == node["name"], (screen, node["name"][:40])
+
+
+def _catalog_texts_are_labels(visit: Visit) -> None:
+    from app.present.catalog_screen import cards, prescreen_rows
+    from app.record import load_record
+    from app.record.enums import Sex
+
+    studies = [load_record(ROOT / path) for path in CATALOG_RECORDS]
+    labels = {n["name"] for n in visit.trees["catalog"] if n["role"] == "label"}
+    headings = {n["name"] for n in visit.trees["catalog"] if n["role"] in {"label", "heading"}}
+    for card in cards(studies, visit.language):
+        assert {card.summary, card.who_for} <= labels, card.study_id
+        assert card.title in headings, card.study_id
+    rows = {n["name"] for n in visit.trees["prescreen-rows"] if n["role"] == "label"}
+    for row in prescreen_rows(studies, None, Sex.MALE, None, visit.language):
+        assert row.reason in rows, row.study_id

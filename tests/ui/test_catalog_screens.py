@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from catalog_records import english_only_record
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -14,30 +16,6 @@ from app.ui.style import THEMES
 
 DEFAULT = "NCT05703308"
 SMALL = "NCT00000001"
-
-
-@pytest.fixture
-def make_catalog(qtbot):
-    """Main windows on a catalog of records (1280x800, shown offscreen), deleted afterwards."""
-    from app.ui.main import create_window
-
-    made = []
-
-    def make(*records, language: str = "en"):
-        session, window = create_window(records[0], language, studies=records)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append((session, window))
-        return session, window
-
-    yield make
-    for session, window in made:
-        window.close()
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        session.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _texts(widget) -> list[str]:
@@ -197,3 +175,48 @@ def test_the_catalog_follows_text_size_and_contrast(make_catalog, default_record
     theme = THEMES["high_contrast"]
     assert page.palette().color(QPalette.ColorRole.Window).name() == theme["bg"]
     assert page.title.palette().color(QPalette.ColorRole.WindowText).name() == theme["heading"]
+
+
+def _tab_order(window, page) -> list:
+    """The page's controls in the order Tab reaches them (visible, taking Tab focus)."""
+    order, widget = [], window.nextInFocusChain()
+    while widget is not window:
+        tabbable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        inside = page.isAncestorOf(widget) and widget is not page.scroll_area
+        if tabbable and inside and widget.isVisibleTo(window):
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    return order
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize("screen", [Screen.CATALOG, Screen.PRESCREEN])
+def test_tab_follows_the_screen_top_to_bottom(
+    make_catalog, default_record, minimal_record, qtbot, screen, lang
+):
+    """A Listen button beside a card, row or question is reached where it shows (it is
+    made after the rest of the page), and the rows come before Back to all studies."""
+    from app.ui.listen.widgets import ListenButton
+
+    session, window = make_catalog(default_record, minimal_record, language=lang)
+    session.go_to(screen)
+    session.set_prescreen(Prescreen(age=30, sex=Sex.MALE))
+    page = window.page(screen)
+    qtbot.waitUntil(
+        lambda: all(f.isVisibleTo(page) for f, _b in getattr(page, "rows", {}).values())
+    )
+    order = _tab_order(window, page)
+    listens = [w for w in order if isinstance(w, ListenButton)]
+    assert len(listens) >= 2
+    rtl = lang == "fa"
+    bar = getattr(page, "back_button", None)
+    content = [w for w in order if w is not bar]
+    if bar is not None:
+        assert order[-1] is bar
+    for a, b in itertools.pairwise(content):
+        ya, yb = a.mapTo(page, a.rect().topLeft()).y(), b.mapTo(page, b.rect().topLeft()).y()
+        xa, xb = a.mapTo(page, a.rect().center()).x(), b.mapTo(page, b.rect().center()).x()
+        if abs(ya - yb) <= 2:  # one row: the reading direction
+            assert (xb < xa) if rtl else (xb > xa), (a.accessibleName(), b.accessibleName())
+        else:
+            assert yb > ya, (a.accessibleName(), b.accessibleName())

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from app.session import STUDY_SCREENS, Screen
-from app.speech.script import script_for_screen
+from app.speech.script import script_for_catalog, script_for_screen
 from app.speech.sink import MemorySink
 from app.ui.listen.highlight import SPAN
 from app.ui.listen.widgets import ListenButton
@@ -27,12 +27,27 @@ def listening(make_window, default_record, qtbot):
 
     def make(language: str = "en", screen: Screen = Screen.ABOUT, speak=None):
         session, window = make_window(default_record, language)
-        window.listen.sink_factory = MemorySink
-        window.listen.speak = speak or FakeSpeak()
-        session.go_to(screen)
-        return session, window, window.listen
+        return _listening(session, window, screen, speak)
 
     return make
+
+
+@pytest.fixture
+def listening_catalog(make_catalog, default_record, minimal_record):
+    """A window on a two-study catalog whose Listen controls play into memory."""
+
+    def make(language: str = "en", screen: Screen = Screen.CATALOG, speak=None):
+        session, window = make_catalog(default_record, minimal_record, language=language)
+        return _listening(session, window, screen, speak)
+
+    return make
+
+
+def _listening(session, window, screen, speak):
+    window.listen.sink_factory = MemorySink
+    window.listen.speak = speak or FakeSpeak()
+    session.go_to(screen)
+    return session, window, window.listen
 
 
 def _sink(listen) -> MemorySink:
@@ -207,9 +222,11 @@ def test_no_sound_device_is_a_message_not_a_crash(listening, qtbot):
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
-@pytest.mark.parametrize("screen", STUDY_SCREENS)
-def test_listen_controls_are_large_named_and_reachable(listening, qtbot, lang, screen):
-    _session, window, listen = listening(lang, screen)
+@pytest.mark.parametrize("screen", list(Screen))
+def test_listen_controls_are_large_named_and_reachable(request, qtbot, lang, screen):
+    # The catalog's screens on a two-study catalog, the study screens on one study.
+    fixture = "listening" if screen in STUDY_SCREENS else "listening_catalog"
+    _session, window, listen = request.getfixturevalue(fixture)(lang, screen)
     listen.play_screen()
     _wait_playing(qtbot, listen, 1)
     page = window.page(screen)
@@ -292,3 +309,74 @@ def test_nothing_spoken_is_logged(listening, qtbot, caplog):
     assert "internal error" in logged
     for utterance in script_for_screen(session.record, "about", "en"):
         assert utterance.text[:30] not in logged
+
+
+# -- the catalog's screens (two studies: the small one enrolls, the default has ended) --
+SMALL, DEFAULT = "NCT00000001", "NCT05703308"
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_header_listen_on_the_catalog_reads_every_card(listening_catalog, qtbot, lang):
+    session, _window, listen = listening_catalog(lang)
+    script = script_for_catalog(session.studies, "catalog", lang)
+    qtbot.mouseClick(listen.header_button, Qt.MouseButton.LeftButton)  # no ValueError
+    assert [u.text for u in listen.reader.queue] == [u.text for u in script]
+    sections = {u.section for u in script}
+    assert {f"card[{SMALL}]", f"card[{DEFAULT}]"} <= sections
+    _wait_playing(qtbot, listen, 1)
+    assert listen.bar.isVisible()
+
+
+def test_a_card_listen_reads_only_that_card_with_its_own_record(listening_catalog, qtbot):
+    session, window, listen = listening_catalog()
+    page = window.page(Screen.CATALOG)
+    frame, _open = page.cards[SMALL]
+    (button,) = [b for b in frame.findChildren(ListenButton) if b.isVisibleTo(page)]
+    assert button.section == f"card[{SMALL}]"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    queue = listen.reader.queue
+    assert queue[0].key == "identification.plain_title" and queue[0].study == SMALL
+    assert {u.section for u in queue} == {f"card[{SMALL}]"}
+    # The small study's title is looked up in its own record, not the first study's.
+    small = next(r for r in session.studies if r.identification.nct_id == SMALL)
+    assert listen.reader.studies[SMALL] is small
+    _wait_playing(qtbot, listen, 1)
+    assert listen.highlighter.label is not None
+    assert listen.highlighter.label.parentWidget() is frame
+    assert SPAN in listen.highlighter.label.text()
+    label = listen.highlighter.label
+    listen.stop()
+    assert SPAN not in label.text()
+
+
+def test_prescreen_rows_each_have_a_listen_that_reads_the_reason(listening_catalog, qtbot):
+    from app.record.enums import Sex
+    from app.session import Prescreen
+
+    session, window, listen = listening_catalog("fa", Screen.PRESCREEN)
+    session.set_prescreen(Prescreen(age=30, sex=Sex.MALE, healthy=None))
+    page = window.page(Screen.PRESCREEN)
+    assert set(page.rows) == {SMALL, DEFAULT}
+    frame, _open = page.rows[DEFAULT]
+    qtbot.waitUntil(lambda: frame.isVisibleTo(page))  # a layout shows a new frame queued
+    (button,) = [b for b in frame.findChildren(ListenButton) if b.isVisibleTo(page)]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    texts = [u.text for u in listen.reader.queue]
+    assert any("زن" in text for text in texts)  # the default study is for women only
+    assert {u.section for u in listen.reader.queue} == {f"row[{DEFAULT}]"}
+    _wait_playing(qtbot, listen, 1)
+    assert listen.highlighter.label is not None and SPAN in listen.highlighter.label.text()
+
+
+def test_the_reader_follows_the_study_opened_from_the_catalog(listening_catalog, qtbot):
+    """Its record was the first study's for the whole visit: another study's texts were
+    looked up in the wrong record (recordings, glossary)."""
+    session, _window, listen = listening_catalog()
+    for key in (SMALL, DEFAULT):
+        session.open_study(key)
+        listen.play_screen()
+        assert listen.reader.record is session.record
+        assert session.record.identification.nct_id == key
+        _wait_playing(qtbot, listen, 1)
+        listen.stop()
+        session.go_to(Screen.CATALOG)

@@ -133,9 +133,13 @@ class ListenController(QObject):
     # -- what to read ------------------------------------------------------------------
     def script(self) -> tuple[Utterance, ...]:
         """The utterances of the screen in view, in the current language."""
-        from app.speech.script import script_for_screen
+        from app.speech.script import script_for_catalog, script_for_screen
 
         session = self.session
+        if session.catalog and session.study is None:  # the cards, or the first step
+            return script_for_catalog(
+                session.studies, session.screen.value, session.language, session.prescreen
+            )
         questions = session.record.questions
         question = None
         if questions and 0 <= session.question_index < len(questions):
@@ -152,6 +156,11 @@ class ListenController(QObject):
         """Read one section, card or question of the screen in view (``None``: all of it)."""
         self._say("")
         script = self.script()
+        reader = self.reader
+        # The study in view (another one after "Back to all studies"), and on the
+        # catalog every study, whose record texts (titles) it reads.
+        reader.record = self.session.record
+        reader.studies = {record.identification.nct_id: record for record in self.session.studies}
         if section is not None:
             script = tuple(u for u in script if u.section == section) or script
         self._script = script

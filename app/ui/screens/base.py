@@ -138,7 +138,15 @@ class ScreenPage(QWidget):
         # made last, is read right after its widget, not after the whole page.
         button.stackUnder(widget)
         widget.stackUnder(button)
-        button.setVisible(not widget.isHidden())
+        # And Tab reaches it where it shows, not after the rest of the page (made last).
+        before = _focusable_before(widget, button)
+        if before is not None:
+            QWidget.setTabOrder(before, button)
+        # Hidden only with a widget hidden on purpose: one in a frame not shown yet (a
+        # card built while its page is in view) is not, and the button shows with it.
+        explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
+        if explicit and widget.isHidden():
+            button.hide()
         widget.installEventFilter(_ShownWith(button, widget))
         return button
 
@@ -287,6 +295,17 @@ def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
         found = _layout_of(item.layout(), widget) if item is not None else None
         if found is not None:
             return found
+    return None
+
+
+def _focusable_before(widget: QWidget, button: QWidget) -> QWidget | None:
+    """The last widget Tab reaches before ``widget`` (a label takes no focus itself)."""
+    other = widget.previousInFocusChain()
+    while other is not None and other is not widget:
+        tabbable = bool(other.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        if tabbable and other is not button:
+            return other
+        other = other.previousInFocusChain()
     return None
 
 

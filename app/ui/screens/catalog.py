@@ -125,6 +125,7 @@ class CatalogScreen(ScreenPage):
             note = self.text("muted", frame)
             self.set_text(note, card.language_note)
             layout.addWidget(note)
+        self.listen_beside(title, f"card[{card.study_id}]")
         row = QHBoxLayout()
         button = self.button(None if card.closed else "primary", frame)
         button.setText(button_text(words["open"]))

@@ -92,6 +92,12 @@ class PrescreenScreen(ScreenPage):
         for widget in (self.results_heading, self.none_yet, self.rows_box):
             self.body.addWidget(widget)
         self.body.addStretch(1)
+        for label, question in (
+            (self.age_label, "age"),
+            (self.sex_label, "sex"),
+            (self.healthy_label, "healthy"),
+        ):
+            self.listen_beside(label, f"question[{question}]")
         bar = self.fixed_bar()
         self.back_button = self.button(parent=self.bar_column)
         self.back_button.clicked.connect(lambda: session.go_to(Screen.CATALOG))
@@ -219,9 +225,13 @@ class PrescreenScreen(ScreenPage):
             for widget in (heading, standing, reason):
                 layout.addWidget(widget)
             layout.addLayout(button_row)
+            self.listen_beside(heading, f"row[{key}]")
             frame.setAccessibleName(row.title)
             self.rows_layout.addWidget(frame)
             self.rows[key] = (frame, button)
+            last = button
+        if rows:  # Tab: the rows (made after the bar's button), then Back to all studies
+            QWidget.setTabOrder(last, self.back_button)
 
     def _on_session_reset(self) -> None:
         self.age.set_value(None)  # nothing the last visitor typed stays in the field
