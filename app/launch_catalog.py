@@ -69,6 +69,13 @@ def launch_catalog(
     log.info("Catalog of %d records; kiosk %s", len(sources), "on" if kiosk_on else "off")
     session, main_window = create_window(first.record, lang, studies=(first.record,))
     loader = CatalogLoader(session, rest, entries)
+
+    def recordings_folder(key: str) -> Path | None:
+        """Listen plays each study's recordings from beside its own record file."""
+        entry = next((e for e in loader.entries if e.ok and e.study_id == key), None)
+        return Path(entry.source).resolve().parent if entry and entry.source else None
+
+    main_window.listen.folder_of = recordings_folder
     if counselor:
         try:
             window = open_counselor(session)

@@ -88,6 +88,8 @@ class Reader(QObject):
         super().__init__(parent)
         self.record = record
         self.folder = folder
+        #: The recordings folder of each study in :attr:`studies`, by its key.
+        self.folders: dict[str, str | os.PathLike[str] | None] = {}
         #: On the catalog's screens, the studies by NCT id: a card's title is looked up
         #: in its own study's record (recordings, glossary), never in ``record``'s.
         self.studies: dict[str, TrialRecord] = {}
@@ -262,7 +264,7 @@ class Reader(QObject):
         utterance, record, folder, rate = self._queue[index], self.record, self.folder, self.rate
         other = self.studies.get(utterance.study) if utterance.study else None
         if other is not None and other is not record:
-            record, folder = other, None  # its folder is not known here: synthesised
+            record, folder = other, self.folders.get(utterance.study)
 
         def work() -> Spoken:
             return self._speak(utterance, record, folder, rate=rate)

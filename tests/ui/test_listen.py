@@ -380,3 +380,29 @@ def test_the_reader_follows_the_study_opened_from_the_catalog(listening_catalog,
         _wait_playing(qtbot, listen, 1)
         listen.stop()
         session.go_to(Screen.CATALOG)
+
+
+def test_each_study_plays_recordings_from_beside_its_own_record(
+    listening_catalog, qtbot, tmp_path
+):
+    """A catalog's studies live in their own folders: a card's title is looked up there."""
+    from tests.ui.listen_fakes import FakeSpeak
+
+    asked: list[tuple[str, str, object]] = []
+
+    class Remembering(FakeSpeak):
+        def __call__(self, utterance, record, folder=None, **options):
+            asked.append((utterance.key, record.identification.nct_id, folder))
+            return super().__call__(utterance, record, folder, **options)
+
+    session, _window, listen = listening_catalog(speak=Remembering())
+    folders = {key: tmp_path / key for key in (r.identification.nct_id for r in session.studies)}
+    listen.folder_of = folders.get
+    listen.play_screen()
+    queue = listen.reader.queue
+    for index in range(len(queue)):
+        _wait_playing(qtbot, listen, index + 1).finish()
+    qtbot.waitUntil(lambda: listen.state == "idle")
+    titles = [(study, where) for key, study, where in asked if key == "identification.plain_title"]
+    assert len(titles) == len(folders) >= 2
+    assert all(folder == folders[study] for study, folder in titles)

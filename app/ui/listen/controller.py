@@ -66,6 +66,9 @@ class ListenController(QObject):
         self.window = window
         self.sink_factory: Callable[[], AudioSink] = _qt_sink
         self.folder: str | os.PathLike[str] | None = None
+        #: A catalog's: the recordings folder of a study, by its key (``None``: ``folder``
+        #: serves the one study there is).
+        self.folder_of: Callable[[str], str | os.PathLike[str] | None] | None = None
         self.speak: Callable[..., Any] | None = None
         #: What the controls say below the buttons (a translated message, or "").
         self.message = ""
@@ -82,6 +85,10 @@ class ListenController(QObject):
         session.screen_changed.connect(self._on_left)
         session.question_changed.connect(self._on_left)
         session.reset_done.connect(self.forget)
+
+    def _folder(self, key: str) -> str | os.PathLike[str] | None:
+        """Where the study ``key``'s recordings are (beside its record file)."""
+        return self.folder_of(key) if self.folder_of is not None else self.folder
 
     # -- state -----------------------------------------------------------------------
     @property
@@ -161,6 +168,8 @@ class ListenController(QObject):
         # catalog every study, whose record texts (titles) it reads.
         reader.record = self.session.record
         reader.studies = {record.identification.nct_id: record for record in self.session.studies}
+        reader.folder = self._folder(self.session.record.identification.nct_id)
+        reader.folders = {key: self._folder(key) for key in reader.studies}
         if section is not None:
             script = tuple(u for u in script if u.section == section) or script
         self._script = script
