@@ -382,9 +382,7 @@ def test_the_reader_follows_the_study_opened_from_the_catalog(listening_catalog,
         session.go_to(Screen.CATALOG)
 
 
-def test_each_study_plays_recordings_from_beside_its_own_record(
-    listening_catalog, qtbot, tmp_path
-):
+def test_each_study_plays_recordings_from_beside_its_own_record(listening_catalog, qtbot, tmp_path):
     """A catalog's studies live in their own folders: a card's title is looked up there."""
     from tests.ui.listen_fakes import FakeSpeak
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from answer_sets import DOES_NOT_MATCH, MAY_MATCH
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -16,6 +15,7 @@ from app.session import Screen
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 from app.ui.widgets.criterion_row import CriterionRow
+from tests.ui.answer_sets import DOES_NOT_MATCH, MAY_MATCH
 
 #: Words that must never appear: the result is not a decision about eligibility.
 FORBIDDEN = ("eligib", "واجد شرایط", "صلاحیت")

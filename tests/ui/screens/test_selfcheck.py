@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from answer_sets import DOES_NOT_MATCH, MAY_MATCH
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
@@ -18,6 +17,7 @@ from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import evaluate
 from app.session import Screen
 from app.ui.text import plain_text
+from tests.ui.answer_sets import DOES_NOT_MATCH, MAY_MATCH
 
 
 @pytest.fixture
