@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.screen_names import CATALOG_SCREENS, STUDY_SCREENS
+
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -105,17 +107,8 @@ def _run_args(parser: argparse.ArgumentParser, argparse_default: object) -> None
     )
 
 
-#: The screens (``app.session.Screen``), named here so that parsing imports nothing.
-_SCREENS = (
-    "welcome",
-    "about",
-    "procedures",
-    "selfcheck",
-    "result",
-    "details",
-    "glossary",
-    "contact",
-)
+#: The screens (``app.session.Screen``'s values), from a module that imports no Qt.
+_SCREENS = (*STUDY_SCREENS, *CATALOG_SCREENS)
 
 
 def _lang_arg(parser: argparse.ArgumentParser, default: str = "en") -> None:
@@ -238,18 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--screen",
         required=True,
-        choices=(
-            "welcome",
-            "about",
-            "procedures",
-            "selfcheck",
-            "result",
-            "details",
-            "glossary",
-            "contact",
-            "catalog",
-            "prescreen",
-        ),
+        choices=_SCREENS,
     )
     _lang_arg(render)
     render.add_argument("--out", required=True, metavar="FILE.png")
@@ -277,7 +259,7 @@ def _speech_args(sub: Any) -> None:
     speak = sub.add_parser(
         "speak", help="write what a screen's Listen control plays, in order, as one WAV"
     )
-    speak.add_argument("--screen", required=True, choices=(*_SCREENS, "catalog", "prescreen"))
+    speak.add_argument("--screen", required=True, choices=_SCREENS)
     _lang_arg(speak)
     speak.add_argument("--out", required=True, metavar="FILE.wav")
     speak.add_argument(

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from app import i18n
+from app import screen_names as names
 from app.record import TrialRecord
 from app.record.enums import Sex
 from app.selfcheck import Answer, AnswerError, check_answer
@@ -30,16 +31,16 @@ class Screen(StrEnum):
     others show the current study.
     """
 
-    CATALOG = "catalog"
-    PRESCREEN = "prescreen"
-    WELCOME = "welcome"
-    ABOUT = "about"
-    PROCEDURES = "procedures"
-    SELFCHECK = "selfcheck"
-    RESULT = "result"
-    DETAILS = "details"
-    GLOSSARY = "glossary"
-    CONTACT = "contact"
+    CATALOG = names.CATALOG
+    PRESCREEN = names.PRESCREEN
+    WELCOME = names.WELCOME
+    ABOUT = names.ABOUT
+    PROCEDURES = names.PROCEDURES
+    SELFCHECK = names.SELFCHECK
+    RESULT = names.RESULT
+    DETAILS = names.DETAILS
+    GLOSSARY = names.GLOSSARY
+    CONTACT = names.CONTACT
 
 
 #: The screens across studies: no current study while one of them is shown.

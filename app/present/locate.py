@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 from app.record import TrialRecord
 from app.record.issues import Path
-
-WELCOME = "welcome"
-ABOUT = "about"
-PROCEDURES = "procedures"
-SELFCHECK = "selfcheck"
-RESULT = "result"
-DETAILS = "details"
-GLOSSARY = "glossary"
-CONTACT = "contact"
+from app.screen_names import (
+    ABOUT,
+    CONTACT,
+    DETAILS,
+    GLOSSARY,
+    PROCEDURES,
+    RESULT,
+    SELFCHECK,
+    WELCOME,
+)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from app import screen_names as names
 from app.present.catalog import group_heading
 from app.present.catalog_screen import (
     age_question,
@@ -33,7 +34,7 @@ from app.speech.utterance import Utterance
 from app.visits import Prescreen
 
 #: The catalog's screens (``app.session.Screen``'s values).
-CATALOG_SCREENS = ("catalog", "prescreen")
+CATALOG_SCREENS = names.CATALOG_SCREENS
 
 #: The first step's questions and their options, in the screen's order (word keys).
 _QUESTIONS = (("sex", ("female", "male", "skip")), ("healthy", ("yes", "no", "skip")))

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from app.record import TrialRecord
+from app.screen_names import STUDY_SCREENS
 from app.selfcheck import Answer
 from app.speech import screens as _screens
 from app.speech.catalog import CATALOG_SCREENS, script_for_catalog
@@ -45,16 +46,7 @@ __all__ = [
 glossary_order = _screens.glossary_order
 
 #: The screens, in the order a visitor meets them (``app.session.Screen``'s values).
-SCREENS = (
-    "welcome",
-    "about",
-    "procedures",
-    "selfcheck",
-    "result",
-    "details",
-    "glossary",
-    "contact",
-)
+SCREENS = STUDY_SCREENS
 
 
 def script_for_screen(
