@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.record.approval import ApprovalState, ApprovalStatus
@@ -47,6 +48,26 @@ class StaffInfo:
     def broken(self) -> tuple[CatalogEntry, ...]:
         """The catalog's records left out so far, with their problems."""
         return tuple(entry for entry in self.catalog or () if not entry.ok)
+
+    def recordings_now(self) -> tuple[int, tuple[str, ...]]:
+        """How many recordings the studies shown name, and each one that cannot be used.
+
+        One study: as checked at launch. A catalog: every study listed so far, checked
+        now (staff opened the panel), each problem led by its study's id.
+        """
+        if self.catalog is None:
+            return self.recordings, self.recording_problems
+        from app.record.audio import check_audio
+
+        count, problems = 0, []
+        for entry in self.studies:
+            record = entry.record
+            if record is None or not record.audio:
+                continue
+            count += sum(len(by_lang) for by_lang in record.audio.values())
+            folder = Path(entry.source).resolve().parent if entry.source else None
+            problems += [f"{entry.study_id}: {p}" for p in check_audio(record, folder)]
+        return count, tuple(problems)
 
     def approval_state(self, key: str) -> ApprovalState:
         """The approval of the study ``key``.

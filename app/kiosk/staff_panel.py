@@ -305,26 +305,26 @@ class StaffPanel(Overlay):
 
     def _show_recordings(self) -> None:
         """The record's recorded voices: all usable, or each one read by synthesis instead."""
-        info = self.info
-        self.form.setRowVisible(self.rows["recordings"][1], info.recordings > 0)
-        if not info.recordings:
+        total, problems = self.info.recordings_now()
+        self.form.setRowVisible(self.rows["recordings"][1], total > 0)
+        if not total:
             return
-        if info.recording_problems:
+        if problems:
             lead = _(
                 "Recordings that cannot be used: {count} of {total}. Listen reads their "
                 "texts with the built-in voice instead:"
             ).format(
-                count=format_number(len(info.recording_problems), self._lang),
-                total=format_number(info.recordings, self._lang),
+                count=format_number(len(problems), self._lang),
+                total=format_number(total, self._lang),
             )
-            lines = [f"{FSI}{problem}{PDI}" for problem in info.recording_problems]
+            lines = [f"{FSI}{problem}{PDI}" for problem in problems]
             value = "\n".join([lead, *lines])
         else:
             value = ngettext(
                 "{total} recording, present and unchanged.",
                 "All {total} recordings present and unchanged.",
-                info.recordings,
-            ).format(total=format_number(info.recordings, self._lang))
+                total,
+            ).format(total=format_number(total, self._lang))
         self._set_row("recordings", _("Recorded voices"), value)
 
     def _show_catalog(self) -> None:

@@ -74,3 +74,18 @@ def test_usable_recordings_are_counted(launched, tmp_path, minimal_dict):
 def test_a_record_without_recordings_has_no_such_row(make_kiosk):
     panel = open_staff_panel(make_kiosk())
     assert not panel.rows["recordings"][1].isVisibleTo(panel)
+
+
+def test_a_catalog_names_each_studys_bad_recording_with_its_id(
+    launched, tmp_path, minimal_dict, default_record
+):
+    path = _record_with_recordings(tmp_path, minimal_dict, altered=True)
+    config = tmp_path / "trialguide.toml"
+    config.write_text("", encoding="utf-8")
+    result = launched([str(path), "resources/records/NCT05594173.yaml"], "en", config_path=config)
+    result.show()
+    panel = open_staff_panel(result)
+    row = panel_row(panel, "recordings")
+    study = minimal_dict["identification"]["nct_id"]
+    assert row.startswith("Recordings that cannot be used: 1 of 2.")
+    assert f"{study}: audio.patient.contact.fa" in row
