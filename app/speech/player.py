@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -242,7 +243,11 @@ class Reader(QObject):
         """Stop and wait for a synthesis in progress (before the reader is deleted)."""
         self.forget()
         self._pool.clear()
-        self._pool.waitForDone()
+        # Wait in short steps, giving up the GIL between them: a worker thread that ends
+        # its job needs the GIL to delete the job's Python object, and QThreadPool's
+        # waitForDone holds it while it waits (a whole test run once hung here).
+        while not self._pool.waitForDone(20):
+            time.sleep(0.002)
 
     # -- inside ------------------------------------------------------------------------
     def _halt(self) -> None:
