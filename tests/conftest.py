@@ -93,8 +93,8 @@ def make_window(qtbot):
 
     made = []
 
-    def make(record, language: str = "en"):
-        session, window = create_window(record, language)
+    def make(record, language: str = "en", studies=()):
+        session, window = create_window(record, language, studies=studies)
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
@@ -113,29 +113,13 @@ def make_window(qtbot):
 
 
 @pytest.fixture
-def make_catalog(qtbot):
+def make_catalog(make_window):
     """Main windows on a catalog of records (1280x800, shown offscreen), deleted afterwards."""
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    from app.ui.main import create_window
-
-    made = []
 
     def make(*records, language: str = "en"):
-        session, window = create_window(records[0], language, studies=records)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append((session, window))
-        return session, window
+        return make_window(records[0], language, studies=records)
 
-    yield make
-    for session, window in made:
-        window.close()
-        window.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        session.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return make
 
 
 @pytest.fixture
