@@ -798,11 +798,10 @@ def _check_rate(rate: float) -> None:
 
 def _cmd_speak(args: argparse.Namespace) -> int:
     from app.speech.commands import speak
-    from app.speech.engine import SpeechError
 
     _check_rate(args.rate)
     paths = args.record or [None]
-    if args.screen in ("catalog", "prescreen"):
+    if args.screen in CATALOG_SCREENS:
         return _speak_catalog(args, paths)
     if len(paths) > 1:
         raise CliError(f"--screen {args.screen}: give one --record (several: catalog, prescreen)")
@@ -811,8 +810,9 @@ def _cmd_speak(args: argparse.Namespace) -> int:
     if args.lang not in record.languages:
         raise CliError(f"--lang {args.lang}: the record is not written in this language")
     answers = checked_answers(record, args.answers, args.lang) if args.answers else {}
-    try:
-        report = speak(
+    return _write_speech(
+        args,
+        lambda: speak(
             record,
             _record_folder(args.record),
             args.screen,
@@ -820,26 +820,15 @@ def _cmd_speak(args: argparse.Namespace) -> int:
             args.out,
             answers,
             rate=args.rate,
-        )
-    except SpeechError as exc:
-        _print_err(f"trialguide speak: {exc}")
-        return EXIT_FAILURE
-    except OSError as exc:
-        raise CliError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
-    for problem in report.problems:
-        _print_err(f"{args.record}: {problem} (synthesised instead)")
-    print(
-        f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
-        f"{report.texts} texts ({report.recorded} recorded), {report.characters} characters"
+        ),
+        problem_source=f"{args.record}: ",
     )
-    return EXIT_OK
 
 
 def _speak_catalog(args: argparse.Namespace, paths: list[str | None]) -> int:
     """``speak --screen catalog|prescreen``: the catalog's studies, each with its folder."""
     from app.selfcheck import AnswerError
     from app.speech.commands import speak_catalog
-    from app.speech.engine import SpeechError
     from app.ui.render import prescreen_answers
 
     studies = [(load_record_or_fail(path), _record_folder(path)) for path in paths]
@@ -847,15 +836,25 @@ def _speak_catalog(args: argparse.Namespace, paths: list[str | None]) -> int:
         prescreen = prescreen_answers(read_answers(args.answers) if args.answers else {})
     except AnswerError as exc:
         raise CliError(f"{args.answers}: {exc}") from None
+    return _write_speech(
+        args,
+        lambda: speak_catalog(studies, args.screen, args.lang, args.out, prescreen, args.rate),
+    )
+
+
+def _write_speech(args: argparse.Namespace, write: Any, problem_source: str = "") -> int:
+    """Run ``write`` (a speak report's maker); say what it wrote, and what it synthesised."""
+    from app.speech.engine import SpeechError
+
     try:
-        report = speak_catalog(studies, args.screen, args.lang, args.out, prescreen, args.rate)
+        report = write()
     except SpeechError as exc:
         _print_err(f"trialguide speak: {exc}")
         return EXIT_FAILURE
     except OSError as exc:
         raise CliError(f"{args.out}: cannot write ({exc.strerror or exc})") from None
     for problem in report.problems:
-        _print_err(f"{problem} (synthesised instead)")
+        _print_err(f"{problem_source}{problem} (synthesised instead)")
     print(
         f"{args.out}: {args.screen} in {args.lang}, {report.seconds:.1f} s, "
         f"{report.texts} texts ({report.recorded} recorded), {report.characters} characters"
