@@ -42,10 +42,13 @@ def clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def smoke_test(program: str, scratch: Path) -> str:
-    """Run --smoke-test; return its summary line."""
+def run_clean(program: str, args: list[str], scratch: Path, what: str) -> str:
+    """Run the installed program with ``args`` in a clean environment; its stdout.
+
+    Fails (SystemExit naming ``what``) on a non-zero exit or anything on stderr.
+    """
     result = subprocess.run(
-        [program, "--smoke-test"],
+        [program, *args],
         cwd=scratch,
         env=clean_env(HOME=str(scratch)),
         capture_output=True,
@@ -55,10 +58,15 @@ def smoke_test(program: str, scratch: Path) -> str:
     )
     if result.returncode != 0 or result.stderr.strip():
         raise SystemExit(
-            f"smoke test failed (exit {result.returncode})\n"
+            f"{what} failed (exit {result.returncode})\n"
             f"stdout: {result.stdout}\nstderr: {result.stderr}"
         )
-    return result.stdout.strip()
+    return result.stdout
+
+
+def smoke_test(program: str, scratch: Path) -> str:
+    """Run --smoke-test; return its summary line."""
+    return run_clean(program, ["--smoke-test"], scratch, "smoke test").strip()
 
 
 #: Seconds of speech per character of text: eSpeak NG reads 60 to 90 ms a character.
@@ -85,23 +93,15 @@ def wav_speech(path: Path) -> tuple[float, float]:
 def speak_check(program: str, scratch: Path, lang: str) -> str:
     """Run ``speak`` on the welcome screen in ``lang``; check the WAV is plausible speech."""
     out = scratch / f"welcome-{lang}.wav"
-    result = subprocess.run(
-        [program, "speak", "--screen", "welcome", "--lang", lang, "--out", str(out)],
-        cwd=scratch,
-        env=clean_env(HOME=str(scratch)),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    stdout = run_clean(
+        program,
+        ["speak", "--screen", "welcome", "--lang", lang, "--out", str(out)],
+        scratch,
+        f"speak ({lang})",
     )
-    if result.returncode != 0 or result.stderr.strip():
-        raise SystemExit(
-            f"speak ({lang}) failed (exit {result.returncode})\n"
-            f"stdout: {result.stdout}\nstderr: {result.stderr}"
-        )
-    match = re.search(r"(\d+) characters", result.stdout)
+    match = re.search(r"(\d+) characters", stdout)
     if match is None:
-        raise SystemExit(f"speak ({lang}) did not say how much it read: {result.stdout}")
+        raise SystemExit(f"speak ({lang}) did not say how much it read: {stdout}")
     characters = int(match.group(1))
     seconds, level = wav_speech(out)
     low, high = SECONDS_PER_CHARACTER
