@@ -31,7 +31,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from app.record import TrialRecord
+    from app.speech.commands import SpeakReport
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -842,7 +843,9 @@ def _speak_catalog(args: argparse.Namespace, paths: list[str | None]) -> int:
     )
 
 
-def _write_speech(args: argparse.Namespace, write: Any, problem_source: str = "") -> int:
+def _write_speech(
+    args: argparse.Namespace, write: Callable[[], SpeakReport], problem_source: str = ""
+) -> int:
     """Run ``write`` (a speak report's maker); say what it wrote, and what it synthesised."""
     from app.speech.engine import SpeechError
 
