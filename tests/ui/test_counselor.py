@@ -523,6 +523,36 @@ def test_deleted_on_close_leaves_the_session_working(qtbot, default_record):
     assert session.answers == {}
 
 
+def test_the_study_text_is_laid_out_at_one_width_before_the_first_paint(qtbot, default_record):
+    """The panes are sized as the window is built: the text is not laid out at the
+    splitter's even split first and then again at its real width."""
+    from PySide6.QtCore import QObject
+
+    load_fonts()
+    session = Session(default_record, "en")
+    i18n.set_language("en")
+    window = CounselorWindow(session)
+    qtbot.addWidget(window)
+    widths: list[int] = []
+
+    class _Widths(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                widths.append(window.view.width())
+            return False
+
+    watcher = _Widths(window.view)
+    window.view.installEventFilter(watcher)
+    window.show()
+    qtbot.waitExposed(window)
+    assert widths, "the study text was never laid out"
+    assert set(widths) == {window.view.width()}
+    # And at the widths the panes get: most of the window for the text.
+    jump, text, panel = window.splitter.sizes()
+    assert text > jump and text > panel
+    assert window.view.width() == text
+
+
 def test_opening_the_view_leaves_the_handout_unloaded():
     """fpdf2 and the handout load when a handout is first printed or saved, not at start."""
     import subprocess

@@ -134,6 +134,10 @@ class CounselorWindow(QMainWindow):
         session.studies_changed.connect(self.retranslate)
         self._apply_style()
         self.resize(1280, 800)
+        # The panes get their widths now, not when first shown: the study text (every
+        # section, in two languages) is then laid out once, at the width it is shown
+        # at, not first at the splitter's even split and again after (a few hundred ms).
+        self._size_panes()
         self._on_language_changed(session.language)
 
     def _other_language(self, lang: str, previous: str | None = None) -> str | None:
