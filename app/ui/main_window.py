@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
         if self._scales.get(page) != scale:
             apply_text_scale(page, scale)
             self._scales[page] = scale
+        page.fit_columns()  # its reading width (nothing to do if it has it)
 
     # -- the theme: the visible screen at once, hidden screens when next shown ------------
     # The application's style sheet is the normal theme (with the kiosk's scroll bars).

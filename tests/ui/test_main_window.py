@@ -79,6 +79,30 @@ def test_text_scale_buttons(app_window, qtbot):
     assert session.text_scale == 175
 
 
+def test_hidden_screens_take_the_text_size_when_next_shown(app_window):
+    """A text-size step widens the reading column of the screen in view; a hidden
+    screen's column is widened as it is shown, before it is painted."""
+    from app.ui.screens.base import READING_WIDTH
+
+    session, window = app_window
+    window.warm_pages = False  # (idle moments would widen the hidden columns too)
+    for screen in PAGES:  # every screen built, and seen
+        session.go_to(screen)
+    session.go_to(Screen.ABOUT)
+    session.set_text_scale(200)
+    QApplication.processEvents()
+    wide = round(READING_WIDTH * 2)
+    assert window.page(Screen.ABOUT).column.maximumWidth() == wide
+    details = window.page(Screen.DETAILS)
+    assert details.column.maximumWidth() == READING_WIDTH  # hidden: not laid out again
+    session.go_to(Screen.DETAILS)
+    assert details.column.maximumWidth() == wide
+    assert details.bar is None or details.bar_column.maximumWidth() == wide
+    session.set_text_scale(100)
+    session.go_to(Screen.ABOUT)
+    assert window.page(Screen.ABOUT).column.maximumWidth() == READING_WIDTH
+
+
 def test_high_contrast_switches_theme(app_window, qtbot):
     session, window = app_window
     qtbot.mouseClick(window.header.contrast, Qt.MouseButton.LeftButton)

@@ -270,16 +270,21 @@ class ScreenPage(QWidget):
             self.render()
 
     def _on_text_scale_changed(self, _scale: int) -> None:
-        self._fit_columns()
+        # As with the language, a page the stack has hidden is fitted when next shown
+        # (the window calls fit_columns first): a new width invalidates its layout.
+        if self.parentWidget() is None or not self.isHidden():
+            self.fit_columns()
 
-    def _fit_columns(self) -> None:
-        self.column.setMaximumWidth(self._reading_width())
+    def fit_columns(self) -> None:
+        """Widen the reading column (and the bar's) for the session's text size."""
+        width = self._reading_width()
+        self.column.setMaximumWidth(width)  # (Qt does nothing when it is unchanged)
         if self.bar is not None:
-            self.bar_column.setMaximumWidth(self._reading_width())
+            self.bar_column.setMaximumWidth(width)
 
     def _on_session_reset(self) -> None:
         """A new visitor: the default text size and language, rendered once, shown or not."""
-        self._fit_columns()
+        self.fit_columns()
         self._stale = False
         self.render()
 

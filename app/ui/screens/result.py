@@ -120,7 +120,7 @@ class ResultScreen(ScreenPage):
         self.body.addStretch(1)
 
         session.answers_changed.connect(self.refresh)
-        session.high_contrast_changed.connect(self.refresh)
+        session.high_contrast_changed.connect(self._refresh_if_shown)
         self.render()
 
     def _make_text(self, role: str | None, parent: QWidget) -> TextLabel:
@@ -249,7 +249,12 @@ class ResultScreen(ScreenPage):
 
     def _on_text_scale_changed(self, scale: int) -> None:
         super()._on_text_scale_changed(scale)
-        self.refresh()
+        self._refresh_if_shown()
+
+    def _refresh_if_shown(self, *_args: object) -> None:
+        # A page the window's stack has hidden is refreshed when it is shown again.
+        if self.parentWidget() is None or not self.isHidden():
+            self.refresh()
 
     def _change_answers(self) -> None:
         self.session.go_to_question(0)
