@@ -50,6 +50,10 @@ class IconButton(QPushButton):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.icon_kind: QStyle.StandardPixmap | None = None
+        #: The icon and colour last painted: a restyle sends several palette changes,
+        #: most of them leaving the colour as it was (a theme switch restyles every
+        #: button on the screen, and painting an icon again costs a fraction of a ms).
+        self._tinted: tuple[QStyle.StandardPixmap | None, int] | None = None
         self.setIconSize(_ICON)
 
     def set_icon_kind(self, kind: QStyle.StandardPixmap | None) -> None:
@@ -58,13 +62,18 @@ class IconButton(QPushButton):
         self._tint()
 
     def _tint(self) -> None:
+        color = self.palette().color(QPalette.ColorRole.ButtonText)
+        tinted = (self.icon_kind, color.rgba())
+        if tinted == self._tinted:
+            return
+        self._tinted = tinted
         if self.icon_kind is None:
             self.setIcon(QIcon())
             return
         pixmap = self.style().standardIcon(self.icon_kind).pixmap(_ICON * 2)
         painter = QPainter(pixmap)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(pixmap.rect(), self.palette().color(QPalette.ColorRole.ButtonText))
+        painter.fillRect(pixmap.rect(), color)
         painter.end()
         self.setIcon(QIcon(pixmap))
 
