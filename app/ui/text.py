@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QFocusEvent,
     QMouseEvent,
+    QPalette,
     QTextDocument,
 )
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -220,6 +221,8 @@ class TextLabel(QLabel):
         #: QLabel lays its rich text out anew for every width asked; a language switch
         #: on study details asked each label about 15 times, at a handful of widths.
         self._heights: dict[int, int] = {}
+        #: The link colour (RGBA) the text's links were given when it was set.
+        self._link_rgba: int | None = None
         #: The text shown, as given (picked in its language), for read-aloud highlighting.
         self.source: tuple[str, str, TrialRecord | None] | None = None
         self.setWordWrap(True)
@@ -297,7 +300,11 @@ class TextLabel(QLabel):
     def setText(self, text: str) -> None:
         """Show ``text`` (and forget the heights of the previous one)."""
         self._heights.clear()
+        self._link_rgba = self._link_color()
         super().setText(text)
+
+    def _link_color(self) -> int:
+        return self.palette().color(QPalette.ColorRole.Link).rgba()
 
     def clear(self) -> None:
         """Show nothing."""
@@ -309,12 +316,19 @@ class TextLabel(QLabel):
         if event.type() in _RELAYOUT_EVENTS:
             self._heights.clear()
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and TERM_SCHEME in self.text():
+        if (
+            event.type() == QEvent.Type.PaletteChange
+            and self._link_color() != self._link_rgba
+            and TERM_SCHEME in self.text()
+        ):
             # Qt gives a link its colour when the rich text is read, from the palette of
             # that moment: read it again, or the links of a screen shown while the theme
             # changes keep the old colour (2.9:1 on black in high contrast). (QLabel
-            # ignores the same text set again.)
+            # ignores the same text set again.) A restyle sends a label several palette
+            # changes; the text is read again only for the one that changes the link
+            # colour (a glossary page has a hundred labels with links).
             text = self.text()
+            self._link_rgba = self._link_color()
             super().setText("")
             super().setText(text)
 
