@@ -28,7 +28,7 @@ from app.ui.listen import attach as attach_listen
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
 from app.ui.screens.base import ScreenPage
-from app.ui.style import THEMES, apply_text_scale, install_style, stylesheet
+from app.ui.style import OWN_MARGINS, THEMES, apply_text_scale, install_style, stylesheet
 
 #: Screen -> "module:Class" of its page; pages are built the first time they are shown,
 #: so start-up only pays for the welcome screen.
@@ -403,11 +403,12 @@ class MainWindow(QMainWindow):
         """Give ``widget`` (a page or a part) the theme, if it has another."""
         if widget.styleSheet() != self._theme:
             # A new sheet zeroes the contents margins set in code (the few pixels beside
-            # a label for Persian glyphs that overhang): keep them.
+            # a label for Persian glyphs that overhang): keep them, except where a
+            # widget works them out again itself for its new font.
             margins = [
                 (child, child.contentsMargins())
                 for child in widget.findChildren(QWidget)
-                if not child.contentsMargins().isNull()
+                if not child.contentsMargins().isNull() and not child.property(OWN_MARGINS)
             ]
             widget.setStyleSheet(self._theme)
             for child, kept in margins:

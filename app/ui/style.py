@@ -162,6 +162,12 @@ def size_name(widget: QWidget) -> str | None:
 FIXED_TEXT = "fixed_text"
 
 
+#: A widget with this property set works out its own contents margins whenever its font
+#: or style changes (a step number centres its digits by them): a restyle must not put
+#: back the margins it had before (see ``MainWindow._restyle``).
+OWN_MARGINS = "own_margins"
+
+
 def fix_text_size(widget: QWidget) -> None:
     """Keep ``widget``'s text at its 100% size whatever the text-size control says."""
     widget.setProperty(FIXED_TEXT, True)

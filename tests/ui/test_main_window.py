@@ -340,3 +340,33 @@ def test_a_panel_built_over_the_window_after_the_switch_takes_the_theme(app_wind
     qtbot.waitUntil(lambda: shown_background(panel) == THEMES["high_contrast"]["panel"])
     assert label.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
     panel.deleteLater()
+
+
+def test_step_numbers_stay_centred_in_their_circles_in_either_theme(make_window, default_record):
+    """A step number centres its digits by its contents margins, worked out for its font:
+    a restyle (high contrast, on a page built before it or after it) must not put back
+    the margins of the font it had before."""
+    from app.ui.widgets.timeline import StepNumber
+
+    def margins(window) -> list[tuple[int, int]]:
+        numbers = window.page(Screen.PROCEDURES).findChildren(StepNumber)
+        assert numbers
+        return [(n.contentsMargins().top(), n.contentsMargins().bottom()) for n in numbers]
+
+    session, window = make_window(default_record)
+    window.warm_pages = False
+    session.go_to(Screen.PROCEDURES)
+    normal = margins(window)
+    assert any(top or bottom for top, bottom in normal)  # digits are moved off the line box
+    session.go_to(Screen.ABOUT)
+    session.set_high_contrast(True)  # the page is hidden: it takes the theme when shown
+    session.go_to(Screen.PROCEDURES)
+    assert margins(window) == normal
+    session.set_high_contrast(False)  # and back, in view
+    assert margins(window) == normal
+    # A page built while high contrast is on.
+    session, window = make_window(default_record)
+    window.warm_pages = False
+    session.set_high_contrast(True)
+    session.go_to(Screen.PROCEDURES)
+    assert margins(window) == normal

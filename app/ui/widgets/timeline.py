@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.record import TrialRecord
+from app.ui.style import OWN_MARGINS
 from app.ui.text import TextLabel
 
 #: The labelled lines of a step, in the order they are shown.
@@ -41,6 +42,7 @@ class StepNumber(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "step-number")
+        self.setProperty(OWN_MARGINS, True)  # (a restyle leaves its centring to it)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setTextFormat(Qt.TextFormat.PlainText)
 
