@@ -30,7 +30,8 @@ from _common import (
     scratch,
 )
 
-TARGET = 1.3
+#: The performance issue's target (summary.py holds the same): peak RSS at most 1.5x the floor.
+TARGET = 1.5
 VISIT = ROOT / "benchmarks" / "_visit_all.py"
 
 
