@@ -246,10 +246,15 @@ class ScreenPage(QWidget):
     def _reading_width(self) -> int:
         return round(READING_WIDTH * max(100, self.session.text_scale) / 100)
 
+    @property
+    def hidden_in_stack(self) -> bool:
+        """The window's stack has hidden the page: it catches up when shown again."""
+        return self.parentWidget() is not None and self.isHidden()
+
     def _on_language_changed(self, _lang: str) -> None:
         # A page the window's stack has hidden waits until it is shown again: a switch
         # then costs the page in view, not every page visited so far.
-        if self.parentWidget() is not None and self.isHidden():
+        if self.hidden_in_stack:
             self._stale = True
         else:
             self.render()
@@ -272,7 +277,7 @@ class ScreenPage(QWidget):
     def _on_text_scale_changed(self, _scale: int) -> None:
         # As with the language, a page the stack has hidden is fitted when next shown
         # (the window calls fit_columns first): a new width invalidates its layout.
-        if self.parentWidget() is None or not self.isHidden():
+        if not self.hidden_in_stack:
             self.fit_columns()
 
     def fit_columns(self) -> None:

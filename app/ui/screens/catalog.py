@@ -62,7 +62,7 @@ class CatalogScreen(ScreenPage):
     def _on_studies_changed(self) -> None:
         # Hidden: render when shown. In view: the cards are built again for a batch of
         # studies, not for each one (building every card again costs about 5 ms a card).
-        if self.parentWidget() is not None and self.isHidden():
+        if self.hidden_in_stack:
             self._stale = True
         elif not self._joining.isActive():
             self._joining.start()

@@ -123,7 +123,7 @@ class PrescreenScreen(ScreenPage):
         return buttons, row
 
     def _on_studies_changed(self) -> None:
-        if self.parentWidget() is not None and self.isHidden():
+        if self.hidden_in_stack:
             self._stale = True  # rendered when shown
         else:
             self.render()

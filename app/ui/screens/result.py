@@ -252,8 +252,7 @@ class ResultScreen(ScreenPage):
         self._refresh_if_shown()
 
     def _refresh_if_shown(self, *_args: object) -> None:
-        # A page the window's stack has hidden is refreshed when it is shown again.
-        if self.parentWidget() is None or not self.isHidden():
+        if not self.hidden_in_stack:  # (else refreshed when shown: _on_screen_shown)
             self.refresh()
 
     def _change_answers(self) -> None:
