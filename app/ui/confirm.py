@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _, text_direction
 from app.session import Session
+from app.ui.text import WrapLabel
 
 #: The dimming over the rest of the window: black at this opacity (0..255).
 DIM_ALPHA = 150
@@ -82,13 +83,11 @@ class ConfirmPrompt(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(16)
-        self.question = QLabel(self)
+        self.question = WrapLabel(self)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.question.setProperty("role", "h2")
-        self.question.setWordWrap(True)
-        self.explanation = QLabel(self)
+        self.explanation = WrapLabel(self)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.setSpacing(24)
         self.no_button = QPushButton(self)

@@ -10,10 +10,11 @@ the window (large in kiosk mode, slim in a desktop window) and in the staff pane
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from app.i18n import _, text_direction
 from app.record.approval import ApprovalState
+from app.ui.text import WrapLabel
 
 
 def approval_text(state: ApprovalState) -> str:
@@ -43,8 +44,7 @@ class DraftBanner(QFrame):
         self.setProperty("role", "verdict-not_met")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QVBoxLayout(self)
-        self.label = QLabel(self)
-        self.label.setWordWrap(True)
+        self.label = WrapLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.label)
         self.set_slim(slim)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QHideEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _, is_rtl, localize, text_direction
 from app.session import Screen, Session
 from app.ui.confirm import Scrim
-from app.ui.text import TextLabel
+from app.ui.text import TextLabel, WrapLabel
 
 #: Room (px) between the term and the pop-up, and between the pop-up and the window edge.
 GAP = 8
@@ -50,16 +50,14 @@ class TermPopover(QFrame):
         self.back_button.setProperty("role", "back")
         self.back_button.setMinimumSize(56, 56)
         self.back_button.clicked.connect(self.back)
-        self.term = QLabel(self)
+        self.term = WrapLabel(self)
         self.term.setTextFormat(Qt.TextFormat.PlainText)
         self.term.setProperty("role", "h2")
-        self.term.setWordWrap(True)
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.term, 1)
-        self.expansion = QLabel(self)
+        self.expansion = WrapLabel(self)
         self.expansion.setTextFormat(Qt.TextFormat.PlainText)
         self.expansion.setProperty("role", "muted")
-        self.expansion.setWordWrap(True)
         self.definition = TextLabel(parent=self)
         self.definition.term_activated.connect(self.show_nested)
         buttons = QHBoxLayout()

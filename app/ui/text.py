@@ -200,7 +200,49 @@ _RELAYOUT_EVENTS = frozenset(
 LINK_FOCUS = N_("Glossary word: {term}. Press Enter for its meaning.")
 
 
-class TextLabel(QLabel):
+class WrapLabel(QLabel):
+    """A word-wrapped label that remembers the height its text needs at each width.
+
+    Qt's QLabel lays its text out anew for every width a layout asks about (a rich-text
+    label twice: at the width asked, then back at its own); a language switch on study
+    details asked each label about 15 times, at a handful of widths. The heights are
+    forgotten when the text, font, style, direction or margins change. Set the text
+    format, indent and margin before the label is first laid out.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        #: Height for width, by width, for the current text, font and direction.
+        self._heights: dict[int, int] = {}
+        self.setWordWrap(True)
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the text needs at ``width`` (remembered until the text changes)."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= _HFW_CACHE_SIZE:
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` (and forget the heights of the previous one)."""
+        self._heights.clear()
+        super().setText(text)
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self._heights.clear()
+        super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Forget the heights when the font, style, direction or margins change."""
+        if event.type() in _RELAYOUT_EVENTS:
+            self._heights.clear()
+        super().changeEvent(event)
+
+
+class TextLabel(WrapLabel):
     """A word-wrapped label for record text, with glossary terms as keyboard-reachable links.
 
     Signals:
@@ -217,15 +259,10 @@ class TextLabel(QLabel):
         self._doc_key: tuple[object, ...] | None = None
         self._pressed_href = ""
         self._activated_at: QRect | None = None
-        #: Height for width, by width, for the current text, font and direction. Qt's
-        #: QLabel lays its rich text out anew for every width asked; a language switch
-        #: on study details asked each label about 15 times, at a handful of widths.
-        self._heights: dict[int, int] = {}
         #: The link colour (RGBA) the text's links were given when it was set.
         self._link_rgba: int | None = None
         #: The text shown, as given (picked in its language), for read-aloud highlighting.
         self.source: tuple[str, str, TrialRecord | None] | None = None
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setOpenExternalLinks(False)
         # Height for width: the label is as tall as its real width needs. (A vertical
@@ -288,33 +325,16 @@ class TextLabel(QLabel):
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Focus))
         return moved
 
-    def heightForWidth(self, width: int) -> int:
-        """The height the text needs at ``width`` (remembered until the text changes)."""
-        height = self._heights.get(width)
-        if height is None:
-            if len(self._heights) >= _HFW_CACHE_SIZE:
-                self._heights.clear()
-            height = self._heights[width] = super().heightForWidth(width)
-        return height
-
     def setText(self, text: str) -> None:
         """Show ``text`` (and forget the heights of the previous one)."""
-        self._heights.clear()
         self._link_rgba = self._link_color()
         super().setText(text)
 
     def _link_color(self) -> int:
         return self.palette().color(QPalette.ColorRole.Link).rgba()
 
-    def clear(self) -> None:
-        """Show nothing."""
-        self._heights.clear()
-        super().clear()
-
     def changeEvent(self, event: QEvent) -> None:
-        """Forget the heights when the font, style, direction or margins change."""
-        if event.type() in _RELAYOUT_EVENTS:
-            self._heights.clear()
+        """Read the text again when the palette brings its links a new colour."""
         super().changeEvent(event)
         if (
             event.type() == QEvent.Type.PaletteChange
@@ -327,10 +347,11 @@ class TextLabel(QLabel):
             # ignores the same text set again.) A restyle sends a label several palette
             # changes; the text is read again only for the one that changes the link
             # colour (a glossary page has a hundred labels with links).
-            text = self.text()
+            text, heights = self.text(), dict(self._heights)
             self._link_rgba = self._link_color()
             super().setText("")
             super().setText(text)
+            self._heights.update(heights)  # the same words: the same heights
 
     # -- glossary links: a tap area at least MIN_TAP_HEIGHT high -------------------------
     def _document(self) -> QTextDocument:

@@ -19,6 +19,7 @@ from app.i18n import LANGUAGE_NAMES, SUPPORTED, _, text_direction
 from app.present.titles import counselor_title, study_title
 from app.session import Session, study_key
 from app.ui.flow import FlowLayout
+from app.ui.text import WrapLabel
 
 
 class CounselorBar(QFrame):
@@ -36,10 +37,9 @@ class CounselorBar(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.setSpacing(8)
-        self.title = QLabel(self)
+        self.title = WrapLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("HeaderTitle")
-        self.title.setWordWrap(True)
         layout.addWidget(self.title)
         controls = QWidget(self)
         self._flow = FlowLayout(controls, spacing=10)

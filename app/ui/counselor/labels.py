@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from app.i18n import is_rtl, text_direction
+from app.ui.text import WrapLabel
 
 #: Room on each side of a text for ink that overhangs its glyph's advance: a line that
 #: just fits would otherwise lose the tail of a final Persian letter such as "ز".
@@ -25,9 +26,8 @@ def give_ink_room(widget: QLabel) -> None:
 
 def label(role: str | None, parent: QWidget) -> QLabel:
     """A word-wrapped plain-text label with a style role."""
-    widget = QLabel(parent)
+    widget = WrapLabel(parent)
     give_ink_room(widget)
-    widget.setWordWrap(True)
     widget.setTextFormat(Qt.TextFormat.RichText)
     widget.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
     if role:

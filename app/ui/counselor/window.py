@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QLabel,
     QLineEdit,
     QListWidgetItem,
     QMainWindow,
@@ -48,6 +47,7 @@ from app.ui.counselor.style import counselor_stylesheet
 from app.ui.fonts import load_fonts
 from app.ui.popover import TermPopover
 from app.ui.style import THEMES, px
+from app.ui.text import WrapLabel
 
 log = logging.getLogger("trialguide.counselor")
 
@@ -111,9 +111,8 @@ class CounselorWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(root)
 
-        self.status = QLabel(self)
+        self.status = WrapLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().hide()  # shown when there is something to say
         self.popover = TermPopover(session, root)

@@ -18,7 +18,7 @@ from app.i18n.format import format_number
 from app.session import Session
 from app.ui.listen import words
 from app.ui.style import fix_text_size
-from app.ui.text import button_text
+from app.ui.text import WrapLabel, button_text
 
 if TYPE_CHECKING:
     from app.ui.listen.controller import ListenController
@@ -124,9 +124,8 @@ class ListenBar(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 6, 24, 6)
         layout.setSpacing(8)
-        self.status = QLabel(self)
+        self.status = WrapLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
         self.status.setMinimumHeight(MIN_SIZE)
         self.status.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         self.pause = self._button(QStyle.StandardPixmap.SP_MediaPause, controller.toggle_pause)

@@ -18,6 +18,7 @@ from app.i18n import text_direction
 from app.present import preview as words
 from app.present.locate import Place
 from app.record.issues import Issue
+from app.ui.text import WrapLabel
 
 #: The list shows this many lines before it scrolls (the screen stays in view below).
 VISIBLE_ROWS = 6
@@ -62,9 +63,8 @@ class ProblemPanel(QFrame):
         self.retranslate("en")
 
     def _label(self, bold: bool = False) -> QLabel:
-        label = QLabel(self)
+        label = WrapLabel(self)
         label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setWordWrap(True)
         if bold:
             label.setStyleSheet("font-weight: 700;")
         return label

@@ -24,7 +24,7 @@ from app.i18n import text_direction
 from app.session import Screen, Session
 from app.ui.listen.widgets import ListenButton
 from app.ui.scrolling import make_all_touch_scrollable, scroll_to_top
-from app.ui.text import TextLabel
+from app.ui.text import TextLabel, WrapLabel
 
 #: Widest a column of reading text gets, in px at 100% text size (about 75 characters).
 READING_WIDTH = 880
@@ -161,9 +161,8 @@ class ScreenPage(QWidget):
 
     def heading(self, role: str = "h1") -> QLabel:
         """A heading label (``h1``, ``h2`` or ``h3``), word-wrapped."""
-        label = QLabel(self.column)
+        label = WrapLabel(self.column)
         label.setProperty("role", role)
-        label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setContentsMargins(4, 0, 4, 0)  # room for Persian glyphs that overhang
         return label
@@ -203,10 +202,9 @@ class ScreenPage(QWidget):
         card_layout.addLayout(grid)
         rows: dict[str, tuple[QLabel, TextLabel]] = {}
         for row, key in enumerate(keys):
-            name = QLabel(card)
+            name = WrapLabel(card)
             name.setTextFormat(Qt.TextFormat.PlainText)
             name.setProperty("role", "h3")
-            name.setWordWrap(True)
             name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
             value = self.text(parent=card)
             grid.addWidget(name, row, 0)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _, localize
 from app.i18n.format import format_number
@@ -21,7 +21,7 @@ from app.record.models import ChoiceQuestion, NumberQuestion
 from app.selfcheck import NumberProblem, parse_number
 from app.session import Screen, Session
 from app.ui.screens.base import ScreenPage
-from app.ui.text import button_text
+from app.ui.text import WrapLabel, button_text
 from app.ui.widgets.number_entry import NumberEntry
 
 Question = ChoiceQuestion | NumberQuestion
@@ -79,10 +79,9 @@ class SelfCheckScreen(ScreenPage):
         nav.addStretch(1)
         nav.addWidget(self.skip_button)
         nav.addWidget(self.next_button)
-        self.skip_note = QLabel(self.column)
+        self.skip_note = WrapLabel(self.column)
         self.skip_note.setTextFormat(Qt.TextFormat.PlainText)
         self.skip_note.setProperty("role", "muted")
-        self.skip_note.setWordWrap(True)
 
         progress_row = QHBoxLayout()
         progress_row.setSpacing(16)

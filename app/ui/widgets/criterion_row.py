@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.present.criteria import CriterionEntry, CriterionGroup
 from app.record import TrialRecord
 from app.selfcheck import CriterionResult, CriterionStatus
-from app.ui.text import TextLabel
+from app.ui.text import TextLabel, WrapLabel
 from app.ui.widgets.verdict import VerdictIcon
 
 #: Puts a record text (or a translated string) into a label in the page's language.
@@ -61,10 +61,9 @@ class CriterionRow(QFrame):
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         texts = QVBoxLayout()
         texts.setSpacing(4)
-        self.status = QLabel(self)
+        self.status = WrapLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setProperty("role", "h3")
-        self.status.setWordWrap(True)
         self.criterion = make_text(None, self)
         self.reason = make_text("muted", self)
         texts.addWidget(self.status)
@@ -122,10 +121,9 @@ class GroupHeader(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 14, 0, 0)
         column.setSpacing(4)
-        self.heading = QLabel(self)
+        self.heading = WrapLabel(self)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setProperty("role", "h3")
-        self.heading.setWordWrap(True)
         self.explanation = TextLabel("muted", self)
         column.addWidget(self.heading)
         column.addWidget(self.explanation)

@@ -18,6 +18,7 @@ from app.record import TrialRecord
 from app.record.models import NumberQuestion
 from app.selfcheck import parse_number
 from app.ui.style import px
+from app.ui.text import WrapLabel
 from app.ui.widgets.number_pad import NumberPad
 
 
@@ -56,17 +57,15 @@ class NumberEntry(QWidget):
         field_row.addWidget(self.field)
         field_row.addWidget(self.unit_label)
         field_row.addStretch(1)
-        self.range_hint = QLabel(self)
+        self.range_hint = WrapLabel(self)
         self.range_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.range_hint.setProperty("role", "muted")
-        self.range_hint.setWordWrap(True)
         self.error_card = QFrame(self)
         self.error_card.setProperty("role", "notice")
         error_layout = QVBoxLayout(self.error_card)
         error_layout.setContentsMargins(20, 12, 20, 12)
-        self.error_label = QLabel(self.error_card)
+        self.error_label = WrapLabel(self.error_card)
         self.error_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.error_label.setWordWrap(True)
         error_layout.addWidget(self.error_label)
         self.error_card.hide()
         entry.addLayout(field_row)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 from app.i18n import _
 from app.i18n.enums import enum_explanation, enum_label
 from app.textdoc import SafeTextDocument
-from app.ui.text import TextLabel, official_html
+from app.ui.text import TextLabel, WrapLabel, official_html
 
 #: An interface text: an ``N_()`` message (translated when shown) or, for words computed
 #: when shown (counts, dates, formatted messages), a function giving them.
@@ -56,7 +56,7 @@ def _paragraph_html(text: str) -> str:
     return official_html(text)
 
 
-class OfficialText(QLabel):
+class OfficialText(WrapLabel):
     """The registry's words, verbatim: English, left to right, in an ``official`` panel.
 
     Attributes:
@@ -68,7 +68,6 @@ class OfficialText(QLabel):
         super().__init__(parent)
         if framed:
             self.setProperty("role", "official")
-        self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -149,9 +148,8 @@ def _items_html(items: Sequence[str]) -> str:
 
 def official_heading(text: str, role: str = "h3", parent: QWidget | None = None) -> QLabel:
     """A heading made of registry words (an arm's label, a person's name), left to right."""
-    label = QLabel(parent)
+    label = WrapLabel(parent)
     label.setProperty("role", role)
-    label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     _make_ltr(label)
     label.setText(text)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from app.record import TrialRecord
 from app.ui.style import OWN_MARGINS
-from app.ui.text import TextLabel
+from app.ui.text import TextLabel, WrapLabel
 
 #: The labelled lines of a step, in the order they are shown.
 FIELDS: tuple[str, ...] = ("when", "what", "duration", "where")
@@ -111,9 +111,8 @@ class TimelineStep(QWidget):
         self.number = StepNumber(self)
         grid.addWidget(self.number, 0, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
 
-        self.title = QLabel(self)
+        self.title = WrapLabel(self)
         self.title.setProperty("role", "h3")
-        self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(self.title, 0, 1)
@@ -147,9 +146,8 @@ class TimelineStep(QWidget):
         fields.setColumnStretch(1, 1)
         self.fields: dict[str, tuple[QLabel, TextLabel]] = {}
         for row, key in enumerate(FIELDS):
-            name = QLabel(self)
+            name = WrapLabel(self)
             name.setProperty("role", "field-name")
-            name.setWordWrap(True)
             name.setTextFormat(Qt.TextFormat.PlainText)
             name.setAlignment(Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignTop)
             font = name.font()
