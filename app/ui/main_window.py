@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 
 import shiboken6
@@ -28,7 +29,15 @@ from app.ui.listen import attach as attach_listen
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
 from app.ui.screens.base import ScreenPage
-from app.ui.style import OWN_MARGINS, THEMES, apply_text_scale, install_style, stylesheet
+from app.ui.style import (
+    OWN_MARGINS,
+    THEMES,
+    apply_text_scale,
+    colour_restyle,
+    differ_only_in_colours,
+    install_style,
+    stylesheet,
+)
 
 #: Screen -> "module:Class" of its page; pages are built the first time they are shown,
 #: so start-up only pays for the welcome screen.
@@ -401,7 +410,16 @@ class MainWindow(QMainWindow):
 
     def _restyle(self, widget: QWidget) -> None:
         """Give ``widget`` (a page or a part) the theme, if it has another."""
-        if widget.styleSheet() != self._theme:
+        if widget.styleSheet() == self._theme:
+            return
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a QMainWindow always has one
+        # High contrast on or off is the same sheet in other colours: nothing moves, so
+        # no text is laid out again (the theme for the app's kiosk mode is always
+        # made for the application sheet in force, see _apply_style).
+        shown = widget.styleSheet() or app.styleSheet()
+        recolour = differ_only_in_colours(shown, self._theme or app.styleSheet())
+        with colour_restyle(widget) if recolour else contextlib.nullcontext():
             # A new sheet zeroes the contents margins set in code (the few pixels beside
             # a label for Persian glyphs that overhang): keep them, except where a
             # widget works them out again itself for its new font.
@@ -416,8 +434,8 @@ class MainWindow(QMainWindow):
             # A new sheet gives every widget below back the font it had before any
             # sheet (100% text): the text size stays what the visitor chose.
             apply_text_scale(widget, self.session.text_scale)
-            if isinstance(widget, ScreenPage):
-                self._scales[widget] = self.session.text_scale
+        if isinstance(widget, ScreenPage):
+            self._scales[widget] = self.session.text_scale
 
     def _looks_current(self, page: ScreenPage) -> bool:
         return self.theme_applied(page) and self._scales.get(page) == self.session.text_scale

@@ -12,14 +12,25 @@ its sizes in its window's style sheet (``stylesheet(..., sizes=True)``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 from importlib import resources
 from typing import overload
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QProxyStyle, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QProxyStyle,
+    QPushButton,
+    QWidget,
+)
 
 from app.i18n import FONT_FAMILY
 
@@ -122,6 +133,84 @@ def stylesheet(
 
     template = _template() + ("\n" + _template("style-fonts.qss") if sizes else "")
     return re.sub(r"@([a-z_0-9]+)@", fill, template)
+
+
+#: A colour in a sheet made by :func:`stylesheet` (every theme colour is written so).
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b")
+
+
+def differ_only_in_colours(old: str, new: str) -> bool:
+    """Whether two style sheets are the same but for their colours (high contrast on or off).
+
+    Such a change moves nothing: every size, border width and padding stays, so no text
+    needs laying out again (see :func:`colour_restyle`).
+    """
+    return _COLOUR.sub("#", old) == _COLOUR.sub("#", new)
+
+
+# -- a new theme's colours without laying the text out again ----------------------------
+class _ColourRestyle(QObject):
+    """Holds back the layout work Qt does for a restyle that changes only colours.
+
+    A new style sheet re-polishes every widget below it, and Qt then treats each widget
+    as if its text might have changed shape: the font is handed down again from every
+    ancestor, with a FontChange each time (four per label on study details, the same
+    font before and after), and a label lays its text out afresh on the StyleChange (a
+    rich-text label twice per width a layout asks about). With only colours changing,
+    none of that is needed, and it was most of the time a high-contrast switch took
+    (about 150 ms on study details). So while the sheet is set, the widgets below
+    ``root`` get no FontChange, and a label's StyleChange goes to its frame only (the
+    repaint and the frame width), not to the label's text layout. Afterwards, a widget
+    whose font is not what it was gets its FontChange, and lays its text out as usual.
+    """
+
+    def __init__(self, root: QWidget) -> None:
+        super().__init__()
+        self.fonts = {widget: widget.font() for widget in (root, *root.findChildren(QWidget))}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.FontChange:
+            return watched in self.fonts  # (sent again below if the font really changed)
+        if kind == QEvent.Type.StyleChange and isinstance(watched, QLabel):
+            if watched not in self.fonts:
+                return False
+            QFrame.event(watched, event)  # (not QLabel's: it would lay the text out)
+            return True
+        return False
+
+    def finish(self) -> None:
+        """Tell each widget whose font changed after all (none, for new colours only)."""
+        for widget, before in self.fonts.items():
+            if shiboken6.isValid(widget) and widget.font() != before:
+                QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.FontChange))
+
+
+_colour_restyles: list[_ColourRestyle] = []
+
+
+@contextlib.contextmanager
+def colour_restyle(root: QWidget) -> Iterator[None]:
+    """Restyle ``root`` (set its new sheet inside this block) for new colours only.
+
+    The caller must know that only colours change (:func:`differ_only_in_colours`).
+    """
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "colour_restyle() needs the QApplication"
+    restyle = _ColourRestyle(root)
+    _colour_restyles.append(restyle)
+    app.installEventFilter(restyle)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(restyle)
+        _colour_restyles.remove(restyle)
+        restyle.finish()
+
+
+def keeps_text_layout(widget: QWidget) -> bool:
+    """Whether a restyle under way changes only ``widget``'s colours (its text keeps its shape)."""
+    return any(widget in restyle.fonts for restyle in _colour_restyles)
 
 
 # -- text sizes, per widget ----------------------------------------------------------------

@@ -27,6 +27,7 @@ from app.i18n import N_, _, is_rtl, localize, pick, text_direction
 from app.i18n.format import isolate_latin
 from app.record import TrialRecord
 from app.record.models import GLOSSARY_MARK
+from app.ui.style import keeps_text_layout
 
 TERM_SCHEME = "term:"
 #: A glossary term is a tap target at least this high (px), whatever its line height.
@@ -206,8 +207,9 @@ class WrapLabel(QLabel):
     Qt's QLabel lays its text out anew for every width a layout asks about (a rich-text
     label twice: at the width asked, then back at its own); a language switch on study
     details asked each label about 15 times, at a handful of widths. The heights are
-    forgotten when the text, font, style, direction or margins change. Set the text
-    format, indent and margin before the label is first laid out.
+    forgotten when the text, font, style, direction or margins change, except in a
+    restyle that changes only colours (:func:`app.ui.style.colour_restyle`). Set the
+    text format, indent and margin before the label is first laid out.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -237,7 +239,7 @@ class WrapLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         """Forget the heights when the font, style, direction or margins change."""
-        if event.type() in _RELAYOUT_EVENTS:
+        if event.type() in _RELAYOUT_EVENTS and not keeps_text_layout(self):
             self._heights.clear()
         super().changeEvent(event)
 

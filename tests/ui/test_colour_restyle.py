@@ -1,0 +1,128 @@
+"""High contrast on or off changes colours only: no text is laid out again, and the
+screen looks exactly as one built in that theme."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFont, QImage
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+
+from app.session import Screen
+from app.ui.style import (
+    THEMES,
+    colour_restyle,
+    differ_only_in_colours,
+    keeps_text_layout,
+    stylesheet,
+)
+from app.ui.text import TextLabel, WrapLabel
+
+
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_the_two_themes_differ_only_in_colours(kiosk):
+    normal = stylesheet(kiosk=kiosk)
+    assert differ_only_in_colours(normal, stylesheet(high_contrast=True, kiosk=kiosk))
+    assert normal != stylesheet(high_contrast=True, kiosk=kiosk)
+
+
+def test_a_sheet_that_moves_something_is_not_a_change_of_colours():
+    assert not differ_only_in_colours(stylesheet(), stylesheet(kiosk=True))  # scroll bars
+    sized = stylesheet(100, sizes=True)
+    assert not differ_only_in_colours(sized, stylesheet(125, sizes=True))  # text sizes
+    assert differ_only_in_colours(sized, stylesheet(100, high_contrast=True, sizes=True))
+
+
+def test_every_theme_colour_is_written_as_the_check_expects():
+    """differ_only_in_colours masks #rrggbb: a colour written otherwise would make every
+    switch a full restyle (slow, though still right)."""
+    for theme in THEMES.values():
+        for name, value in theme.items():
+            assert len(value) == 7 and value.startswith("#"), name
+            int(value[1:], 16)
+
+
+class _FontChanges(QObject):
+    """Counts the FontChange events labels receive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, QLabel):
+            self.count += 1
+        return False
+
+
+def test_a_contrast_switch_lays_no_text_out_again(app_window):
+    session, window = app_window
+    window.warm_pages = False
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    QApplication.processEvents()
+    labels = page.findChildren(TextLabel)
+    assert labels
+    heights = {label: dict(label._heights) for label in labels}
+    assert any(heights.values())  # laid out: each remembers its height at its width
+    changes = _FontChanges()
+    QApplication.instance().installEventFilter(changes)
+    try:
+        session.set_high_contrast(True)
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(changes)
+    assert window.theme_applied(page)
+    assert changes.count == 0  # (Qt sends each label four, for the same font)
+    kept = [label for label in labels if heights[label].items() <= label._heights.items()]
+    assert kept == labels
+
+
+def test_a_font_that_really_changes_in_a_colour_restyle_still_lays_the_text_out(qtbot):
+    root = QWidget()
+    qtbot.addWidget(root)
+    QVBoxLayout(root)
+    label = WrapLabel(root)
+    label.setText("A sentence long enough to wrap onto a second line at this width. " * 3)
+    root.layout().addWidget(label)
+    root.resize(300, 400)
+    root.show()
+    qtbot.waitExposed(root)
+    before = label.heightForWidth(280)
+    with colour_restyle(root):
+        assert keeps_text_layout(label)
+        root.setStyleSheet("QLabel { color: #ff0000; }")
+        font = QFont(label.font())
+        font.setPixelSize(label.fontInfo().pixelSize() * 2)
+        label.setFont(font)  # held back here, and delivered when the block ends
+    assert not keeps_text_layout(label)
+    assert label.heightForWidth(280) > before * 1.5
+
+
+def _grab(page) -> QImage:
+    QApplication.processEvents()
+    return page.grab().toImage()
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+@pytest.mark.parametrize(
+    "screen", [Screen.PROCEDURES, Screen.RESULT, Screen.DETAILS, Screen.GLOSSARY]
+)
+def test_a_screen_switched_to_high_contrast_looks_as_one_built_in_it(
+    make_window, default_record, screen, lang
+):
+    """Pixel for pixel, in view and at 200% text: nothing kept from the old theme's layout."""
+    switched_session, switched = make_window(default_record, lang)
+    built_session, built = make_window(default_record, lang)
+    for session, window in ((switched_session, switched), (built_session, built)):
+        window.warm_pages = False
+        session.set_text_scale(200)
+    built_session.set_high_contrast(True)
+    built_session.go_to(screen)
+    switched_session.go_to(screen)
+    _grab(switched.page(screen))
+    switched_session.set_high_contrast(True)
+    assert _grab(switched.page(screen)) == _grab(built.page(screen))
+    switched_session.set_high_contrast(False)  # and back
+    built_session.set_high_contrast(False)
+    assert _grab(switched.page(screen)) == _grab(built.page(screen))
