@@ -49,6 +49,8 @@ def _slop_steps(slop: int, step: int = 2) -> list[int]:
 
 #: Widths whose heights a label remembers (a layout pass asks for a few, over and over).
 _HFW_CACHE_SIZE = 6
+#: Shapes of its text a label remembers heights for: both languages at two text sizes.
+_SHAPES_KEPT = 4
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 
 
@@ -207,19 +209,41 @@ class WrapLabel(QLabel):
     Qt's QLabel lays its text out anew for every width a layout asks about (a rich-text
     label twice: at the width asked, then back at its own); a language switch on study
     details asked each label about 15 times, at a handful of widths. The heights are
-    forgotten when the text, font, style, direction or margins change, except in a
-    restyle that changes only colours (:func:`app.ui.style.colour_restyle`). Set the
-    text format, indent and margin before the label is first laid out.
+    kept per shape of the text (the words, font, direction and margins), for the last
+    few shapes: switching back to a language or a text size seen a moment ago finds
+    them. A new style forgets them all, except in a restyle that changes only colours
+    (:func:`app.ui.style.colour_restyle`). Set the text format, indent and margin
+    before the label is first laid out.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        #: Height for width, by width, for the current text, font and direction.
+        #: Heights by width, per shape of the text (most recent last).
+        self._shapes: dict[tuple[object, ...], dict[int, int]] = {}
+        #: The heights for the shape shown now (one of ``_shapes``).
         self._heights: dict[int, int] = {}
+        self._words = ""
         self.setWordWrap(True)
+        self._reshape()
+
+    def _reshape(self) -> None:
+        """Take the heights of the text's shape as it is now (none yet, if it is new)."""
+        margins = self.contentsMargins()
+        shape = (
+            self._words,
+            self.font().key(),
+            self.layoutDirection(),
+            (margins.left(), margins.top(), margins.right(), margins.bottom()),
+        )
+        heights = self._shapes.pop(shape, None)
+        if heights is None:
+            heights = {}
+            if len(self._shapes) >= _SHAPES_KEPT:
+                del self._shapes[next(iter(self._shapes))]  # the oldest
+        self._shapes[shape] = self._heights = heights
 
     def heightForWidth(self, width: int) -> int:
-        """The height the text needs at ``width`` (remembered until the text changes)."""
+        """The height the text needs at ``width`` (remembered for this shape of the text)."""
         height = self._heights.get(width)
         if height is None:
             if len(self._heights) >= _HFW_CACHE_SIZE:
@@ -228,19 +252,24 @@ class WrapLabel(QLabel):
         return height
 
     def setText(self, text: str) -> None:
-        """Show ``text`` (and forget the heights of the previous one)."""
-        self._heights.clear()
+        """Show ``text`` (with the heights remembered for it, if it was shown lately)."""
+        self._words = text
+        self._reshape()
         super().setText(text)
 
     def clear(self) -> None:
         """Show nothing."""
-        self._heights.clear()
-        super().clear()
+        self.setText("")
 
     def changeEvent(self, event: QEvent) -> None:
-        """Forget the heights when the font, style, direction or margins change."""
-        if event.type() in _RELAYOUT_EVENTS and not keeps_text_layout(self):
-            self._heights.clear()
+        """Take the heights for the new font, direction or margins; forget them on a new style."""
+        kind = event.type()
+        if kind == QEvent.Type.StyleChange:
+            if not keeps_text_layout(self):
+                self._shapes.clear()  # the sheet may pad or border the text differently
+                self._reshape()
+        elif kind in _RELAYOUT_EVENTS:
+            self._reshape()
         super().changeEvent(event)
 
 
@@ -349,11 +378,10 @@ class TextLabel(WrapLabel):
             # ignores the same text set again.) A restyle sends a label several palette
             # changes; the text is read again only for the one that changes the link
             # colour (a glossary page has a hundred labels with links).
-            text, heights = self.text(), dict(self._heights)
+            text = self.text()
             self._link_rgba = self._link_color()
             super().setText("")
-            super().setText(text)
-            self._heights.update(heights)  # the same words: the same heights
+            super().setText(text)  # (the same words: the heights found again)
 
     # -- glossary links: a tap area at least MIN_TAP_HEIGHT high -------------------------
     def _document(self) -> QTextDocument:
