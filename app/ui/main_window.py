@@ -6,7 +6,7 @@ import contextlib
 import importlib
 
 import shiboken6
-from PySide6.QtCore import QChildEvent, QEvent, Qt, QTimer
+from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -96,6 +96,23 @@ def _restore_scroll(bar: QScrollBar, value: int) -> None:
     apply()
 
 
+class _RestyleWhenShown(QObject):
+    """Restyles a part of the window, hidden when the theme changed, as it is shown.
+
+    A new sheet re-polishes every widget below it: not needed while nobody sees them.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            watched.removeEventFilter(self)
+            self.window._restyle(watched)  # before its first paint
+        return False
+
+
 class MainWindow(QMainWindow):
     """Header, navigation and a stack of screens. Holds no state of its own: the session does.
 
@@ -125,6 +142,8 @@ class MainWindow(QMainWindow):
         self._theme = ""
         #: The text size (percent) each page's fonts were last set at.
         self._scales: dict[ScreenPage, int] = {}
+        #: A hidden part of the window takes a new theme as it is shown, or when idle.
+        self._restyle_when_shown = _RestyleWhenShown(self)
         root = QWidget(self)
         root.setObjectName("Root")
         root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -253,7 +272,11 @@ class MainWindow(QMainWindow):
             return
         wanted = self._screens_to_warm()
         missing = next((screen for screen in wanted if screen not in self.pages), None)
-        if missing is not None:
+        parts = [part for part in self._parts() if not self.theme_applied(part)]
+        if parts:  # hidden parts, all at once (a few ms)
+            for part in parts:
+                self._restyle(part)
+        elif missing is not None:
             self.page(missing)
         else:
             pages = self.pages.values()
@@ -465,7 +488,10 @@ class MainWindow(QMainWindow):
             app.setStyleSheet(base)
             self._apply_text_scale()
         for part in self._parts():
-            self._restyle(part)
+            if part.isHidden():  # (the reading bar, the popover, the prompt and scrims)
+                part.installEventFilter(self._restyle_when_shown)
+            else:
+                self._restyle(part)
         current = self.stack.currentWidget()
         if isinstance(current, ScreenPage):
             self._catch_up_look(current)

@@ -126,3 +126,46 @@ def test_a_screen_switched_to_high_contrast_looks_as_one_built_in_it(
     switched_session.set_high_contrast(False)  # and back
     built_session.set_high_contrast(False)
     assert _grab(switched.page(screen)) == _grab(built.page(screen))
+
+
+class _FirstPaint(QObject):
+    """Records whether a widget showed the window's theme when it was first painted."""
+
+    def __init__(self, window, widget: QWidget) -> None:
+        super().__init__()
+        self.window, self.widget = window, widget
+        self.themed: bool | None = None
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.Paint and self.themed is None:
+            self.themed = self.window.theme_applied(self.widget)
+        return False
+
+
+def test_a_hidden_part_takes_the_theme_as_it_is_shown_not_before(app_window, qtbot):
+    """The glossary popover, hidden during the switch, is restyled only when it opens,
+    and is painted in the new theme from its first frame."""
+    session, window = app_window
+    window.warm_pages = False
+    session.go_to(Screen.ABOUT)
+    popover = window.popover
+    assert popover.isHidden()
+    session.set_high_contrast(True)
+    QApplication.processEvents()
+    assert window.theme_applied(window.header)  # in view: at once
+    assert not window.theme_applied(popover)  # hidden: not yet
+    first = _FirstPaint(window, popover)
+    session.show_term("amh")
+    qtbot.waitUntil(lambda: first.themed is not None)
+    assert first.themed
+    popover.removeEventFilter(first)
+
+
+def test_hidden_parts_take_the_theme_in_an_idle_moment(app_window, qtbot):
+    session, window = app_window
+    window.warm_pages = True
+    session.set_high_contrast(True)
+    assert not window.theme_applied(window.popover)
+    qtbot.waitUntil(lambda: window.theme_applied(window.popover), timeout=5_000)
+    assert window.theme_applied(window.confirm)
