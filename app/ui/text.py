@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -48,7 +48,7 @@ def _slop_steps(slop: int, step: int = 2) -> list[int]:
 
 
 #: Widths whose heights a label remembers (a layout pass asks for a few, over and over).
-_HFW_CACHE_SIZE = 6
+_HFW_CACHE_SIZE = 24
 #: Shapes of its text a label remembers heights for: both languages at two text sizes.
 _SHAPES_KEPT = 4
 _BULLET = re.compile(r"^\s*[-*•]\s+")
@@ -207,49 +207,71 @@ class WrapLabel(QLabel):
     """A word-wrapped label that remembers the height its text needs at each width.
 
     Qt's QLabel lays its text out anew for every width a layout asks about (a rich-text
-    label twice: at the width asked, then back at its own); a language switch on study
-    details asked each label about 15 times, at a handful of widths. The heights are
-    kept per shape of the text (the words, font, direction and margins), for the last
+    label twice: at the width asked, then back at its own), and three times more for
+    its size hints after each new text; a language switch on the glossary asked each
+    label for its height at a dozen widths. The heights and hints are kept per shape of
+    the text (the words and their format, font, direction and margins), for the last
     few shapes: switching back to a language or a text size seen a moment ago finds
     them. A new style forgets them all, except in a restyle that changes only colours
-    (:func:`app.ui.style.colour_restyle`). Set the text format, indent and margin
-    before the label is first laid out.
+    (:func:`app.ui.style.colour_restyle`). Set the indent and margin before the label
+    is first laid out, and a new text format with the text.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        #: Heights by width, per shape of the text (most recent last).
-        self._shapes: dict[tuple[object, ...], dict[int, int]] = {}
-        #: The heights for the shape shown now (one of ``_shapes``).
+        #: Heights by width, and size hints, per shape of the text (most recent last).
+        self._shapes: dict[tuple[object, ...], tuple[dict[int, int], dict[object, QSize]]]
+        self._shapes = {}
+        #: The heights and the hints for the shape shown now (one of ``_shapes``).
         self._heights: dict[int, int] = {}
+        self._hints: dict[object, QSize] = {}
         self._words = ""
         self.setWordWrap(True)
         self._reshape()
 
     def _reshape(self) -> None:
-        """Take the heights of the text's shape as it is now (none yet, if it is new)."""
+        """Take the sizes of the text's shape as it is now (none yet, if it is new)."""
         margins = self.contentsMargins()
         shape = (
             self._words,
+            self.textFormat(),
             self.font().key(),
             self.layoutDirection(),
             (margins.left(), margins.top(), margins.right(), margins.bottom()),
         )
-        heights = self._shapes.pop(shape, None)
-        if heights is None:
-            heights = {}
+        sizes = self._shapes.pop(shape, None)
+        if sizes is None:
+            sizes = ({}, {})
             if len(self._shapes) >= _SHAPES_KEPT:
                 del self._shapes[next(iter(self._shapes))]  # the oldest
-        self._shapes[shape] = self._heights = heights
+        self._shapes[shape] = sizes
+        self._heights, self._hints = sizes
 
     def heightForWidth(self, width: int) -> int:
         """The height the text needs at ``width`` (remembered for this shape of the text)."""
         height = self._heights.get(width)
         if height is None:
             if len(self._heights) >= _HFW_CACHE_SIZE:
-                self._heights.clear()
+                del self._heights[next(iter(self._heights))]  # the width asked longest ago
             height = self._heights[width] = super().heightForWidth(width)
         return height
+
+    def _hint(self, which: str) -> QSize:
+        # A wrapping label's hints also follow its widest allowed width and alignment.
+        key = (which, self.maximumWidth(), self.alignment())
+        hint = self._hints.get(key)
+        if hint is None:
+            hint = super().sizeHint() if which == "size" else super().minimumSizeHint()
+            self._hints[key] = hint
+        return QSize(hint)
+
+    def sizeHint(self) -> QSize:
+        """Qt's size hint for the text (remembered for this shape of the text)."""
+        return self._hint("size")
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt's smallest size for the text (remembered for this shape of the text)."""
+        return self._hint("minimum")
 
     def setText(self, text: str) -> None:
         """Show ``text`` (with the heights remembered for it, if it was shown lately)."""

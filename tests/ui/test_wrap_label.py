@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
@@ -72,3 +73,31 @@ def test_a_new_style_sheet_forgets_every_height(qtbot):
     label.setStyleSheet("QLabel { padding: 20px; border: 3px solid black; }")
     assert label.heightForWidth(300) == _fresh_height(label, 300)
     assert label.heightForWidth(300) > _fresh_height_of(ENGLISH, 300)
+
+
+def test_hints_follow_the_text_and_its_widest_width(qtbot):
+    label = WrapLabel()
+    qtbot.addWidget(label)
+    label.setText(ENGLISH)
+    long_hint = label.sizeHint()
+    assert long_hint == QLabel.sizeHint(label)
+    assert label.minimumSizeHint() == QLabel.minimumSizeHint(label)
+    label.setText("Short.")
+    assert label.sizeHint() == QLabel.sizeHint(label)
+    assert label.sizeHint().width() < long_hint.width()
+    label.setText(ENGLISH)
+    label.setMaximumWidth(120)  # a wrapped label's hint is at most its widest width
+    assert label.sizeHint() == QLabel.sizeHint(label)
+    assert label.sizeHint().width() <= 120 < long_hint.width()
+
+
+def test_the_same_words_in_another_format_are_another_shape(qtbot):
+    """Read aloud shows a plain heading as rich text with the word being read marked."""
+    label = WrapLabel()
+    qtbot.addWidget(label)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText("<b>Bold</b> words " * 8)  # plain: every tag shown as written
+    plain = label.heightForWidth(200)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText("<b>Bold</b> words " * 8)
+    assert label.heightForWidth(200) == QLabel.heightForWidth(label, 200) < plain
