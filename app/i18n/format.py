@@ -21,6 +21,7 @@ so it is not used for these):
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import re
 import unicodedata
@@ -451,6 +452,7 @@ def isolate_latin(text: str) -> str:
     return _typeset(text, persian=False)
 
 
+@functools.lru_cache(maxsize=4096)
 def persian_text(text: str) -> str:
     """Typeset Persian prose: Persian letters and digits, and Latin runs isolated.
 
@@ -462,7 +464,9 @@ def persian_text(text: str) -> str:
       keeps its Latin digits and goes inside the run's isolate, as in
       :func:`isolate_latin`.
 
-    Idempotent, like :func:`isolate_latin`.
+    Idempotent, like :func:`isolate_latin`. Remembered for the last few thousand
+    texts: a language switch typesets every text on the screen, character by
+    character, and the same texts come back at every switch.
 
     Args:
         text: Persian text.
