@@ -251,6 +251,7 @@ class WrapLabel(QLabel):
         """The height the text needs at ``width`` (remembered for this shape of the text)."""
         height = self._heights.get(width)
         if height is None:
+            self.ensurePolished()  # (a first polish may bring a font or padding)
             if len(self._heights) >= _HFW_CACHE_SIZE:
                 del self._heights[next(iter(self._heights))]  # the width asked longest ago
             height = self._heights[width] = super().heightForWidth(width)

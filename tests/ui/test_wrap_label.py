@@ -52,6 +52,7 @@ def test_a_new_font_or_margin_is_never_answered_from_the_old_one(qtbot):
     qtbot.addWidget(label)
     label.setText(ENGLISH)
     normal = label.heightForWidth(300)
+    first = QFont(label.font())
     font = QFont(label.font())
     font.setPixelSize(label.fontInfo().pixelSize() * 2)
     label.setFont(font)
@@ -59,7 +60,7 @@ def test_a_new_font_or_margin_is_never_answered_from_the_old_one(qtbot):
     assert bigger == _fresh_height(label, 300) and bigger > normal * 1.5
     label.setContentsMargins(0, 10, 0, 10)
     assert label.heightForWidth(300) == _fresh_height(label, 300)
-    label.setFont(QFont())  # back to the first font: its heights are still known
+    label.setFont(first)  # back to the first font: its heights are still known
     label.setContentsMargins(0, 0, 0, 0)
     assert label._heights.get(300) == normal
 
@@ -69,6 +70,8 @@ def test_a_new_style_sheet_forgets_every_height(qtbot):
     label = WrapLabel()
     qtbot.addWidget(label)
     label.setText(ENGLISH)
+    label.show()
+    qtbot.waitExposed(label)
     label.heightForWidth(300)
     label.setStyleSheet("QLabel { padding: 20px; border: 3px solid black; }")
     assert label.heightForWidth(300) == _fresh_height(label, 300)
@@ -101,3 +104,12 @@ def test_the_same_words_in_another_format_are_another_shape(qtbot):
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setText("<b>Bold</b> words " * 8)
     assert label.heightForWidth(200) == QLabel.heightForWidth(label, 200) < plain
+
+
+def test_a_label_asked_before_it_is_polished_answers_for_its_style(qtbot):
+    """A layout may ask a new label its height before Qt has polished it."""
+    label = WrapLabel()
+    qtbot.addWidget(label)
+    label.setStyleSheet("QLabel { padding: 20px; border: 3px solid black; }")
+    label.setText(ENGLISH)
+    assert label.heightForWidth(300) > _fresh_height_of(ENGLISH, 300)
