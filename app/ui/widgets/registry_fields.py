@@ -165,14 +165,17 @@ class _NaturalWidthLabel(TextLabel):
 
     def sizeHint(self) -> QSize:
         self.ensurePolished()
-        document = SafeTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(self.font())
-        document.setHtml(self.text())
-        hint = super().sizeHint()
-        margins = self.contentsMargins()
-        width = math.ceil(document.idealWidth()) + margins.left() + margins.right() + 2
-        return QSize(width, hint.height())
+        key = ("natural", self.maximumWidth())
+        natural = self._hints.get(key)  # (remembered per shape of the text, as Qt's hints)
+        if natural is None:
+            document = SafeTextDocument()
+            document.setDocumentMargin(0)
+            document.setDefaultFont(self.font())
+            document.setHtml(self.text())
+            margins = self.contentsMargins()
+            width = math.ceil(document.idealWidth()) + margins.left() + margins.right() + 2
+            natural = self._hints[key] = QSize(width, super().sizeHint().height())
+        return QSize(natural)
 
 
 class ValueLine(QWidget):
