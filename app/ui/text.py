@@ -188,11 +188,10 @@ def plain_text(
     return localize(record.unmark(raw, lang) if record else GLOSSARY_MARK.sub(r"\1", raw), lang)
 
 
-#: Changes after which a label's text takes a different height.
-_RELAYOUT_EVENTS = frozenset(
+#: Changes after which a label's text has another shape (a new style: see WrapLabel).
+_RESHAPE_EVENTS = frozenset(
     {
         QEvent.Type.FontChange,
-        QEvent.Type.StyleChange,
         QEvent.Type.LayoutDirectionChange,
         QEvent.Type.ContentsRectChange,
     }
@@ -291,7 +290,7 @@ class WrapLabel(QLabel):
             if not keeps_text_layout(self):
                 self._shapes.clear()  # the sheet may pad or border the text differently
                 self._reshape()
-        elif kind in _RELAYOUT_EVENTS:
+        elif kind in _RESHAPE_EVENTS:
             self._reshape()
         super().changeEvent(event)
 
@@ -380,7 +379,7 @@ class TextLabel(WrapLabel):
         return moved
 
     def setText(self, text: str) -> None:
-        """Show ``text`` (and forget the heights of the previous one)."""
+        """Show ``text``, its links in the palette's link colour of this moment."""
         self._link_rgba = self._link_color()
         super().setText(text)
 
