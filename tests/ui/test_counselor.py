@@ -29,6 +29,7 @@ from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Session
 from app.ui.counselor import CounselorWindow
 from app.ui.counselor.cells import Flow, ParallelRow
+from app.ui.counselor.parallel import FIRST_ROWS
 from app.ui.fonts import load_fonts
 
 PERSIAN_DIGITS = set("۰۱۲۳۴۵۶۷۸۹")
@@ -50,6 +51,7 @@ def counselor(qtbot, default_record):
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.view.complete)  # the rows built after the first paint
     return session, window
 
 
@@ -565,3 +567,113 @@ def test_opening_the_view_leaves_the_handout_unloaded():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
+
+
+# -- the rows built in stages ------------------------------------------------------------
+def _window(qtbot, record, lang: str = "en") -> tuple[Session, CounselorWindow]:
+    load_fonts()
+    session = Session(record, lang)
+    i18n.set_language(lang)
+    window = CounselorWindow(session)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    return session, window
+
+
+def _words(rich: str) -> str:
+    return QTextDocumentFragment.fromHtml(rich).toPlainText()
+
+
+def _built(window: CounselorWindow) -> list[ParallelRow]:
+    """The rows in the study text's layout now, top to bottom (without the header)."""
+    layout = window.view.widget().layout()
+    items = (layout.itemAt(i).widget() for i in range(layout.count()))
+    return [row for row in items if isinstance(row, ParallelRow)]
+
+
+def test_the_view_paints_its_top_first_and_builds_the_rest_after(qtbot, default_record):
+    """Opening the view lays out only the rows it shows first; the others follow the
+    first paint, in reading order, and end as a view built at once would be."""
+    _session, window = _window(qtbot, default_record)
+    view = window.view
+    every = sum(1 + len(section.items) for section in view.sections)
+    assert not view.complete
+    assert len(_built(window)) == FIRST_ROWS < every
+    window.show()
+    qtbot.waitExposed(window)
+    # The first rows fill the text pane when it first shows.
+    first = _built(window)
+    assert first[-1].geometry().bottom() > view.viewport().height()
+    # The jump list marks a section only once its rows are there: far down, the last
+    # section built so far (not one still to come, whose heading has no place yet).
+    shown = [key for key in (s.key for s in view.sections) if key in view._headings]
+    assert 0 < len(shown) < len(view.sections)
+    assert view.section_at(10**6) == len(shown) - 1
+    qtbot.waitUntil(lambda: view.complete)
+    rows = _built(window)
+    assert len(rows) == every and rows[:FIRST_ROWS] == first
+    order = [
+        row
+        for section in view.sections
+        for row in (view.headings[section.key], *(view.rows[item.key] for item in section.items))
+    ]
+    assert rows == order  # in the order they are read
+    qtbot.waitUntil(lambda: all(row.isVisible() for row in rows))
+    glossary = view.rows[view.sections[-1].items[-1].key]  # the last row built
+    assert glossary.patient.text() and glossary.second.text()
+    assert glossary.patient.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert glossary.second.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_a_view_built_in_stages_looks_like_one_built_at_once(qtbot, default_record):
+    images = []
+    for at_once in (True, False):
+        _session, window = _window(qtbot, default_record, "fa")
+        if at_once:
+            window.view.build_all()
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda window=window: window.view.complete)
+        view = window.view
+        bar = view.verticalScrollBar()
+        qtbot.waitUntil(lambda bar=bar, view=view: bar.maximum() > 10 * view.viewport().height())
+        shots = []
+        for fraction in (0, 0.5, 1):
+            bar.setValue(round(bar.maximum() * fraction))
+            QApplication.processEvents()
+            shots.append(window.grab().toImage())
+        images.append((bar.maximum(), shots))
+        window.close()
+    assert images[0][0] == images[1][0]
+    for built_at_once, staged in zip(images[0][1], images[1][1], strict=True):
+        assert built_at_once == staged
+
+
+def test_a_jump_before_the_rest_is_built_builds_it(qtbot, default_record):
+    _session, window = _window(qtbot, default_record)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.view.complete
+    window.jump_to("glossary")  # at once, before the first idle moment
+    view = window.view
+    assert view.complete
+    top = view.headings["glossary"].mapTo(view.viewport(), QPoint(0, 0)).y()
+    assert abs(top) <= 2 or view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
+    assert view.verticalScrollBar().value() > 0
+
+
+def test_rows_built_after_a_language_switch_are_in_the_new_language(qtbot, default_record):
+    session, window = _window(qtbot, default_record)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.view.complete
+    session.set_language("fa")
+    qtbot.waitUntil(lambda: window.view.complete)
+    view = window.view
+    item = view.sections[-1].items[0]  # a glossary term, built after the switch
+    row = view.rows[item.key]
+    assert row.patient.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert _words(item.render("fa")) in plain(row.patient)
+    assert _words(item.render("en")) in plain(row.second)
+    heading = view.headings["glossary"]
+    assert plain(heading.patient) == translation("fa").gettext("Glossary")

@@ -96,6 +96,7 @@ def test_counselor_window_shows_markup_literally(qtbot, hostile):
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.view.complete)  # every row, not only the first built
     problems: list[str] = []
     try:
         for lang in LANGUAGES:

@@ -8,11 +8,19 @@ names the columns and stays put while the rows scroll.
 The rows re-flow with the width and the text size instead of clipping: three columns
 when they fit, the two languages side by side with the registry text underneath when
 they do not, and one column (every cell captioned) on a narrow pane at large text.
+
+The rows are built in stages: the first few (the top of the text, what the window
+shows when it opens) with the view, the rest a few at a time once it has been painted,
+in the order they are read. Laying out every row of a study in two languages took
+about a second before the window could show anything. Whatever needs every row (a jump
+to a section, :attr:`ParallelView.rows`) builds the rest at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections import deque
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,6 +40,10 @@ from app.ui.style import px
 MARGIN = 24
 #: The narrowest a column of reading text may get, in multiples of the body text size.
 MIN_COLUMN_EMS = 13
+#: Rows (section headings and items) built with the view: its top, in view when it opens.
+FIRST_ROWS = 8
+#: Rows built in each idle moment after the first paint (tens of ms: typing goes on).
+ROWS_PER_STEP = 4
 
 
 class ParallelView(QScrollArea):
@@ -52,6 +64,8 @@ class ParallelView(QScrollArea):
         self.flow = Flow.COLUMNS
         self.text_scale = 100
         self._header_height = -1
+        #: Whether the languages have been set (cells are filled from then on).
+        self._filled = False
         self.setObjectName("ParallelView")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -71,30 +85,89 @@ class ParallelView(QScrollArea):
         body = QVBoxLayout(content)
         body.setContentsMargins(MARGIN, 4, MARGIN, MARGIN)
         body.setSpacing(0)
-        self.headings: dict[str, ParallelRow] = {}
-        self.rows: dict[str, ParallelRow] = {}
+        body.addStretch(1)
+        self._body = body
+        #: The rows built so far, by section and item key, in reading order.
+        self._headings: dict[str, ParallelRow] = {}
+        self._rows: dict[str, ParallelRow] = {}
         self._items: list[tuple[Item, ParallelRow]] = []
+        #: What is still to build, in reading order: a section's heading, or an item.
+        self._to_build: deque[Section | Item] = deque()
         for section in self.sections:
-            heading = ParallelRow("heading", content)
-            body.addWidget(heading)
-            self.headings[section.key] = heading
-            for item in section.items:
-                row = ParallelRow("item", content)
-                row.has_official = item.official is not None
+            self._to_build.append(section)
+            self._to_build.extend(section.items)
+        self._builder = QTimer(self)
+        self._builder.setSingleShot(True)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_step)
+        self.setWidget(content)
+        self._build(FIRST_ROWS)
+        self._arrange_all()
+
+    # -- building --------------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        """Whether every row is built (they are, soon after the first paint)."""
+        return not self._to_build
+
+    @property
+    def headings(self) -> dict[str, ParallelRow]:
+        """Every section's heading row, by section key (building what is not built yet)."""
+        self.build_all()
+        return self._headings
+
+    @property
+    def rows(self) -> dict[str, ParallelRow]:
+        """Every item's row, by item key (building what is not built yet)."""
+        self.build_all()
+        return self._rows
+
+    def build_all(self) -> None:
+        """Build every row not built yet, now."""
+        self._builder.stop()
+        self._build(len(self._to_build))
+
+    def _build(self, count: int) -> None:
+        """Build the next ``count`` rows, in the view's flow and languages."""
+        content = self.widget()
+        shown = content is not None and content.isVisible()
+        show_second = self.second_lang is not None
+        names = self._language_names()
+        for _number in range(min(count, len(self._to_build))):
+            entry = self._to_build.popleft()
+            row = ParallelRow("heading" if isinstance(entry, Section) else "item", content)
+            if isinstance(entry, Section):
+                self._headings[entry.key] = row
+            else:
+                row.has_official = entry.official is not None
                 for cell in (row.patient, row.second):
                     cell.term_activated.connect(self.term_activated)
-                body.addWidget(row)
-                self.rows[item.key] = row
-                self._items.append((item, row))
-        body.addStretch(1)
-        self.setWidget(content)
-        self._arrange_all()
+                self._rows[entry.key] = row
+                self._items.append((entry, row))
+            self._body.insertWidget(self._body.count() - 1, row)  # before the stretch
+            row.arrange(self.flow, show_second)
+            if names:
+                self._fill(entry, row, names)
+            if shown:
+                row.show()
+
+    def _build_step(self) -> None:
+        self._build(ROWS_PER_STEP)
+        if self._to_build:
+            self._builder.start()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """After the first paint, build the rows still to come in idle moments."""
+        if event.type() == QEvent.Type.Paint and self._to_build and not self._builder.isActive():
+            self._builder.start()
+        return super().viewportEvent(event)
 
     # -- settings --------------------------------------------------------------------
     def set_languages(self, patient: str, second: str | None) -> None:
         """Show ``patient`` in the first column and ``second`` (or nothing) beside it."""
         shown_before = self.second_lang is not None
         self.patient_lang, self.second_lang = patient, second
+        self._filled = True
         if shown_before != (second is not None):
             self._arrange_all()
         self.retranslate()
@@ -109,7 +182,7 @@ class ParallelView(QScrollArea):
         """Fill every cell in its column's language."""
         patient, second = self.patient_lang, self.second_lang
         header = self.header_row
-        names = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in (patient, second) if lang}
+        names = self._language_names()
         header.patient.fill_plain(names[patient], patient, _("The patient's language"))
         if second is not None:
             header.second.fill_plain(names[second], second, _("Second language"))
@@ -117,17 +190,30 @@ class ParallelView(QScrollArea):
             _("Official registry text"), "en", _("In English, word for word as in the registry")
         )
         for section in self.sections:
-            row = self.headings[section.key]
-            row.patient.fill_plain(tr(section.title, patient), patient)
-            if second is not None:
-                row.second.fill_plain(tr(section.title, second), second)
-        official = _("Official registry text")
+            heading = self._headings.get(section.key)
+            if heading is not None:
+                self._fill(section, heading, names)
         for item, row in self._items:
-            row.patient.fill(item.render(patient), patient, names[patient])
-            if second is not None:
-                row.second.fill(item.render(second), second, names[second])
-            row.official.fill_plain(item.official, "en", official)
+            self._fill(item, row, names)
         self._place_header()
+
+    def _language_names(self) -> dict[str, str]:
+        """The shown languages' names, by code (none before the languages are set)."""
+        shown = (self.patient_lang, self.second_lang) if self._filled else ()
+        return {lang: LANGUAGE_NAMES.get(lang, lang) for lang in shown if lang}
+
+    def _fill(self, entry: Section | Item, row: ParallelRow, names: dict[str, str]) -> None:
+        """Put a heading's or an item's words in the view's languages."""
+        patient, second = self.patient_lang, self.second_lang
+        if isinstance(entry, Section):
+            row.patient.fill_plain(tr(entry.title, patient), patient)
+            if second is not None:
+                row.second.fill_plain(tr(entry.title, second), second)
+            return
+        row.patient.fill(entry.render(patient), patient, names[patient])
+        if second is not None:
+            row.second.fill(entry.render(second), second, names[second])
+        row.official.fill_plain(entry.official, "en", _("Official registry text"))
 
     # -- layout ----------------------------------------------------------------------
     def choose_flow(self) -> Flow:
@@ -143,7 +229,7 @@ class ParallelView(QScrollArea):
 
     def _arrange_all(self) -> None:
         show_second = self.second_lang is not None
-        for row in (self.header_row, *self.headings.values(), *self.rows.values()):
+        for row in (self.header_row, *self._headings.values(), *self._rows.values()):
             row.arrange(self.flow, show_second)
         self.header.setVisible(self.flow != Flow.STACKED)
         self._place_header()
@@ -174,6 +260,17 @@ class ParallelView(QScrollArea):
         """Re-flow the columns for the new width."""
         super().resizeEvent(event)
         self._relayout()
+
+    def section_at(self, value: int) -> int:
+        """The index of the section whose heading is last at or above scroll ``value``."""
+        current = 0
+        for index, section in enumerate(self.sections):
+            heading = self._headings.get(section.key)
+            if heading is None or heading.isHidden():
+                break  # not built or not shown yet: below every row that is
+            if heading.y() <= value + 4:
+                current = index
+        return current
 
     def scroll_to(self, section_key: str) -> None:
         """Scroll both columns so that the section's heading is at the top."""

@@ -301,10 +301,7 @@ class CounselorWindow(QMainWindow):
 
     def _follow_scroll(self, value: int) -> None:
         """Mark the section now at the top of the text in the jump list."""
-        current = 0
-        for index, section in enumerate(self.view.sections):
-            if self.view.headings[section.key].y() <= value + 4:
-                current = index
+        current = self.view.section_at(value)
         if self.jump_list.currentRow() != current:
             self.jump_list.setCurrentRow(current)
 
