@@ -169,3 +169,53 @@ def test_hidden_parts_take_the_theme_in_an_idle_moment(app_window, qtbot):
     assert not window.theme_applied(window.popover)
     qtbot.waitUntil(lambda: window.theme_applied(window.popover), timeout=5_000)
     assert window.theme_applied(window.confirm)
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_counselor_view_switched_to_high_contrast_looks_as_one_built_in_it(
+    qtbot, default_record, lang
+):
+    """The counselor view recolours without laying its text out again (it took over a
+    second), and ends pixel for pixel as a view opened in high contrast, both ways."""
+    from app import i18n
+    from app.session import Session
+    from app.ui.counselor import CounselorWindow
+    from app.ui.counselor.style import counselor_stylesheet
+    from app.ui.fonts import load_fonts
+
+    assert differ_only_in_colours(counselor_stylesheet(150), counselor_stylesheet(150, True))
+    load_fonts()
+    i18n.set_language(lang)
+    windows = []
+    for contrast in (False, True):
+        session = Session(default_record, lang)
+        session.set_text_scale(150)
+        session.set_high_contrast(contrast)
+        window = CounselorWindow(session)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.view.build_all()
+        window.show()
+        qtbot.waitExposed(window)
+        windows.append((session, window))
+    (switched_session, switched), (built_session, built) = windows
+    bar = switched.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    built.view.verticalScrollBar().setValue(bar.value())
+    _grab(switched)
+    labels = switched.view.widget().findChildren(TextLabel)  # the study text's cells
+    heights = {label: dict(label._heights) for label in labels}
+    assert sum(bool(known) for known in heights.values()) > 100
+    changes = _FontChanges()
+    QApplication.instance().installEventFilter(changes)
+    try:
+        switched_session.set_high_contrast(True)
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(changes)
+    assert changes.count == 0
+    assert all(heights[label].items() <= label._heights.items() for label in labels)
+    assert _grab(switched) == _grab(built)
+    switched_session.set_high_contrast(False)  # and back
+    built_session.set_high_contrast(False)
+    assert _grab(switched) == _grab(built)
