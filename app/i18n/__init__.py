@@ -31,6 +31,12 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication
 
+from app import pyside_hook
+
+# The first of the app's modules to bring in Qt: every module imported from here on is
+# looked at by PySide6's import hook, which this makes cheap (see app.pyside_hook).
+pyside_hook.install()
+
 __all__ = [
     "DOMAIN",
     "FONT_FAMILY",
