@@ -27,7 +27,7 @@ from app.present.outcome import result_title
 from app.present.text import status_label
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Session
-from app.ui.counselor import CounselorWindow
+from app.ui.counselor import CounselorWindow, parallel
 from app.ui.counselor.cells import Flow, ParallelRow
 from app.ui.counselor.parallel import FIRST_ROWS
 from app.ui.fonts import load_fonts
@@ -677,3 +677,51 @@ def test_rows_built_after_a_language_switch_are_in_the_new_language(qtbot, defau
     assert _words(item.render("en")) in plain(row.second)
     heading = view.headings["glossary"]
     assert plain(heading.patient) == translation("fa").gettext("Glossary")
+
+
+def _tab_order(window: CounselorWindow) -> list[tuple[object, ...]]:
+    """Every widget Tab reaches in the window, in order: a cell as its row and column."""
+    rows = {id(row): index for index, row in enumerate(_built(window))}
+    order: list[tuple[object, ...]] = []
+    widget = window.nextInFocusChain()
+    while widget is not window:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(window):
+            row = widget.parentWidget()
+            if isinstance(row, ParallelRow) and id(row) in rows:
+                column = [row.patient, row.second, row.official].index(widget)
+                order.append(("row", rows[id(row)], column))
+            else:
+                pane = "panel" if window.panel.isAncestorOf(widget) else "window"
+                order.append((pane, type(widget).__name__, widget.objectName()))
+        widget = widget.nextInFocusChain()
+    return order
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_tab_goes_through_rows_built_later_in_reading_order(
+    qtbot, default_record, lang, monkeypatch
+):
+    """Rows built after the first paint take their place in Tab order: after the rows
+    above them and before the answers panel, as in a view built at once."""
+    orders = []
+    for at_once in (True, False):
+        with monkeypatch.context() as patch:
+            if at_once:  # every row with the view, before the rest of the window
+                patch.setattr(parallel, "FIRST_ROWS", 10**6)
+            _session, window = _window(qtbot, default_record, lang)
+        assert window.view.complete == at_once
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda window=window: window.view.complete)
+        orders.append(_tab_order(window))
+        window.close()
+    built_at_once, staged = orders
+    assert staged == built_at_once
+    cells = [entry for entry in staged if entry[0] == "row"]
+    assert len(cells) > 20  # the glossary terms' cells, at least
+    assert cells == sorted(cells)  # top to bottom, and across each row
+    # The study text is one stretch of Tab stops, and the answers panel comes after it.
+    first, last = staged.index(cells[0]), staged.index(cells[-1])
+    assert all(entry[0] == "row" for entry in staged[first : last + 1])
+    panel = [index for index, entry in enumerate(staged) if entry[0] == "panel"]
+    assert panel and min(panel) > last

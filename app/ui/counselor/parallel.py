@@ -19,6 +19,8 @@ to a section, :attr:`ParallelView.rows`) builds the rest at once.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -101,6 +103,9 @@ class ParallelView(QScrollArea):
         self._builder.setInterval(0)
         self._builder.timeout.connect(self._build_step)
         self.setWidget(content)
+        #: The last widget of the view in Tab order so far: a row built later goes after it.
+        # (Not the viewport: its focus proxy is the view, which Qt would order instead.)
+        self._focus_tail: QWidget = [self, *_in_focus_chain(self)][-1]
         self._build(FIRST_ROWS)
         self._arrange_all()
 
@@ -145,11 +150,28 @@ class ParallelView(QScrollArea):
                 self._rows[entry.key] = row
                 self._items.append((entry, row))
             self._body.insertWidget(self._body.count() - 1, row)  # before the stretch
+            self._tab_after_built(row)
             row.arrange(self.flow, show_second)
             if names:
                 self._fill(entry, row, names)
             if shown:
                 row.show()
+
+    def _tab_after_built(self, row: ParallelRow) -> None:
+        """Put the row next in Tab order, after the rows above it.
+
+        Qt puts a new widget last in its window's focus chain: without this, Tab from
+        the rows built with the view would go to the answers panel, and the rows built
+        after the first paint would come after everything else in the window. The whole
+        row moves, cells without a link too (a cell takes the focus in a language where
+        it has one).
+        """
+        tail = self._focus_tail
+        for widget in (row, *_in_focus_chain(row)):
+            with _taking_focus(tail, widget):
+                QWidget.setTabOrder(tail, widget)
+            tail = widget
+        self._focus_tail = tail
 
     def _build_step(self) -> None:
         self._build(ROWS_PER_STEP)
@@ -280,3 +302,27 @@ class ParallelView(QScrollArea):
         if layout is not None:
             layout.activate()
         self.verticalScrollBar().setValue(row.y())
+
+
+def _in_focus_chain(widget: QWidget) -> list[QWidget]:
+    """The widgets inside ``widget`` in the order of the focus chain (not focus proxies)."""
+    found: list[QWidget] = []
+    child = widget.nextInFocusChain()
+    while child is not None and child is not widget and widget.isAncestorOf(child):
+        if child.focusProxy() is None:  # Qt orders the proxy in its place
+            found.append(child)
+        child = child.nextInFocusChain()
+    return found
+
+
+@contextmanager
+def _taking_focus(*widgets: QWidget) -> Iterator[None]:
+    """Let ``widgets`` take the focus for a moment (Qt orders only those that can)."""
+    held = [widget for widget in widgets if widget.focusPolicy() == Qt.FocusPolicy.NoFocus]
+    for widget in held:
+        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    try:
+        yield
+    finally:
+        for widget in held:
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
