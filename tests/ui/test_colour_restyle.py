@@ -3,6 +3,8 @@ screen looks exactly as one built in that theme."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QImage
@@ -55,6 +57,18 @@ class _FontChanges(QObject):
         return False
 
 
+def _font_changes_during(step: Callable[[], object]) -> int:
+    """How many FontChange events labels receive while ``step`` runs and its events pass."""
+    changes = _FontChanges()
+    QApplication.instance().installEventFilter(changes)
+    try:
+        step()
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(changes)
+    return changes.count
+
+
 def test_a_contrast_switch_lays_no_text_out_again(app_window):
     session, window = app_window
     window.warm_pages = False
@@ -65,15 +79,9 @@ def test_a_contrast_switch_lays_no_text_out_again(app_window):
     assert labels
     heights = {label: dict(label._heights) for label in labels}
     assert any(heights.values())  # laid out: each remembers its height at its width
-    changes = _FontChanges()
-    QApplication.instance().installEventFilter(changes)
-    try:
-        session.set_high_contrast(True)
-        QApplication.processEvents()
-    finally:
-        QApplication.instance().removeEventFilter(changes)
+    changes = _font_changes_during(lambda: session.set_high_contrast(True))
     assert window.theme_applied(page)
-    assert changes.count == 0  # (Qt sends each label four, for the same font)
+    assert changes == 0  # (Qt sends each label four, for the same font)
     kept = [label for label in labels if heights[label].items() <= label._heights.items()]
     assert kept == labels
 
@@ -206,14 +214,7 @@ def test_the_counselor_view_switched_to_high_contrast_looks_as_one_built_in_it(
     labels = switched.view.widget().findChildren(TextLabel)  # the study text's cells
     heights = {label: dict(label._heights) for label in labels}
     assert sum(bool(known) for known in heights.values()) > 100
-    changes = _FontChanges()
-    QApplication.instance().installEventFilter(changes)
-    try:
-        switched_session.set_high_contrast(True)
-        QApplication.processEvents()
-    finally:
-        QApplication.instance().removeEventFilter(changes)
-    assert changes.count == 0
+    assert _font_changes_during(lambda: switched_session.set_high_contrast(True)) == 0
     assert all(heights[label].items() <= label._heights.items() for label in labels)
     assert _grab(switched) == _grab(built)
     switched_session.set_high_contrast(False)  # and back
