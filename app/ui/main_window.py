@@ -505,4 +505,7 @@ class MainWindow(QMainWindow):
         if self.close_guard.refuses(event):
             return
         self.session.reset()
+        # A synthesis in progress ends here, before the window can be deleted: Qt's
+        # thread pool, deleted with it, would wait for it holding the GIL it needs.
+        self.listen.shutdown()
         super().closeEvent(event)
