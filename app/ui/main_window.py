@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 
 import shiboken6
@@ -33,9 +32,8 @@ from app.ui.style import (
     OWN_MARGINS,
     THEMES,
     apply_text_scale,
-    colour_restyle,
-    differ_only_in_colours,
     install_style,
+    restyling,
     stylesheet,
 )
 
@@ -441,8 +439,7 @@ class MainWindow(QMainWindow):
         # no text is laid out again (the theme for the app's kiosk mode is always
         # made for the application sheet in force, see _apply_style).
         shown = widget.styleSheet() or app.styleSheet()
-        recolour = differ_only_in_colours(shown, self._theme or app.styleSheet())
-        with colour_restyle(widget) if recolour else contextlib.nullcontext():
+        with restyling(widget, shown, self._theme or app.styleSheet()):
             # A new sheet zeroes the contents margins set in code (the few pixels beside
             # a label for Persian glyphs that overhang): keep them, except where a
             # widget works them out again itself for its new font.

@@ -208,6 +208,17 @@ def colour_restyle(root: QWidget) -> Iterator[None]:
         restyle.finish()
 
 
+def restyling(root: QWidget, old: str, new: str) -> contextlib.AbstractContextManager[None]:
+    """The block to set ``root``'s sheet ``new`` in, over ``old``.
+
+    :func:`colour_restyle` when the two differ only in colours (no text is laid out
+    again), else an ordinary restyle.
+    """
+    if differ_only_in_colours(old, new):
+        return colour_restyle(root)
+    return contextlib.nullcontext()
+
+
 def keeps_text_layout(widget: QWidget) -> bool:
     """Whether a restyle under way changes only ``widget``'s colours (its text keeps its shape)."""
     return any(widget in restyle.fonts for restyle in _colour_restyles)

@@ -9,7 +9,6 @@ starting over forgets the answers.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 
@@ -47,7 +46,7 @@ from app.ui.counselor.parallel import ParallelView
 from app.ui.counselor.style import counselor_stylesheet
 from app.ui.fonts import load_fonts
 from app.ui.popover import TermPopover
-from app.ui.style import THEMES, colour_restyle, differ_only_in_colours, px
+from app.ui.style import THEMES, px, restyling
 from app.ui.text import WrapLabel
 
 log = logging.getLogger("trialguide.counselor")
@@ -250,10 +249,9 @@ class CounselorWindow(QMainWindow):
             palette.setColor(QPalette.ColorRole.Link, QColor(colors["primary"]))
             palette.setColor(QPalette.ColorRole.LinkVisited, QColor(colors["primary"]))
             app.setPalette(palette)
-        sheet, shown = counselor_stylesheet(scale, high_contrast), self.styleSheet()
+        sheet = counselor_stylesheet(scale, high_contrast)
         # High contrast on or off changes only colours: no text needs laying out again.
-        recolour = bool(shown) and differ_only_in_colours(shown, sheet)
-        with colour_restyle(self) if recolour else contextlib.nullcontext():
+        with restyling(self, self.styleSheet(), sheet):
             self.setStyleSheet(sheet)
         self.view.set_text_scale(scale)
         if self._sized:
