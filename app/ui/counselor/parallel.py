@@ -19,8 +19,6 @@ to a section, :attr:`ParallelView.rows`) builds the rest at once.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -36,6 +34,7 @@ from app.present.text import tr
 from app.record import TrialRecord
 from app.ui.counselor.cells import SPACING, Flow, ParallelRow
 from app.ui.counselor.sections import Item, Section, build_sections
+from app.ui.focus_chain import last_in_focus_chain, place_after
 from app.ui.style import px
 
 #: Space around the rows, in px.
@@ -105,7 +104,7 @@ class ParallelView(QScrollArea):
         self.setWidget(content)
         #: The last widget of the view in Tab order so far: a row built later goes after it.
         # (Not the viewport: its focus proxy is the view, which Qt would order instead.)
-        self._focus_tail: QWidget = [self, *_in_focus_chain(self)][-1]
+        self._focus_tail: QWidget = last_in_focus_chain(self)
         self._build(FIRST_ROWS)
         self._arrange_all()
 
@@ -166,12 +165,7 @@ class ParallelView(QScrollArea):
         row moves, cells without a link too (a cell takes the focus in a language where
         it has one).
         """
-        tail = self._focus_tail
-        for widget in (row, *_in_focus_chain(row)):
-            with _taking_focus(tail, widget):
-                QWidget.setTabOrder(tail, widget)
-            tail = widget
-        self._focus_tail = tail
+        self._focus_tail = place_after(self._focus_tail, (row,))
 
     def _build_step(self) -> None:
         self._build(ROWS_PER_STEP)
@@ -302,27 +296,3 @@ class ParallelView(QScrollArea):
         if layout is not None:
             layout.activate()
         self.verticalScrollBar().setValue(row.y())
-
-
-def _in_focus_chain(widget: QWidget) -> list[QWidget]:
-    """The widgets inside ``widget`` in the order of the focus chain (not focus proxies)."""
-    found: list[QWidget] = []
-    child = widget.nextInFocusChain()
-    while child is not None and child is not widget and widget.isAncestorOf(child):
-        if child.focusProxy() is None:  # Qt orders the proxy in its place
-            found.append(child)
-        child = child.nextInFocusChain()
-    return found
-
-
-@contextmanager
-def _taking_focus(*widgets: QWidget) -> Iterator[None]:
-    """Let ``widgets`` take the focus for a moment (Qt orders only those that can)."""
-    held = [widget for widget in widgets if widget.focusPolicy() == Qt.FocusPolicy.NoFocus]
-    for widget in held:
-        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    try:
-        yield
-    finally:
-        for widget in held:
-            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)

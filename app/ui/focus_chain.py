@@ -1,0 +1,64 @@
+"""Tab order for widgets built after their window: in reading order, not at the end.
+
+Qt puts a widget created after its window last in the window's focus chain, whatever
+its place on screen. A view that builds its content in stages (the counselor's rows,
+the study details' sections) moves each part built later to right after the part above
+it with :func:`place_after`, so that Tab goes through the content as if it had been
+built at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+
+def in_focus_chain(widget: QWidget) -> list[QWidget]:
+    """The widgets inside ``widget`` in the order of the focus chain (not focus proxies).
+
+    The widgets of a part built in one go are one run of the chain, starting right
+    after the part itself.
+    """
+    found: list[QWidget] = []
+    child = widget.nextInFocusChain()
+    while child is not None and child is not widget and widget.isAncestorOf(child):
+        if child.focusProxy() is None:  # Qt orders the proxy in its place
+            found.append(child)
+        child = child.nextInFocusChain()
+    return found
+
+
+def last_in_focus_chain(widget: QWidget) -> QWidget:
+    """The last widget of ``widget`` (itself, or one inside it) in the focus chain."""
+    return [widget, *in_focus_chain(widget)][-1]
+
+
+def place_after(tail: QWidget, parts: Iterable[QWidget]) -> QWidget:
+    """Move each of ``parts`` (and everything inside it) to right after ``tail``.
+
+    Returns the new tail: the last widget moved, for the next part built. Every widget
+    moves, those that take no focus too (they may take it later: a label that gets a
+    link in another language).
+    """
+    for part in parts:
+        for widget in (part, *in_focus_chain(part)):
+            with taking_focus(tail, widget):
+                QWidget.setTabOrder(tail, widget)
+            tail = widget
+    return tail
+
+
+@contextmanager
+def taking_focus(*widgets: QWidget) -> Iterator[None]:
+    """Let ``widgets`` take the focus for a moment (Qt orders only those that can)."""
+    held = [widget for widget in widgets if widget.focusPolicy() == Qt.FocusPolicy.NoFocus]
+    for widget in held:
+        widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    try:
+        yield
+    finally:
+        for widget in held:
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
