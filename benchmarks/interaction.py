@@ -198,7 +198,10 @@ def warming_ms(app, home) -> tuple[float, float]:
     start = time.perf_counter()
     launched.show()
     deadline = start + 30
-    while len(window.pages) < len(Screen) and time.perf_counter() < deadline:
+    # Every page built, and whole (the study details builds its sections in stages).
+    while (
+        len(window.pages) < len(Screen) or not all(p.complete for p in window.pages.values())
+    ) and time.perf_counter() < deadline:
         app.processEvents()
         time.sleep(0.001)
     elapsed = (time.perf_counter() - start) * 1000

@@ -260,8 +260,8 @@ class MainWindow(QMainWindow):
     def _warm_step(self) -> None:
         """Build one missing page, or bring one hidden page up to date.
 
-        First the theme and text size (a page hidden when they changed), then the
-        language (a page left in an earlier one).
+        First the theme and text size (a page hidden when they changed), then the next
+        part of a page built in stages, then the language (a page left in an earlier one).
         """
         if not self.warm_pages or not self.isVisible():
             return
@@ -278,9 +278,13 @@ class MainWindow(QMainWindow):
             self.page(missing)
         else:
             pages = self.pages.values()
+            # (The page in view finishes itself, right after its first paint.)
+            unfinished = next((p for p in pages if not p.complete and p.isHidden()), None)
             unstyled = next((p for p in pages if not self._looks_current(p)), None)
             stale = next((page for page in pages if page.stale), None)
-            if unstyled is not None:
+            if unfinished is not None:
+                unfinished.build_step()
+            elif unstyled is not None:
                 self._catch_up_look(unstyled)
             elif stale is not None:
                 stale.catch_up()

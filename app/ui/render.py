@@ -81,6 +81,7 @@ def render_screen(
                 raise KeyError(question)
             session.go_to_question(index)
         session.go_to(screen)
+        window.page(screen).build_all()  # the whole page, as a visitor sees it a moment on
         window.resize(width, height)
         window.show()
         for _turn in range(3):  # cards built on the way settle their layout

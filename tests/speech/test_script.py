@@ -8,6 +8,7 @@ stream of words; the script's texts must appear in it in the script's order.
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -49,6 +50,11 @@ def _page_words(window, rtl: bool) -> list[str]:
     """The words of every visible text on the current page, in reading order."""
     QApplication.processEvents()
     page = window.stack.currentWidget()
+    deadline = time.monotonic() + 20  # the whole page (details: built after its top)
+    while not page.complete and time.monotonic() < deadline:
+        QApplication.processEvents()
+    for _ in range(3):  # and laid out
+        QApplication.processEvents()
     items = []
     for widget in page.findChildren(QWidget):
         if not (widget.isVisibleTo(window) and widget.width() > 0):

@@ -3,6 +3,7 @@ screen looks exactly as one built in that theme."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -69,11 +70,12 @@ def _font_changes_during(step: Callable[[], object]) -> int:
     return changes.count
 
 
-def test_a_contrast_switch_lays_no_text_out_again(app_window):
+def test_a_contrast_switch_lays_no_text_out_again(app_window, qtbot):
     session, window = app_window
     window.warm_pages = False
     session.go_to(Screen.DETAILS)
     page = window.page(Screen.DETAILS)
+    qtbot.waitUntil(lambda: page.complete)  # every section, built after the page's top
     QApplication.processEvents()
     labels = page.findChildren(TextLabel)
     assert labels
@@ -107,9 +109,14 @@ def test_a_font_that_really_changes_in_a_colour_restyle_still_lays_the_text_out(
     assert label.heightForWidth(280) > before * 1.5
 
 
-def _grab(page) -> QImage:
+def _grab(widget: QWidget) -> QImage:
+    """The widget as painted; a page once it is whole (details builds after its top)."""
+    deadline = time.monotonic() + 20
+    while not getattr(widget, "complete", True) and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert getattr(widget, "complete", True)
     QApplication.processEvents()
-    return page.grab().toImage()
+    return widget.grab().toImage()
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])

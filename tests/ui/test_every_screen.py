@@ -113,6 +113,8 @@ def test_no_text_is_clipped_on_any_screen(answered_window, qtbot, lang, scale, s
     problems = []
     for screen in Screen:
         session.go_to(screen)
+        page = window.page(screen)
+        qtbot.waitUntil(lambda page=page: page.complete)  # details: built after its top
         _settle()
         for widget in _visible(window):
             problem = _clipped(window, widget)

@@ -30,6 +30,7 @@ def _show(qtbot, session, window, screen: Screen, lang: str):
     session.go_to(screen)
     page = window.page(screen)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page and page.isVisible())
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)  # details: built after its top
     image = window.grab()
     assert not image.isNull()
     return page

@@ -236,6 +236,21 @@ class ScreenPage(QWidget):
         """The current language."""
         return self.session.language
 
+    # -- building in stages ------------------------------------------------------------
+    # A page with much to lay out (the study details) builds its top with the page and
+    # the rest after its first paint; these let the window finish a hidden one in idle
+    # moments, and anything that needs the whole page build it at once.
+    @property
+    def complete(self) -> bool:
+        """Whether the page is built whole (a page built at once always is)."""
+        return True
+
+    def build_step(self) -> None:
+        """Build the next part of a page built in stages (nothing here)."""
+
+    def build_all(self) -> None:
+        """Build whatever the page has not built yet, now (nothing here)."""
+
     # -- re-rendering ----------------------------------------------------------------
     def render(self) -> None:
         """Put every visible word in the current language. Subclasses override."""

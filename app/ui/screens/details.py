@@ -10,12 +10,15 @@ does not have are not shown at all.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from collections import deque
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.session import Screen, Session
 from app.ui.flow import FlowLayout
+from app.ui.focus_chain import last_in_focus_chain, place_after
 from app.ui.screens.base import ScreenPage
 from app.ui.widgets.registry_sections import SECTIONS, RegistrySections
 
@@ -25,20 +28,60 @@ _JUMP_MARGIN = 12
 #: The language the registry's text is written in.
 _REGISTRY_LANGUAGE = "en"
 
+#: Sections built with the page: its top, what the window shows when the page opens
+#: (the title, the jump list and the first section, up to 1920x1200). The rest are built
+#: one per idle moment once the page has been painted, in reading order.
+FIRST_SECTIONS = 2
+
 
 class _Section:
-    """A section of the page: heading, content and the jump-list button leading to it."""
+    """A section of the page: heading, content and the jump-list button leading to it.
+
+    The button is made with the page (the jump list is at its top); the heading and the
+    content when the section is built (:meth:`DetailsScreen.build_through`).
+    """
 
     def __init__(self, key: str, name: str, page: DetailsScreen) -> None:
         self.key = key
         self.name = name  # an N_() message, translated when shown
-        self.heading = page.heading("h2")
-        self.content = QWidget(page.column)
-        self.layout = QVBoxLayout(self.content)
-        self.layout.setContentsMargins(0, 0, 0, 0)
-        self.layout.setSpacing(16)
+        self._page = page
+        self._heading: QLabel | None = None
+        self._content: QWidget | None = None
         self.button = page.button(parent=page.jump_holder)
         self.button.clicked.connect(lambda: page.jump_to(self.key))
+
+    @property
+    def built(self) -> bool:
+        """Whether the heading and content exist yet."""
+        return self._heading is not None
+
+    @property
+    def heading(self) -> QLabel:
+        """The section's heading (building the page down to this section if need be)."""
+        self._page.build_through(self.key)
+        assert self._heading is not None  # built just now
+        return self._heading
+
+    @property
+    def content(self) -> QWidget:
+        """The widget holding the section's fields (built as :attr:`heading` is)."""
+        self._page.build_through(self.key)
+        assert self._content is not None  # built just now
+        return self._content
+
+    def build(self, translated: bool) -> tuple[QLabel, QWidget]:
+        """Make the heading and the content; with ``translated``, in the current language."""
+        page = self._page
+        heading = page.heading("h2")
+        content = QWidget(page.column)
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        page.builder.build(self.key, layout, translated=translated)
+        if translated:
+            heading.setText(_(self.name))
+        self._heading, self._content = heading, content
+        return heading, content
 
 
 class DetailsScreen(ScreenPage):
@@ -58,25 +101,93 @@ class DetailsScreen(ScreenPage):
         for widget in (self.heading_label, self.intro, self.language_note, self.jump_heading):
             self.body.addWidget(widget)
         self.body.addWidget(self.jump_holder)
+        self.body.addStretch(1)  # the sections go above it as they are built
 
         self.builder = RegistrySections(session.record, lambda: self.lang)
         for key, name in SECTIONS:
-            if not self.builder.has(key):
-                continue
-            section = _Section(key, name, self)
-            self.builder.build(key, section.layout)
-            self.sections[key] = section
-            self.jump_flow.addWidget(section.button)
-            self.body.addSpacing(12)
-            self.body.addWidget(section.heading)
-            self.body.addWidget(section.content)
-        self.body.addStretch(1)
+            if self.builder.has(key):
+                self.sections[key] = section = _Section(key, name, self)
+                self.jump_flow.addWidget(section.button)
+        #: The sections still to build, in reading order.
+        self._to_build: deque[_Section] = deque(self.sections.values())
+        self._translated = False
+        self._build(FIRST_SECTIONS)
+        #: The last widget of the page in Tab order: a section built later goes after it.
+        self._focus_tail: QWidget = last_in_focus_chain(self)
+        self._builder = QTimer(self)
+        self._builder.setSingleShot(True)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_later)
+        # The first paint of the page's top: whichever of these Qt paints (it skips a
+        # widget its children cover, and which ones do depends on the theme).
+        holder = self.scroll_area.widget()
+        assert holder is not None  # ScreenPage puts its column in the scroll area
+        self._painted_parts = (self.scroll_area.viewport(), holder, self.column)
+        for part in self._painted_parts:
+            part.installEventFilter(self)
         self.render()
+
+    # -- building in stages ----------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        """Whether every section is built (soon after the page is first painted)."""
+        return not self._to_build
+
+    def build_step(self) -> None:
+        """Build the next section not built yet (the window's idle moments call this)."""
+        self._build(1)
+
+    def build_all(self) -> None:
+        """Build every section not built yet, now."""
+        self._builder.stop()
+        self._build(len(self._to_build))
+
+    def build_through(self, key: str) -> None:
+        """Build the sections down to ``key`` (and it), if they are not built yet."""
+        section = self.sections[key]
+        while not section.built:
+            self._build(1)
+
+    def _build(self, count: int) -> None:
+        """Build the next ``count`` sections, above the page's closing stretch."""
+        shown = self.column.isVisible()
+        for _number in range(min(count, len(self._to_build))):
+            section = self._to_build.popleft()
+            heading, content = section.build(translated=self._translated)
+            stretch = self.body.count() - 1
+            self.body.insertSpacing(stretch, 12)
+            self.body.insertWidget(stretch + 1, heading)
+            self.body.insertWidget(stretch + 2, content)
+            if self._translated:  # made after the page: Tab reaches it after the last one
+                self._focus_tail = place_after(self._focus_tail, (heading, content))
+            if shown:  # (Qt would show a new child of a shown widget only later)
+                heading.show()
+                content.show()
+
+    def _build_later(self) -> None:
+        self._build(1)
+        if self._to_build:
+            self._builder.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Once the page has been painted, build the sections still to come."""
+        if (
+            event.type() == QEvent.Type.Paint
+            and self._to_build
+            and not self._builder.isActive()
+            and watched in self._painted_parts
+        ):
+            self._builder.start()
+        return False
 
     # -- jumping ---------------------------------------------------------------------------
     def jump_to(self, key: str) -> None:
         """Scroll the page so that section ``key`` starts at the top, and move focus there."""
         section = self.sections[key]
+        if not self.complete:  # the whole page, so that it can scroll that far
+            self.build_all()
+            # The new sections' places, and the scroll area's range, before scrolling.
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         holder = self.scroll_area.widget()
         assert holder is not None  # ScreenPage puts its column in the scroll area
         top = section.heading.mapTo(holder, QPoint(0, 0)).y()
@@ -107,8 +218,10 @@ class DetailsScreen(ScreenPage):
         self.jump_heading.setText(_("On this page"))
         for section in self.sections.values():
             name = _(section.name)
-            section.heading.setText(name)
+            if section.built:  # (one built later is made in the language of the day)
+                section.heading.setText(name)
             section.button.setText(name)
             section.button.setAccessibleName(name)
             section.button.setAccessibleDescription(_("Scroll down to this section"))
         self.builder.retranslate()
+        self._translated = True

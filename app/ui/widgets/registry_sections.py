@@ -98,16 +98,29 @@ class RegistrySections:
         }
         return present.get(key, True)
 
-    def build(self, key: str, layout: QVBoxLayout) -> None:
-        """Fill ``layout`` (a section's, set on its content widget) with section ``key``."""
+    def build(self, key: str, layout: QVBoxLayout, *, translated: bool = False) -> None:
+        """Fill ``layout`` (a section's, set on its content widget) with section ``key``.
+
+        With ``translated``, its interface words are put in the current language at once
+        (a section built after the others were translated); otherwise the next
+        :meth:`retranslate` does it.
+        """
+        fields, subheadings = len(self.fields), len(self._subheadings)
         builder: Callable[[QVBoxLayout], None] = getattr(self, f"_{key}")
         builder(layout)
+        if translated:
+            self._retranslate(self.fields[fields:], self._subheadings[subheadings:])
 
     def retranslate(self) -> None:
         """Put every interface word of the built sections in the current language."""
-        for label, name in self._subheadings:
+        self._retranslate(self.fields, self._subheadings)
+
+    def _retranslate(
+        self, fields: Sequence[FieldBlock], subheadings: Sequence[tuple[TextLabel, Words]]
+    ) -> None:
+        for label, name in subheadings:
             label.set_record_text(words(name) or "", self._lang())
-        for field in self.fields:
+        for field in fields:
             field.retranslate()
 
     # -- building blocks ---------------------------------------------------------------------

@@ -29,11 +29,15 @@ def _delete_earlier_windows(qapp):
 
 @pytest.fixture
 def details(app_window, qtbot):
-    """The main window showing the study details of the default record."""
+    """The main window showing the study details of the default record, whole.
+
+    (The page builds its top with it and the other sections once it has been painted.)
+    """
     session, window = app_window
     session.go_to(Screen.DETAILS)
     page = window.page(Screen.DETAILS)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    qtbot.waitUntil(lambda: page.complete)
     return session, window, page
 
 
@@ -237,6 +241,7 @@ def test_missing_optional_fields_are_not_shown(qtbot, minimal_record):
     session = Session(minimal_record, "en")
     page = DetailsScreen(session)
     qtbot.addWidget(page)
+    page.build_all()  # (never shown: it would build the sections below its top when painted)
     assert list(page.sections) == [
         "identification",
         "status",
@@ -285,3 +290,111 @@ def test_interactive_widgets_have_accessible_names(details, lang):
         assert button.accessibleName() == button.text() != ""
         assert button.accessibleDescription()
         assert button.minimumSizeHint().height() >= 44
+
+
+# -- built in stages: the top with the page, the rest after its first paint ----------------
+def _open_details(make_window, default_record, qtbot, lang: str = "en"):
+    session, window = make_window(default_record, lang)
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    return session, window, page
+
+
+def _tab_stops(page: DetailsScreen) -> list[tuple[str, str]]:
+    """The window's Tab stops from the page on, round to it again: the page's as type and
+    words, each run of stops outside the page as one ("outside", "")."""
+    stops: list[tuple[str, str]] = []
+    widget = page.nextInFocusChain()
+    while widget is not page:
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            if page.isAncestorOf(widget):
+                words = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else ""
+                stops.append((type(widget).__name__, words))
+            elif not stops or stops[-1] != ("outside", ""):
+                stops.append(("outside", ""))
+        widget = widget.nextInFocusChain()
+    return stops
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_sections_built_after_the_first_paint_match_a_page_built_at_once(
+    make_window, default_record, qtbot, monkeypatch, lang
+):
+    """The page shows its top first; what follows is the page it always was, in the
+    language switched to meanwhile, with Tab going through it in reading order."""
+    from app.ui.screens import details as details_module
+
+    pages = []
+    for at_once in (True, False):
+        with monkeypatch.context() as patch:
+            if at_once:
+                patch.setattr(details_module, "FIRST_SECTIONS", 10**6)
+            session, window, page = _open_details(make_window, default_record, qtbot)
+        built = [s.key for s in page.sections.values() if s.built]
+        if at_once:
+            assert page.complete
+        else:  # the top only, until the page has been painted
+            assert built == list(page.sections)[: details_module.FIRST_SECTIONS]
+        session.set_language(lang)  # the sections to come are made in this language
+        window.page(Screen.GLOSSARY)  # made after the page: last in the focus chain
+        qtbot.waitUntil(lambda page=page: page.complete)
+        pages.append(page)
+    at_once_page, staged = pages
+    assert shown_text(staged) == shown_text(at_once_page)
+    assert officials(staged) == officials(at_once_page)
+    stops = _tab_stops(staged)
+    assert stops == _tab_stops(at_once_page)
+    # One run of the page's stops: Tab leaves the page only at its end.
+    assert stops.count(("outside", "")) == 1
+    # And the page is one run of the window's focus chain, the sections built later too
+    # (not after the glossary page, made in between): Tab from a heading a jump focused
+    # goes on into its section.
+    assert _runs_in_focus_chain(staged) == 1
+    # The jump list's buttons in page order, named as the headings, made later or not.
+    headings = [s.heading.text() for s in staged.sections.values()]
+    assert [words for kind, words in stops if kind == "QPushButton"] == headings
+    if lang == "fa":
+        assert headings[-1] == translation("fa").gettext("Related studies")
+
+
+def _runs_in_focus_chain(page: QWidget) -> int:
+    """How many separate runs of the window's focus chain the page's widgets make."""
+    runs, inside = 0, False
+    widget = page.nextInFocusChain()
+    while widget is not page:
+        now_inside = page.isAncestorOf(widget)
+        runs += now_inside and not inside
+        inside = now_inside
+        widget = widget.nextInFocusChain()
+    return runs
+
+
+def test_a_jump_before_the_page_is_whole_builds_it_and_scrolls_there(
+    make_window, default_record, qtbot
+):
+    _session, window, page = _open_details(make_window, default_record, qtbot)
+    window.activateWindow()
+    section = page.sections["related"]  # the last section: not built yet
+    section.button.setFocus()
+    qtbot.waitUntil(section.button.hasFocus)
+    assert not page.complete and not section.built
+    qtbot.keyClick(section.button, Qt.Key.Key_Space)
+    assert page.complete
+    top = section.heading.mapTo(page.scroll_area.viewport(), QPoint(0, 0)).y()
+    assert page.scroll_area.verticalScrollBar().value() > 0
+    assert 0 <= top < page.scroll_area.viewport().height()
+    assert QApplication.focusWidget() is section.heading
+
+
+def test_the_window_finishes_a_details_page_built_in_idle_moments(
+    make_window, default_record, qtbot
+):
+    """Warming builds the page unseen, and its sections too, so a first visit is whole."""
+    session, window = make_window(default_record)
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: Screen.DETAILS in window.pages, timeout=20_000)
+    page = window.pages[Screen.DETAILS]
+    assert page.isHidden()
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
+    assert session.screen is Screen.WELCOME  # never shown on the way
