@@ -36,7 +36,9 @@ class ScreenPage(QWidget):
     Subclasses build their widgets once in ``__init__`` (calling :meth:`render`
     at the end) and put every visible word in :meth:`render`, which runs again
     on each language switch and once on each reset: widgets are updated in place, never
-    rebuilt, so focus, scroll position and answers survive a switch.
+    rebuilt, so focus, scroll position and answers survive a switch. A page with much
+    to lay out may build its top in ``__init__`` and the rest after its first paint
+    (:attr:`complete`, :meth:`build_step`, :meth:`build_all`; the study details do).
     """
 
     screen_id: Screen
