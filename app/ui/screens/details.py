@@ -29,7 +29,7 @@ _JUMP_MARGIN = 12
 _REGISTRY_LANGUAGE = "en"
 
 #: Sections built with the page: its top, what the window shows when the page opens
-#: (the title, the jump list and the first section, up to 1920x1200). The rest are built
+#: (the title, the jump list and the first two sections, up to 1920x1200). The rest are built
 #: one per idle moment once the page has been painted, in reading order.
 FIRST_SECTIONS = 2
 
