@@ -122,9 +122,11 @@ class DetailsScreen(ScreenPage):
         # widget its children cover, and which ones do depends on the theme).
         holder = self.scroll_area.widget()
         assert holder is not None  # ScreenPage puts its column in the scroll area
-        self._painted_parts = (self.scroll_area.viewport(), holder, self.column)
-        for part in self._painted_parts:
-            part.installEventFilter(self)
+        self._painted_parts: tuple[QWidget, ...] = ()
+        if self._to_build:
+            self._painted_parts = (self.scroll_area.viewport(), holder, self.column)
+            for part in self._painted_parts:
+                part.installEventFilter(self)
         self.render()
 
     # -- building in stages ----------------------------------------------------------------
@@ -171,13 +173,13 @@ class DetailsScreen(ScreenPage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Once the page has been painted, build the sections still to come."""
-        if (
-            event.type() == QEvent.Type.Paint
-            and self._to_build
-            and not self._builder.isActive()
-            and watched in self._painted_parts
-        ):
-            self._builder.start()
+        if event.type() == QEvent.Type.Paint and watched in self._painted_parts:
+            # Only the first paint counts: later ones (each frame of a scroll) pass freely.
+            for part in self._painted_parts:
+                part.removeEventFilter(self)
+            self._painted_parts = ()
+            if self._to_build:
+                self._builder.start()
         return False
 
     # -- jumping ---------------------------------------------------------------------------

@@ -391,6 +391,22 @@ def test_a_jump_before_the_page_is_whole_builds_it_and_scrolls_there(
     assert QApplication.focusWidget() is section.heading
 
 
+def test_only_the_first_paint_is_watched(make_window, default_record, qtbot, monkeypatch):
+    """The page stops filtering its paints once the first has started the builder."""
+    from app.ui.screens import details as details_module
+
+    _session, window, page = _open_details(make_window, default_record, qtbot)
+    assert page._painted_parts  # the top only: it waits for its first paint
+    qtbot.waitUntil(lambda: page.complete)
+    assert page._painted_parts == ()
+    # A page built at once has nothing to wait for, so it watches nothing.
+    with monkeypatch.context() as patch:
+        patch.setattr(details_module, "FIRST_SECTIONS", 10**6)
+        whole = DetailsScreen(window.session, window)
+    assert whole.complete and whole._painted_parts == ()
+    whole.deleteLater()
+
+
 def test_the_window_finishes_a_details_page_built_in_idle_moments(
     make_window, default_record, qtbot
 ):
@@ -403,3 +419,4 @@ def test_the_window_finishes_a_details_page_built_in_idle_moments(
     assert page.isHidden()
     qtbot.waitUntil(lambda: page.complete, timeout=20_000)
     assert session.screen is Screen.WELCOME  # never shown on the way
+
