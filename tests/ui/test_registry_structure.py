@@ -60,9 +60,9 @@ def window_on(qtbot: Any) -> Iterator[Any]:
         session.go_to(screen)
         page = window.page(screen)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
-        # Details builds the sections below its top after its first paint (for a study with
-        # over a thousand sites, its locations take seconds, as they did built at once).
-        qtbot.waitUntil(lambda: page.complete, timeout=60_000)
+        # Details builds the sections below its top after its first paint (a long list of
+        # cards, like a study's thousand sites, a page of cards at a time).
+        qtbot.waitUntil(lambda: page.complete, timeout=20_000)
         return session, page
 
     yield open_window

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QFrame, QVBoxLayout
 
@@ -21,8 +22,18 @@ from app.present.provenance import criteria_notes, summary_note
 from app.present.text import stopped_explanation
 from app.record import TrialRecord
 from app.record.enums import CriterionKind
-from app.record.models import Age, Outcome, PartialDate
+from app.record.models import (
+    Age,
+    Arm,
+    Intervention,
+    Investigator,
+    Location,
+    Outcome,
+    PartialDate,
+    Reference,
+)
 from app.ui.text import TextLabel
+from app.ui.widgets.paged_cards import PAGE, PagedCards
 from app.ui.widgets.registry_fields import (
     FieldBlock,
     OfficialText,
@@ -51,6 +62,8 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("related", N_("Related studies")),
 )
 
+Item = TypeVar("Item")
+
 
 class RegistrySections:
     """Builds the sections of a registry entry and keeps their interface words current."""
@@ -66,6 +79,8 @@ class RegistrySections:
         self._lang = lang
         self.fields: list[FieldBlock] = []
         self._subheadings: list[tuple[TextLabel, Words]] = []
+        #: The long lists of cards, shown a page at a time.
+        self.paged: list[PagedCards[Any]] = []
 
     def has(self, key: str) -> bool:
         """Whether the record has anything to show in section ``key``."""
@@ -106,22 +121,30 @@ class RegistrySections:
         :meth:`retranslate` does it.
         """
         fields, subheadings = len(self.fields), len(self._subheadings)
+        paged = len(self.paged)
         builder: Callable[[QVBoxLayout], None] = getattr(self, f"_{key}")
         builder(layout)
         if translated:
-            self._retranslate(self.fields[fields:], self._subheadings[subheadings:])
+            self._retranslate(
+                self.fields[fields:], self._subheadings[subheadings:], self.paged[paged:]
+            )
 
     def retranslate(self) -> None:
         """Put every interface word of the built sections in the current language."""
-        self._retranslate(self.fields, self._subheadings)
+        self._retranslate(self.fields, self._subheadings, self.paged)
 
     def _retranslate(
-        self, fields: Sequence[FieldBlock], subheadings: Sequence[tuple[TextLabel, Words]]
+        self,
+        fields: Sequence[FieldBlock],
+        subheadings: Sequence[tuple[TextLabel, Words]] = (),
+        paged: Sequence[PagedCards[Any]] = (),
     ) -> None:
         for label, name in subheadings:
             label.set_record_text(words(name) or "", self._lang())
         for field in fields:
             field.retranslate()
+        for cards in paged:
+            cards.retranslate()
 
     # -- building blocks ---------------------------------------------------------------------
     def _field(self, layout: QVBoxLayout, name: Words) -> FieldBlock:
@@ -144,6 +167,29 @@ class RegistrySections:
             card.addWidget(official_heading(title, parent=frame))
         layout.addWidget(frame)
         return card
+
+    def _cards(
+        self,
+        layout: QVBoxLayout,
+        items: Sequence[Item],
+        build_card: Callable[[QVBoxLayout, Item], None],
+    ) -> None:
+        """One card per item, made by ``build_card``; a long list a page at a time."""
+        if len(items) <= PAGE:
+            for item in items:
+                build_card(layout, item)
+            return
+
+        def build_page(cards: QVBoxLayout, page: Sequence[Item], later: bool) -> None:
+            first = len(self.fields)
+            for item in page:
+                build_card(cards, item)
+            if later:  # added after the section was translated
+                self._retranslate(self.fields[first:])
+
+        paged = PagedCards(items, build_page, self._lang, layout.parentWidget())
+        layout.addWidget(paged)
+        self.paged.append(paged)
 
     def _subheading(self, layout: QVBoxLayout, name: Words) -> None:
         label = TextLabel("h3", layout.parentWidget())
@@ -287,25 +333,29 @@ class RegistrySections:
                 field.add_official(design.bio_spec_description)
 
     def _arms(self, layout: QVBoxLayout) -> None:
-        for arm in self.record.arms:
-            card = self._item_card(layout, arm.label)
-            if arm.type is not None:
-                self._field(card, N_("Group type")).add_enum(arm.type, explain=True)
-            if arm.description:
-                self._field(card, N_("Description")).add_official(arm.description)
-            if arm.interventions:
-                self._field(card, N_("Treatments given")).add_official(arm.interventions)
+        self._cards(layout, self.record.arms, self._arm)
+
+    def _arm(self, layout: QVBoxLayout, arm: Arm) -> None:
+        card = self._item_card(layout, arm.label)
+        if arm.type is not None:
+            self._field(card, N_("Group type")).add_enum(arm.type, explain=True)
+        if arm.description:
+            self._field(card, N_("Description")).add_official(arm.description)
+        if arm.interventions:
+            self._field(card, N_("Treatments given")).add_official(arm.interventions)
 
     def _interventions(self, layout: QVBoxLayout) -> None:
-        for intervention in self.record.interventions:
-            card = self._item_card(layout, intervention.name)
-            self._field(card, N_("Type")).add_enum(intervention.type)
-            if intervention.description:
-                self._field(card, N_("Description")).add_official(intervention.description)
-            if intervention.other_names:
-                self._field(card, N_("Other names")).add_official(intervention.other_names)
-            if intervention.arm_labels:
-                self._field(card, N_("Study groups")).add_official(intervention.arm_labels)
+        self._cards(layout, self.record.interventions, self._intervention)
+
+    def _intervention(self, layout: QVBoxLayout, intervention: Intervention) -> None:
+        card = self._item_card(layout, intervention.name)
+        self._field(card, N_("Type")).add_enum(intervention.type)
+        if intervention.description:
+            self._field(card, N_("Description")).add_official(intervention.description)
+        if intervention.other_names:
+            self._field(card, N_("Other names")).add_official(intervention.other_names)
+        if intervention.arm_labels:
+            self._field(card, N_("Study groups")).add_official(intervention.arm_labels)
 
     def _outcomes(self, layout: QVBoxLayout) -> None:
         outcomes = self.record.outcomes
@@ -317,12 +367,14 @@ class RegistrySections:
             if not items:
                 continue
             self._subheading(layout, name)
-            for outcome in items:
-                card = self._item_card(layout, outcome.measure)
-                if outcome.time_frame:
-                    self._field(card, N_("Time frame")).add_official(outcome.time_frame)
-                if outcome.description:
-                    self._field(card, N_("Description")).add_official(outcome.description)
+            self._cards(layout, items, self._outcome)
+
+    def _outcome(self, layout: QVBoxLayout, outcome: Outcome) -> None:
+        card = self._item_card(layout, outcome.measure)
+        if outcome.time_frame:
+            self._field(card, N_("Time frame")).add_official(outcome.time_frame)
+        if outcome.description:
+            self._field(card, N_("Description")).add_official(outcome.description)
 
     def _eligibility(self, layout: QVBoxLayout) -> None:
         eligibility = self.record.eligibility
@@ -399,31 +451,37 @@ class RegistrySections:
             self._field(layout, N_("Responsible party")).add_official(sponsors.responsible_party)
 
     def _investigators(self, layout: QVBoxLayout) -> None:
-        for person in self.record.investigators:
-            card = self._item_card(layout, person.name)
-            self._field(card, N_("Role")).add_enum(person.role)
-            if person.affiliation:
-                self._field(card, N_("Affiliation")).add_official(person.affiliation)
+        self._cards(layout, self.record.investigators, self._investigator)
+
+    def _investigator(self, layout: QVBoxLayout, person: Investigator) -> None:
+        card = self._item_card(layout, person.name)
+        self._field(card, N_("Role")).add_enum(person.role)
+        if person.affiliation:
+            self._field(card, N_("Affiliation")).add_official(person.affiliation)
 
     def _locations(self, layout: QVBoxLayout) -> None:
-        for location in self.record.locations:
-            card = self._item_card(layout, location.facility)
-            place = ", ".join(p for p in (location.city, location.state, location.country) if p)
-            if place:
-                self._field(card, N_("Place")).add_official(place)
-            if location.status is not None:
-                self._field(card, N_("Status at this site")).add_enum(location.status)
+        self._cards(layout, self.record.locations, self._location)
+
+    def _location(self, layout: QVBoxLayout, location: Location) -> None:
+        card = self._item_card(layout, location.facility)
+        place = ", ".join(p for p in (location.city, location.state, location.country) if p)
+        if place:
+            self._field(card, N_("Place")).add_official(place)
+        if location.status is not None:
+            self._field(card, N_("Status at this site")).add_enum(location.status)
 
     def _references(self, layout: QVBoxLayout) -> None:
-        for reference in self.record.references:
-            card = self._item_card(layout)
-            self._field(card, N_("Citation")).add_official(reference.citation)
-            if reference.type is not None:
-                self._field(card, N_("Type")).add_enum(reference.type)
-            if reference.doi:
-                self._field(card, N_("DOI")).add_official(reference.doi)
-            if reference.pmid:
-                self._field(card, N_("PubMed ID")).add_official(reference.pmid)
+        self._cards(layout, self.record.references, self._reference)
+
+    def _reference(self, layout: QVBoxLayout, reference: Reference) -> None:
+        card = self._item_card(layout)
+        self._field(card, N_("Citation")).add_official(reference.citation)
+        if reference.type is not None:
+            self._field(card, N_("Type")).add_enum(reference.type)
+        if reference.doi:
+            self._field(card, N_("DOI")).add_official(reference.doi)
+        if reference.pmid:
+            self._field(card, N_("PubMed ID")).add_official(reference.pmid)
 
     def _related(self, layout: QVBoxLayout) -> None:
         label = OfficialText(layout.parentWidget())

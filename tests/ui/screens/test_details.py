@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
@@ -12,9 +15,13 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from app.i18n import translation
 from app.i18n.enums import enum_label
 from app.i18n.format import FSI, PDI
+from app.record import validate_record
+from app.record.ctgov import study_to_record
 from app.record.enums import CriterionKind, DateType
+from app.record.models import TrialRecord
 from app.session import Screen, Session
 from app.ui.screens.details import DetailsScreen
+from app.ui.widgets.paged_cards import PAGE, PagedCards
 from app.ui.widgets.registry_fields import FieldBlock, OfficialText, ValueLine
 
 
@@ -420,3 +427,126 @@ def test_the_window_finishes_a_details_page_built_in_idle_moments(
     qtbot.waitUntil(lambda: page.complete, timeout=20_000)
     assert session.screen is Screen.WELCOME  # never shown on the way
 
+
+# -- long lists: a page of cards at a time ----------------------------------------------------
+REAL = Path(__file__).resolve().parents[2] / "data" / "ctgov" / "real"
+
+
+def _with_sites(default_dict: dict[str, Any], count: int) -> TrialRecord:
+    """The default record (English and Persian) with ``count`` study sites."""
+    default_dict["locations"] = [
+        {
+            "facility": f"Clinic number {number}",
+            "city": "Tehran",
+            "country": "Iran",
+            "status": "RECRUITING",
+            "plain": {"en": f"Clinic {number}, Tehran", "fa": f"درمانگاه {number}، تهران"},
+        }
+        for number in range(1, count + 1)
+    ]
+    default_dict.pop("approval", None)
+    return validate_record(default_dict)
+
+
+def _sites(page: DetailsScreen) -> PagedCards[Any]:
+    (paged,) = page.sections["locations"].content.findChildren(PagedCards)
+    return paged
+
+
+def _facilities(paged: PagedCards[Any]) -> list[str]:
+    """The facility named at the top of each card shown, in order."""
+    return [paged.card(index).findChild(QLabel).text() for index in range(paged.shown)]
+
+
+def _open_whole(make_window, record, qtbot, lang: str = "en"):
+    session, window = make_window(record, lang)
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    qtbot.waitUntil(lambda: page.complete)
+    return session, window, page
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_a_long_list_shows_a_page_of_cards_and_a_button_for_more(
+    make_window, default_dict, qtbot, lang
+):
+    record = _with_sites(default_dict, 2 * PAGE + 5)
+    _session, window, page = _open_whole(make_window, record, qtbot, lang)
+    paged = _sites(page)
+    gettext = translation(lang).gettext
+    digits = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹") if lang == "fa" else {}
+
+    def number(value: int) -> str:
+        return str(value).translate(digits)
+
+    assert paged.shown == PAGE
+    assert _facilities(paged) == [site.facility for site in record.locations[:PAGE]]
+    assert paged.status.isVisibleTo(page) and paged.more.isVisibleTo(page)
+    assert _plain(paged.status) == gettext("Showing {shown} of {total}.").format(
+        shown=number(PAGE), total=number(2 * PAGE + 5)
+    )
+    assert paged.more.text() == gettext("Show {count} more").format(count=number(PAGE))
+    assert paged.more.accessibleName() == paged.more.text()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    paged.more.setFocus()
+    qtbot.keyClick(paged.more, Qt.Key.Key_Space)
+    assert paged.shown == 2 * PAGE
+    assert _facilities(paged) == [site.facility for site in record.locations[: 2 * PAGE]]
+    # The focus goes on to the first new card, and Tab from there to the button again.
+    new = paged.card(PAGE)
+    assert QApplication.focusWidget() is new
+    assert new.isVisible()
+    qtbot.keyClick(new, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is paged.more
+    assert _runs_in_focus_chain(page) == 1
+    # Cards added later have their field names in the page's language, as the first.
+    names = [field.name.text() for field in paged.card(0).findChildren(FieldBlock)]
+    assert names == [field.name.text() for field in new.findChildren(FieldBlock)]
+    assert _plain(paged.card(0).findChildren(FieldBlock)[0].name) == gettext("Place")
+    assert paged.more.text() == gettext("Show {count} more").format(count=number(5))
+
+    qtbot.mouseClick(paged.more, Qt.MouseButton.LeftButton)
+    assert paged.complete and paged.shown == 2 * PAGE + 5
+    assert not paged.status.isVisibleTo(page) and not paged.more.isVisibleTo(page)
+    assert officials(page).count("Tehran, Iran") == 2 * PAGE + 5
+
+
+def test_cards_added_later_follow_a_language_switch_and_the_text_size(
+    make_window, default_dict, qtbot
+):
+    record = _with_sites(default_dict, PAGE + 3)
+    session, _window, page = _open_whole(make_window, record, qtbot)
+    paged = _sites(page)
+    session.set_text_scale(200)
+    paged.show_more()
+    first, late = paged.card(0), paged.card(PAGE)
+    qtbot.waitUntil(late.isVisible)
+    sizes = [label.font().pixelSize() for label in first.findChildren(QLabel)]
+    assert sizes == [label.font().pixelSize() for label in late.findChildren(QLabel)]
+    session.set_language("fa")
+    place = translation("fa").gettext("Place")
+    assert _plain(late.findChildren(FieldBlock)[0].name) == place
+    assert _plain(first.findChildren(FieldBlock)[0].name) == place
+    assert not paged.more.isVisibleTo(page)
+
+
+def test_every_site_of_a_real_study_can_be_reached(make_window, qtbot):
+    """NCT02552212 (105 sites, 31 outcome measures): a page of each at first, all after."""
+    study = json.loads((REAL / "NCT02552212.json").read_text(encoding="utf-8"))
+    record = validate_record(study_to_record(study))
+    _session, _window, page = _open_whole(make_window, record, qtbot)
+    paged = _sites(page)
+    assert paged.shown == PAGE
+    presses = 0
+    while not paged.complete:
+        paged.more.click()
+        presses += 1
+    assert presses == -(-len(record.locations) // PAGE) - 1
+    assert _facilities(paged) == [site.facility for site in record.locations]
+    # The outcome measures: each group of more than a page is paged too.
+    outcome_lists = page.sections["outcomes"].content.findChildren(PagedCards)
+    assert [p.shown for p in outcome_lists] == [PAGE] * len(outcome_lists)
+    assert outcome_lists  # 31 measures: at least one group is longer than a page
