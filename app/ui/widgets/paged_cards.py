@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.i18n.format import format_number
@@ -106,9 +106,12 @@ class PagedCards(QWidget, Generic[Item]):
         if self.isVisible():  # (Qt would show a new child of a shown widget only later)
             for card in new:
                 card.show()
+        # Keyboard and screen-reader users go on reading from the first new card's first
+        # words (its title). Before the button may hide: Qt would pass the focus on to the
+        # next widget that takes it, and scroll the page there.
+        first = new[0].findChild(QLabel)
+        (first or new[0]).setFocus(Qt.FocusReason.OtherFocusReason)
         self._update()
-        # Keyboard and screen-reader users go on reading from the first new card.
-        new[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def retranslate(self) -> None:
         """Put the status line and the button in the current language."""
@@ -120,13 +123,13 @@ class PagedCards(QWidget, Generic[Item]):
         remaining = total - self.shown
         self.status.setVisible(remaining > 0)
         self.more.setVisible(remaining > 0)
-        self.status.set_record_text(
-            _("Showing {shown} of {total}.").format(
-                shown=format_number(self.shown, lang), total=format_number(total, lang)
-            ),
-            lang,
+        status = _("Showing {shown} of {total}.").format(
+            shown=format_number(self.shown, lang), total=format_number(total, lang)
         )
+        self.status.set_record_text(status, lang)
         text = _("Show {count} more").format(count=format_number(min(PAGE, remaining), lang))
         self.more.setText(text)
         self.more.setAccessibleName(text)
-        self.more.setAccessibleDescription(_("Adds the next ones to the list above"))
+        # (A page may have several lists: the count tells a screen reader which this is.)
+        adds = _("Adds the next ones to the list above")
+        self.more.setAccessibleDescription(f"{status} {adds}")

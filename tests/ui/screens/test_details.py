@@ -495,11 +495,12 @@ def test_a_long_list_shows_a_page_of_cards_and_a_button_for_more(
     qtbot.keyClick(paged.more, Qt.Key.Key_Space)
     assert paged.shown == 2 * PAGE
     assert _facilities(paged) == [site.facility for site in record.locations[: 2 * PAGE]]
-    # The focus goes on to the first new card, and Tab from there to the button again.
+    # The focus goes on to the first new card's title, and Tab from there to the button.
     new = paged.card(PAGE)
-    assert QApplication.focusWidget() is new
+    title = QApplication.focusWidget()
+    assert isinstance(title, QLabel) and new.isAncestorOf(title)
     assert new.isVisible()
-    qtbot.keyClick(new, Qt.Key.Key_Tab)
+    qtbot.keyClick(title, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is paged.more
     assert _runs_in_focus_chain(page) == 1
     # Cards added later have their field names in the page's language, as the first.
@@ -550,3 +551,53 @@ def test_every_site_of_a_real_study_can_be_reached(make_window, qtbot):
     outcome_lists = page.sections["outcomes"].content.findChildren(PagedCards)
     assert [p.shown for p in outcome_lists] == [PAGE] * len(outcome_lists)
     assert outcome_lists  # 31 measures: at least one group is longer than a page
+
+
+def test_the_status_and_the_button_follow_a_language_switch(make_window, default_dict, qtbot):
+    record = _with_sites(default_dict, 2 * PAGE + 5)
+    session, _window, page = _open_whole(make_window, record, qtbot)
+    paged = _sites(page)
+    assert paged.more.text() == "Show 10 more"
+    session.set_language("fa")
+    persian = translation("fa").gettext
+    assert paged.more.text() == persian("Show {count} more").format(count="۱۰")
+    assert paged.more.accessibleName() == paged.more.text()
+    status = persian("Showing {shown} of {total}.").format(shown="۱۰", total="۲۵")
+    assert _plain(paged.status) == status
+    # The description names the list's count: a page may have several such buttons.
+    assert paged.more.accessibleDescription().startswith(status)
+
+
+@pytest.mark.parametrize(("sites", "paged"), [(PAGE, False), (PAGE + 1, True)])
+def test_a_list_is_paged_only_past_a_page(make_window, default_dict, qtbot, sites, paged):
+    record = _with_sites(default_dict, sites)
+    _session, _window, page = _open_whole(make_window, record, qtbot)
+    found = page.sections["locations"].content.findChildren(PagedCards)
+    assert bool(found) is paged
+    if paged:
+        assert found[0].more.text() == "Show 1 more"
+    else:
+        assert officials(page).count("Tehran, Iran") == PAGE
+
+
+def test_the_last_press_keeps_the_new_cards_in_view(make_window, default_dict, qtbot):
+    """The button hides with the last page; the focus (and the view) stay on the cards."""
+    record = _with_sites(default_dict, PAGE + 2)
+    _session, window, page = _open_whole(make_window, record, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    paged = _sites(page)
+    page.scroll_area.ensureWidgetVisible(paged.more)
+    qtbot.wait(10)
+    paged.more.setFocus()
+    before = page.scroll_area.verticalScrollBar().value()
+    qtbot.keyClick(paged.more, Qt.Key.Key_Space)
+    assert paged.complete and not paged.more.isVisibleTo(page)
+    new = paged.card(PAGE)
+    # The focus is on the new card's title, words a screen reader can say.
+    title = QApplication.focusWidget()
+    assert isinstance(title, QLabel) and new.isAncestorOf(title)
+    assert title.text() == f"Clinic number {PAGE + 1}"
+    assert page.scroll_area.verticalScrollBar().value() == before
+    top = new.mapTo(page.scroll_area.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top < page.scroll_area.viewport().height()
