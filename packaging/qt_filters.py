@@ -53,9 +53,10 @@ def keep(dest: str) -> bool:
     if "/translations/" in path and path.endswith(".qm"):
         return bool(_KEEP_TRANSLATIONS.search(path))
     if "babel/locale-data/" in path:
-        # `trialguide translate` writes and reads PO files with Babel, which needs only the
-        # locale data of the languages it translates into (and root, their parent); the
-        # other 1,000-odd locales are 30 MB.
+        # `trialguide translate` writes and reads PO files with Babel, and the about and
+        # contact screens name a study's countries from its English and Persian data:
+        # both need only the locale data of the app's languages (and root, their
+        # parent); the other 1,000-odd locales are 30 MB.
         return bool(_KEEP_BABEL_LOCALES.search(path))
     name = path.rsplit("/", 1)[-1]
     if name.startswith(_MEDIA_BACKEND_LIBS):

@@ -29,7 +29,7 @@ import unicodedata
 from PySide6.QtCore import QCalendar, QDate, QLocale
 
 from app.digits import ARABIC_INDIC_TO_PERSIAN, TO_LATIN, TO_PERSIAN
-from app.i18n import N_, SOURCE_LANGUAGE, SUPPORTED, translation
+from app.i18n import N_, SOURCE_LANGUAGE, SUPPORTED, qlocale, translation
 from app.record.enums import AgeUnit
 from app.record.models import GLOSSARY_MARK
 
@@ -110,6 +110,16 @@ def to_latin_digits(text: str) -> str:
 
 def _is_persian(lang: str) -> bool:
     return lang.replace("-", "_").split("_", 1)[0].lower() == "fa"
+
+
+def format_list(items: list[str], lang: str) -> str:
+    """Items joined as ``lang`` writes a list ("A, B, and C"; "الف، ب و ج").
+
+    Persian puts no comma before its "and" (و), which Qt's (CLDR's) pattern does.
+    """
+    if _is_persian(lang) and len(items) > 2:
+        return "، ".join(items[:-1]) + " و " + items[-1]
+    return qlocale(lang).createSeparatedList(items)
 
 
 def format_number(n: float, lang: str, decimals: int | None = None) -> str:

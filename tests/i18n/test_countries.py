@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.i18n.countries import _REGISTRY_SPELLINGS, country_name
+from app.i18n.format import format_list
 
 
 @pytest.mark.parametrize(
@@ -16,14 +17,31 @@ from app.i18n.countries import _REGISTRY_SPELLINGS, country_name
         ("Russian Federation", "روسیه"),
         ("Czechia", "چک"),
         ("  united kingdom ", "بریتانیا"),
+        ("Hong Kong", "هنگ\u200cکنگ"),  # (CLDR's long form has a comma)
+        ("Bosnia and Herzegovina", "بوسنی و هرزگوین"),  # (CLDR: "Bosnia & Herzegovina")
+        ("Côte D'Ivoire", "ساحل عاج"),  # (CLDR: "Côte d’Ivoire")
+        ("Saint Kitts and Nevis", "سنت کیتس و نویس"),  # (CLDR: "St. Kitts & Nevis")
     ],
 )
 def test_registry_names_in_persian(registry, persian):
     assert country_name(registry, "fa") == persian
 
 
-def test_english_stays_as_the_registry_wrote_it():
-    assert country_name("Korea, Republic of", "en") == "Korea, Republic of"
+def test_english_stays_as_the_registry_wrote_it_unless_inverted():
+    assert country_name("Bosnia and Herzegovina", "en") == "Bosnia and Herzegovina"
+    # An ISO name written inverted would break a list with its comma.
+    assert country_name("Korea, Republic of", "en") == "South Korea"
+    assert country_name("Iran, Islamic Republic of", "en") == "Iran"
+
+
+def test_a_language_without_locale_data_keeps_the_registry_name():
+    assert country_name("Iran, Islamic Republic of", "xx") == "Iran, Islamic Republic of"
+
+
+def test_persian_lists_have_no_comma_before_and():
+    assert format_list(["ایران", "ترکیه", "عراق"], "fa") == "ایران، ترکیه و عراق"
+    assert format_list(["ایران", "ترکیه"], "fa") == "ایران و ترکیه"
+    assert format_list(["Iran", "Turkey", "Iraq"], "en") == "Iran, Turkey, and Iraq"
 
 
 def test_an_unknown_name_is_kept():

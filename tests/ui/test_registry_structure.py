@@ -220,3 +220,17 @@ def test_real_study_details_render(window_on, name):
     for criterion in record.eligibility.criteria:
         first = criterion.official.splitlines()[0]
         assert first.lstrip("*-• ")[:40] in text
+
+
+@pytest.mark.parametrize("screen", [Screen.ABOUT, Screen.CONTACT])
+def test_a_study_with_a_thousand_sites_sums_them_up(window_on, screen):
+    """NCT04267848's 1,148 sites: a line on where they are, not a column of names."""
+    study = json.loads((REAL / "NCT04267848.json").read_text(encoding="utf-8"))
+    record = validate_record(study_to_record(study))
+    _session, page = window_on(record, "en", screen)
+    _name, value = page.fact_rows["where"]
+    assert _plain(value) == (
+        "1,148 places in these countries: United States and Guam.\n"
+        "The Study details screen lists every place."
+    )
+    assert page.scroll_area.verticalScrollBar().maximum() < 5_000  # was 50,000 px
