@@ -14,6 +14,7 @@ from collections import Counter
 from app.i18n import N_, localize, translation
 from app.i18n.countries import country_name
 from app.i18n.format import format_list, format_number
+from app.present.text import say
 from app.record import TrialRecord
 
 #: Sites listed one by one; a study with more is summed up.
@@ -67,7 +68,9 @@ def sites_summary(record: TrialRecord, lang: str) -> str:
             "{count} places in {number} countries.",
             len(countries),
         ).format(count=count, number=format_number(len(countries), lang))
-    where = catalog.gettext(N_("The {screen} screen lists every place.")).format(
-        screen=catalog.gettext(N_("Study details"))  # (the name the navigation gives it)
+    where = say(
+        N_("The {screen} screen lists every place."),
+        lang,
+        screen=say(N_("Study details"), lang),  # (the name the navigation gives it)
     )
     return localize(f"{text}\n\n{where}", lang)
