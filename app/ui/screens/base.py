@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -38,7 +38,8 @@ class ScreenPage(QWidget):
     on each language switch and once on each reset: widgets are updated in place, never
     rebuilt, so focus, scroll position and answers survive a switch. A page with much
     to lay out may build its top in ``__init__`` and the rest after its first paint
-    (:attr:`complete`, :meth:`build_step`, :meth:`build_all`; the study details do).
+    (:attr:`complete`, :meth:`build_step`, :meth:`build_all`,
+    :meth:`finish_after_first_paint`; the study details and the glossary do).
     """
 
     screen_id: Screen
@@ -253,6 +254,24 @@ class ScreenPage(QWidget):
     def build_all(self) -> None:
         """Build whatever the page has not built yet, now (nothing here)."""
 
+    def finish_after_first_paint(self) -> None:
+        """From the page's first paint on, :meth:`build_step` in idle moments until complete.
+
+        A page built in stages calls this at the end of its ``__init__``. A page already
+        complete watches nothing. A hidden page (never shown, or left before it was whole)
+        is finished by the window's warming steps instead, or from its next paint.
+        """
+        holder = self.scroll_area.widget()
+        assert holder is not None  # the column is in the scroll area from __init__ on
+        parts = (self.scroll_area.viewport(), holder, self.column)
+        self._finisher = _FinishAfterPaint(self, parts, self.build_step, lambda: not self.complete)
+
+    @property
+    def watching_paints(self) -> tuple[QWidget, ...]:
+        """The widgets watched for the first paint that starts the build (none once it has)."""
+        finisher = getattr(self, "_finisher", None)
+        return finisher.watching if finisher is not None else ()
+
     # -- re-rendering ----------------------------------------------------------------
     def render(self) -> None:
         """Put every visible word in the current language. Subclasses override."""
@@ -347,4 +366,60 @@ class _ShownWith(QObject):
             self.button.show()
         elif kind == QEvent.Type.HideToParent:
             self.button.hide()
+        return False
+
+
+class _FinishAfterPaint(QObject):
+    """Calls ``step`` in idle moments while ``owner`` is in view, from its first paint on.
+
+    Qt skips painting a widget its children cover, and which of a page's parts it paints
+    depends on the theme, so the first paint of any of ``parts`` counts. Only the first
+    one: the filters come off then, and later paints (each frame of a scroll) pass
+    freely. A page left before it is whole stops there, so that its steps do not hold up
+    the screen the visitor went to; the window's warming steps (spaced, and never under
+    a finger) finish it, or it goes on from its next paint.
+    """
+
+    def __init__(
+        self,
+        owner: QWidget,
+        parts: tuple[QWidget, ...],
+        step: Callable[[], None],
+        pending: Callable[[], bool],
+    ) -> None:
+        super().__init__(owner)
+        self._owner = owner
+        self._parts = parts
+        self._step = step
+        self._pending = pending
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._run)
+        #: The parts watched for a paint (none while building, and none once done).
+        self.watching: tuple[QWidget, ...] = ()
+        if pending():
+            self._watch()
+
+    def _watch(self) -> None:
+        self.watching = self._parts
+        for part in self.watching:
+            part.installEventFilter(self)
+
+    def _run(self) -> None:
+        if not self._pending():  # (built whole in the meantime: a jump, a search, warming)
+            return
+        if not self._owner.isVisible():
+            self._watch()  # left before it was whole: on from its next paint
+            return
+        self._step()
+        if self._pending():
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched in self.watching:
+            for part in self.watching:
+                part.removeEventFilter(self)
+            self.watching = ()
+            self._timer.start()
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
@@ -114,20 +114,8 @@ class DetailsScreen(ScreenPage):
         self._build(FIRST_SECTIONS)
         #: The last widget of the page in Tab order: a section built later goes after it.
         self._focus_tail: QWidget = last_in_focus_chain(self)
-        self._builder = QTimer(self)
-        self._builder.setSingleShot(True)
-        self._builder.setInterval(0)
-        self._builder.timeout.connect(self._build_later)
-        # The first paint of the page's top: whichever of these Qt paints (it skips a
-        # widget its children cover, and which ones do depends on the theme).
-        holder = self.scroll_area.widget()
-        assert holder is not None  # ScreenPage puts its column in the scroll area
-        self._painted_parts: tuple[QWidget, ...] = ()
-        if self._to_build:
-            self._painted_parts = (self.scroll_area.viewport(), holder, self.column)
-            for part in self._painted_parts:
-                part.installEventFilter(self)
         self.render()
+        self.finish_after_first_paint()
 
     # -- building in stages ----------------------------------------------------------------
     @property
@@ -141,7 +129,6 @@ class DetailsScreen(ScreenPage):
 
     def build_all(self) -> None:
         """Build every section not built yet, now."""
-        self._builder.stop()
         self._build(len(self._to_build))
 
     def build_through(self, key: str) -> None:
@@ -165,22 +152,6 @@ class DetailsScreen(ScreenPage):
             if shown:  # (Qt would show a new child of a shown widget only later)
                 heading.show()
                 content.show()
-
-    def _build_later(self) -> None:
-        self._build(1)
-        if self._to_build:
-            self._builder.start()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Once the page has been painted, build the sections still to come."""
-        if event.type() == QEvent.Type.Paint and watched in self._painted_parts:
-            # Only the first paint counts: later ones (each frame of a scroll) pass freely.
-            for part in self._painted_parts:
-                part.removeEventFilter(self)
-            self._painted_parts = ()
-            if self._to_build:
-                self._builder.start()
-        return False
 
     # -- jumping ---------------------------------------------------------------------------
     def jump_to(self, key: str) -> None:

@@ -403,15 +403,31 @@ def test_only_the_first_paint_is_watched(make_window, default_record, qtbot, mon
     from app.ui.screens import details as details_module
 
     _session, window, page = _open_details(make_window, default_record, qtbot)
-    assert page._painted_parts  # the top only: it waits for its first paint
+    assert page.watching_paints  # the top only: it waits for its first paint
     qtbot.waitUntil(lambda: page.complete)
-    assert page._painted_parts == ()
+    assert page.watching_paints == ()
     # A page built at once has nothing to wait for, so it watches nothing.
     with monkeypatch.context() as patch:
         patch.setattr(details_module, "FIRST_SECTIONS", 10**6)
         whole = DetailsScreen(window.session, window)
-    assert whole.complete and whole._painted_parts == ()
+    assert whole.complete and whole.watching_paints == ()
     whole.deleteLater()
+
+
+def test_a_details_page_left_before_it_is_whole_waits_for_its_next_paint(
+    make_window, default_record, qtbot
+):
+    """Its sections are not built under the next screen; they come when it is shown again."""
+    session, _window, page = _open_details(make_window, default_record, qtbot)
+    qtbot.waitUntil(lambda: page.watching_paints == ())  # painted: building
+    session.go_to(Screen.CONTACT)  # at once, before it is whole (warming is off here)
+    built = sum(section.built for section in page.sections.values())
+    qtbot.waitUntil(lambda: page.watching_paints != ())  # stopped, and waiting
+    qtbot.wait(200)
+    assert not page.complete
+    assert sum(section.built for section in page.sections.values()) <= built + 1
+    session.go_to(Screen.DETAILS)
+    qtbot.waitUntil(lambda: page.complete)
 
 
 def test_the_window_finishes_a_details_page_built_in_idle_moments(
