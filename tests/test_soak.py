@@ -320,16 +320,17 @@ class Visitor:
         rng = self.rng
         self.nav(Screen.GLOSSARY)
         page = self.page(Screen.GLOSSARY)
-        terms = list(page.entries)
+        terms = list(page.terms)  # (the entries of some may not be built yet)
         if not terms:
             return
         if page.search.isVisible():  # a keyboard: search
-            term = page.entries[rng.choice(terms)]
+            term = page.terms[rng.choice(terms)]
             query = self.session.record.unmark(
-                term.term.term[self.session.language], self.session.language
+                term.term[self.session.language], self.session.language
             )[:3]
             self.type(page.search, query)
-            assert term.term.id in page.visible_terms()
+            assert term.id in page.visible_terms()
+            assert not page.entries[term.id].isHidden()
             self.click(page.clear_button)
             assert not page.search.text()
         else:  # a kiosk has no keyboard: browse by first letter, then all again

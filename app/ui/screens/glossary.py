@@ -15,15 +15,21 @@ term in the visitor's language (Persian alphabet in Persian, A to Z in English; 
 
 When a glossary term is asked for (a link tapped, or the popover's "All terms" button),
 the list scrolls to that term and highlights it.
+
+The page builds its top and the first entries, in the order shown, with the page, and
+the rest a few per idle moment after its first paint (the window's warming steps finish
+a hidden one). Sorting and counting work on the record's terms, built or not; a search
+or a letter, and a term asked for, build what they need first.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QCollator, QPoint, Qt, QTimer
+from PySide6.QtCore import QCollator, QEvent, QPoint, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
@@ -36,7 +42,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext, pick, qlocale
 from app.i18n.format import FSI, PDI, format_number, to_latin_digits
 from app.present.letters import first_letter, letters_in_use
-from app.record.models import GlossaryTerm
+from app.record.models import GlossaryTerm, TrialRecord
 from app.session import Screen, Session
 from app.ui.flow import FlowLayout
 from app.ui.screens.base import ScreenPage
@@ -49,6 +55,15 @@ _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": 
 
 #: Space left above a term when the list scrolls to it, in px.
 _SCROLL_MARGIN = 12
+
+#: Entries built with the page: more than the window shows when the page opens (up to
+#: 1920x1200 at 100% text size). The rest are built after its first paint.
+FIRST_ENTRIES = 5
+#: Entries built in each idle moment after that, on the page in view (each is laid out
+#: and painted with the step: about 10 ms an entry and 20 ms a step, on a 2-core PC).
+ENTRIES_PER_STEP = 2
+#: Entries built in each warming step of a hidden page (not laid out until it is shown).
+HIDDEN_ENTRIES_PER_STEP = 8
 
 
 def fold(text: str) -> str:
@@ -82,18 +97,8 @@ class TermEntry(QFrame):
         self.definition = page.text(parent=self)
         for widget in (self.name, self.expansion, self.definition):
             layout.addWidget(widget)
-        record = page.session.record
-        # Names and expansions match in every language; definitions in the one shown.
-        self._names = " ".join(
-            fold(text) for texts in (term.term, term.expansion or {}) for text in texts.values()
-        )
-        self._definitions = {
-            lang: fold(record.unmark(text, lang)) for lang, text in term.definition.items()
-        }
-
-    def matches(self, query: str, lang: str) -> bool:
-        """Whether the folded ``query`` is in the term's names or ``lang`` definition."""
-        return not query or query in self._names or query in self._definitions.get(lang, "")
+        #: The Listen button beside the term's name (set by the page).
+        self.listen: QWidget | None = None
 
     def set_highlighted(self, on: bool) -> None:
         """Mark this entry as the one asked for (the ``notice`` style)."""
@@ -109,6 +114,23 @@ class TermEntry(QFrame):
         if self.term.expansion is not None:
             page.set_text(self.expansion, self.term.expansion)
         page.set_text(self.definition, self.term.definition)
+
+
+class _Folded:
+    """A term's words reduced for matching (:func:`fold`): its names and definitions."""
+
+    def __init__(self, term: GlossaryTerm, record: TrialRecord) -> None:
+        # Names and expansions match in every language; definitions in the one shown.
+        self.names = " ".join(
+            fold(text) for texts in (term.term, term.expansion or {}) for text in texts.values()
+        )
+        self.definitions = {
+            lang: fold(record.unmark(text, lang)) for lang, text in term.definition.items()
+        }
+
+    def matches(self, query: str, lang: str) -> bool:
+        """Whether the folded ``query`` is in the term's names or ``lang`` definition."""
+        return query in self.names or query in self.definitions.get(lang, "")
 
 
 class GlossaryScreen(ScreenPage):
@@ -151,13 +173,19 @@ class GlossaryScreen(ScreenPage):
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.setSpacing(12)
         patient = session.record.patient
-        self.entries: dict[str, TermEntry] = {
-            term.id: TermEntry(term, self) for term in (patient.glossary if patient else ())
+        #: Every term of the record, by id, in the record's order.
+        self.terms: dict[str, GlossaryTerm] = {
+            term.id: term for term in (patient.glossary if patient else ())
         }
-        for entry in self.entries.values():
-            self.list_layout.addWidget(entry)
-            self.listen_beside(entry.name, f"term[{entry.term.id}]")
-        self.order: list[str] = list(self.entries)
+        #: The entries built so far (every term's, once :attr:`complete`).
+        self.entries: dict[str, TermEntry] = {}
+        #: Every term's id, in the alphabetical order of the current language.
+        self.order: list[str] = self._sorted()
+        self._folded: dict[str, _Folded] = {}
+        self._translated = False
+        #: Whether the page has been shown (so its list has its width).
+        self._shown_once = False
+        self._build(FIRST_ENTRIES)
         self.highlighted: str | None = None
         self._pending_term: str | None = None
 
@@ -175,6 +203,54 @@ class GlossaryScreen(ScreenPage):
         session.term_requested.connect(self._on_term_requested)
         session.screen_changed.connect(self._on_screen_changed)
         self.render()
+        self.finish_after_first_paint()
+
+    # -- building in stages ----------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        """Whether every term's entry is built (soon after the page is first painted)."""
+        return len(self.entries) == len(self.terms)
+
+    def build_step(self) -> None:
+        """Build the next few entries not built yet (the window's idle moments call this)."""
+        self._build(ENTRIES_PER_STEP if self.isVisible() else HIDDEN_ENTRIES_PER_STEP)
+
+    def build_all(self) -> None:
+        """Build every entry not built yet, now."""
+        self._build(len(self.terms))
+
+    def _build(self, count: int, through: str | None = None) -> None:
+        """Build the next ``count`` entries in the order shown (or down to ``through``)."""
+        to_build = [term_id for term_id in self.order if term_id not in self.entries]
+        if through is not None:
+            count = to_build.index(through) + 1 if through in to_build else 0
+        if not to_build[:count]:
+            return
+        shown = self.list_holder.isVisible()
+        width = self.list_holder.width() if self._shown_once else 0
+        query, letter = self._filter()
+        for term_id in to_build[:count]:
+            entry = TermEntry(self.terms[term_id], self)
+            # In the list's order: after the entries built already that come before it.
+            index = self.order.index(term_id)
+            place = sum(1 for other in self.order[:index] if other in self.entries)
+            self.list_layout.insertWidget(place, entry)
+            entry.listen = self.listen_beside(entry.name, f"term[{term_id}]")
+            self.entries[term_id] = entry
+            if self._translated:  # made after the page: in the language of the day
+                entry.render(self)
+            if not self._keeps(term_id, query, letter):
+                entry.filtered_out = True
+                entry.setHidden(True)
+            elif shown:  # (Qt would show a new child of a shown widget only later)
+                entry.show()
+            else:  # its style, fonts and text layout in an idle moment, not when next shown
+                entry.ensurePolished()
+                if width > 0:  # (the width the list had when last shown)
+                    entry.sizeHint()
+                    entry.heightForWidth(width)
+        if self._translated:
+            self._order_tab()
 
     # -- browse by letter (kiosk) ----------------------------------------------------------
     def set_kiosk(self, on: bool) -> None:
@@ -206,7 +282,7 @@ class GlossaryScreen(ScreenPage):
             self._letter_group.removeButton(button)
             self._letter_flow.removeWidget(button)
             button.deleteLater()
-        names = [pick(entry.term.term, lang) for entry in self.entries.values()]
+        names = [pick(term.term, lang) for term in self.terms.values()]
         self.letter_buttons = {}
         for letter in letters_in_use(names, lang):
             button = self._letter_button(letter)
@@ -219,55 +295,87 @@ class GlossaryScreen(ScreenPage):
     def choose_letter(self, letter: str | None) -> None:
         """Show only the terms under ``letter`` (None: all of them)."""
         self.letter = letter if letter in self.letter_buttons else None
+        if self.letter is not None:
+            self.build_all()  # the terms under it, wherever they are in the list
         (self.letter_buttons.get(self.letter or "") or self.all_button).setChecked(True)
         self._apply_filter()
         if self.isVisible():
             self.scroll_area.verticalScrollBar().setValue(0)
 
     # -- order and filter ----------------------------------------------------------------
-    def _sort(self) -> None:
-        """Put the entries in the alphabetical order of the current language."""
+    def _sorted(self) -> list[str]:
+        """Every term's id, in the alphabetical order of the current language."""
         lang = self.lang
         collator = QCollator(qlocale(lang))
         collator.setNumericMode(True)
-        self.order = sorted(
-            self.entries,
-            key=lambda term_id: collator.sortKey(pick(self.entries[term_id].term.term, lang)),
+        return sorted(
+            self.terms, key=lambda term_id: collator.sortKey(pick(self.terms[term_id].term, lang))
         )
-        for index, term_id in enumerate(self.order):
+
+    def _sort(self) -> None:
+        """Put the entries in the alphabetical order of the current language."""
+        self.order = self._sorted()
+        built = [term_id for term_id in self.order if term_id in self.entries]
+        for index, term_id in enumerate(built):
             entry = self.entries[term_id]
             self.list_layout.removeWidget(entry)
             self.list_layout.insertWidget(index, entry)
-        # Tab goes through the entries' links in reading order, after the search box.
-        # (Qt ignores a tab order that involves a widget taking no focus: a definition
-        # without links.)
+        self._order_tab()
+
+    def _order_tab(self) -> None:
+        """Tab goes through the entries in the order shown, after the search box.
+
+        In each entry the Listen button (beside the term) comes before the definition's
+        links. Qt ignores a tab order that involves a widget taking no focus (a
+        definition without links), so those are left out.
+        """
         previous: QWidget = self.clear_button
         for term_id in self.order:
-            definition = self.entries[term_id].definition
-            if definition.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                QWidget.setTabOrder(previous, definition)
-                previous = definition
+            entry = self.entries.get(term_id)
+            if entry is None:
+                continue
+            for widget in (entry.listen, entry.definition):
+                if widget is not None and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    QWidget.setTabOrder(previous, widget)
+                    previous = widget
 
     def visible_terms(self) -> list[str]:
-        """Ids of the terms shown now, in the order shown."""
-        return [t for t in self.order if not self.entries[t].isHidden()]
+        """Ids of the terms the list shows (or will, once built), in the order shown."""
+        query, letter = self._filter()
+        return [term_id for term_id in self.order if self._keeps(term_id, query, letter)]
+
+    def _filter(self) -> tuple[str, str | None]:
+        """The folded search query and the letter chosen (None: no letter, or no kiosk)."""
+        return fold(self.search.text()), self.letter if self.kiosk else None
+
+    def _keeps(self, term_id: str, query: str, letter: str | None) -> bool:
+        """Whether the search ``query`` and ``letter`` keep the term in the list."""
+        lang = self.lang
+        if letter is not None and first_letter(pick(self.terms[term_id].term, lang)) != letter:
+            return False
+        if not query:
+            return True
+        folded = self._folded.get(term_id)
+        if folded is None:
+            folded = self._folded[term_id] = _Folded(self.terms[term_id], self.session.record)
+        return folded.matches(query, lang)
 
     def _apply_filter(self, *_args: object) -> None:
-        query = fold(self.search.text())
+        query, letter = self._filter()
+        if query or letter is not None:
+            self.build_all()  # a match may be anywhere in the list
         lang = self.lang
         shown = 0
-        letter = self.letter if self.kiosk else None
-        for entry in self.entries.values():
-            keep = entry.matches(query, lang) and (
-                letter is None or first_letter(pick(entry.term.term, lang)) == letter
-            )
+        for term_id in self.order:
+            keep = self._keeps(term_id, query, letter)
+            entry = self.entries.get(term_id)
             # Only a change: showing an entry not hidden by the filter still costs a
             # polish and a layout pass (0.5 s for 300 terms, on every retranslation).
-            if entry.filtered_out == keep:
+            if entry is not None and entry.filtered_out == keep:
                 entry.filtered_out = not keep
                 entry.setHidden(not keep)
             shown += int(keep)
-        total = len(self.entries)
+        total = len(self.terms)
         if letter is not None:
             count = ngettext(
                 "{shown} term starts with {letter}",
@@ -295,9 +403,10 @@ class GlossaryScreen(ScreenPage):
     # -- a term asked for ------------------------------------------------------------------
     def reveal(self, term_id: str) -> None:
         """Scroll to a term and highlight it (clearing a search that hides it)."""
-        entry = self.entries.get(term_id)
-        if entry is None:
+        if term_id not in self.terms:
             return
+        self._build(0, through=term_id)  # and the entries above it, for its place
+        entry = self.entries[term_id]
         if entry.isHidden():
             self.search.clear()
             if self.letter is not None:
@@ -310,6 +419,8 @@ class GlossaryScreen(ScreenPage):
         QTimer.singleShot(0, self, lambda: self._scroll_to(entry))
 
     def _scroll_to(self, entry: TermEntry) -> None:
+        # The places of entries built just now, and the scroll area's range.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         holder = self.scroll_area.widget()
         assert holder is not None  # ScreenPage puts its column in the scroll area
         top = entry.mapTo(holder, QPoint(0, 0)).y()
@@ -328,6 +439,7 @@ class GlossaryScreen(ScreenPage):
     def showEvent(self, event: QShowEvent) -> None:
         """Reveal a term asked for on the screen the visitor came from."""
         super().showEvent(event)
+        self._shown_once = True
         if self._pending_term is not None:
             term_id, self._pending_term = self._pending_term, None
             self.reveal(term_id)
@@ -374,5 +486,6 @@ class GlossaryScreen(ScreenPage):
             button.setAccessibleDescription(_("Show only the terms that start with this letter"))
         for entry in self.entries.values():
             entry.render(self)
+        self._translated = True
         self._sort()
         self._apply_filter()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QLineEdit
 from app.i18n import translation
 from app.i18n.format import FSI, PDI
 from app.session import Screen
+from app.ui.screens import glossary as glossary_module
 from app.ui.screens.glossary import GlossaryScreen, fold
 
 #: The Persian alphabet, in order (آ before ا, then پ after ب, چ after ج, ژ after ز, ...).
@@ -46,6 +47,7 @@ def glossary(app_window, qtbot):
     session.go_to(Screen.GLOSSARY)
     page = window.page(Screen.GLOSSARY)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    qtbot.waitUntil(lambda: page.complete)  # the entries below the first, built after its paint
     return session, window, page
 
 
@@ -231,6 +233,32 @@ def test_language_switch_resorts_in_place_and_keeps_the_query(glossary, qtbot):
     assert shown_terms(page)[0] == "afc"
 
 
+def _tab_sequence(page: GlossaryScreen) -> list[tuple[str, str]]:
+    """(term id, "listen" or "definition") in the order Tab reaches them from the search."""
+    parts = {}
+    for term_id, entry in page.entries.items():
+        parts[entry.listen] = (term_id, "listen")
+        parts[entry.definition] = (term_id, "definition")
+    seen = []
+    widget = page.clear_button.nextInFocusChain()
+    while widget is not page.clear_button:
+        if widget in parts and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            seen.append(parts[widget])
+        widget = widget.nextInFocusChain()
+    return seen
+
+
+def _expected_tab_sequence(page: GlossaryScreen) -> list[tuple[str, str]]:
+    """Each entry in the order shown: its Listen button, then its definition's links."""
+    expected = []
+    for term_id in page.order:
+        entry = page.entries[term_id]
+        expected.append((term_id, "listen"))
+        if entry.definition.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            expected.append((term_id, "definition"))
+    return expected
+
+
 @pytest.mark.parametrize("lang", ["en", "fa"])
 def test_tab_order_follows_the_sorted_list(glossary, lang):
     session, _window, page = glossary
@@ -239,14 +267,7 @@ def test_tab_order_follows_the_sorted_list(glossary, lang):
         t for t in page.order if page.entries[t].definition.focusPolicy() & Qt.FocusPolicy.TabFocus
     ]
     assert len(focusable) > 10  # most definitions link to other terms
-    definitions = {page.entries[t].definition: t for t in focusable}
-    seen = []
-    widget = page.clear_button.nextInFocusChain()
-    while widget is not page.clear_button:
-        if widget in definitions:
-            seen.append(definitions[widget])
-        widget = widget.nextInFocusChain()
-    assert seen == focusable
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
@@ -288,7 +309,8 @@ def test_kiosk_glossary_browses_by_first_letter_in_both_languages(app_window, qt
         assert not page.search.isVisible() and not page.clear_button.isVisible()
         for lang, letter in (("en", "H"), ("fa", "ت")):
             session.set_language(lang)
-            names = [entry.term.term[lang] for entry in page.entries.values()]
+            # Every term's letter, the entries built yet or not.
+            names = [term.term[lang] for term in session.record.patient.glossary]
             assert list(page.letter_buttons) == letters_in_use(names, lang)
             for button in [page.all_button, *page.letter_buttons.values()]:
                 assert button.isVisible()
@@ -326,3 +348,112 @@ def test_a_term_asked_for_clears_the_letter_that_hides_it(app_window, qtbot):
         assert page.letter is None
     finally:
         window.set_kiosk_mode(False)
+
+
+# -- built in stages: the first entries with the page, the rest after its first paint ----------
+def _open_unpainted(app_window):
+    """The glossary just shown, before any event is processed (so before its first paint)."""
+    session, window = app_window
+    session.go_to(Screen.GLOSSARY)
+    page = window.page(Screen.GLOSSARY)
+    assert not page.complete and len(page.entries) == glossary_module.FIRST_ENTRIES
+    return session, window, page
+
+
+def test_the_first_entries_come_with_the_page_and_the_rest_after_its_paint(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    terms = len(session.record.patient.glossary)
+    # The first entries in the order shown; the count and the letters know every term.
+    assert list(page.entries) == page.order[: glossary_module.FIRST_ENTRIES]
+    assert len(page.order) == len(page.visible_terms()) == terms
+    assert "35" in page.count.text()
+    assert page.watching_paints
+    qtbot.waitUntil(lambda: page.complete)
+    assert page.watching_paints == ()
+    assert shown_terms(page) == page.order  # each entry built later in its place
+    assert terms_by_position(page) == page.order
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
+    for entry in page.entries.values():  # later ones in the page's look too
+        assert entry.name.font().pointSizeF() == page.entries["afc"].name.font().pointSizeF()
+
+
+def test_a_search_before_the_page_is_whole_finds_every_match(app_window, qtbot):
+    _session, _window, page = _open_unpainted(app_window)
+    page.search.setText("sperm")  # at once: the entries with it are not built yet
+    assert page.complete
+    matches = {t for t, term in page.terms.items() if "sperm" in fold(str(term.model_dump()))}
+    assert len(matches) >= 3 and set(shown_terms(page)) == matches
+    assert len(page.visible_terms()) == len(matches)
+
+
+def test_a_letter_before_the_page_is_whole_shows_every_term_under_it(app_window, qtbot):
+    _session, window = app_window
+    window.set_kiosk_mode(True)
+    try:
+        _session, _window, page = _open_unpainted(app_window)
+        page.choose_letter("S")
+        assert page.complete
+        under = {t for t, term in page.terms.items() if term.term["en"].upper().startswith("S")}
+        assert len(under) >= 2 and set(shown_terms(page)) == under
+    finally:
+        window.set_kiosk_mode(False)
+
+
+def test_a_term_asked_for_before_the_page_is_whole_is_built_and_shown(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    last = page.order[-1]
+    session.show_term(last)
+    assert last in page.entries and page.entries[last].property("role") == "notice"
+    qtbot.waitUntil(lambda: page.scroll_area.verticalScrollBar().value() > 0)
+    viewport = page.scroll_area.viewport()
+    entry = page.entries[last]
+    top = entry.mapTo(viewport, entry.rect().topLeft()).y()
+    assert 0 <= top < viewport.height()
+    qtbot.waitUntil(lambda: page.complete)
+    assert shown_terms(page) == page.order
+
+
+def test_a_language_switch_in_the_middle_of_the_build(app_window, qtbot):
+    """Entries built before and after a switch are in its language and its order."""
+    session, _window, page = _open_unpainted(app_window)
+    session.set_language("fa")
+    assert not page.complete
+    qtbot.waitUntil(lambda: page.complete)
+    fa = session.record.patient.glossary
+    assert shown_terms(page) == page.order == page._sorted()
+    assert page.order[0] != "afc"  # the Persian order
+    names = {term.id: term.term["fa"] for term in fa}
+    for term_id, entry in page.entries.items():
+        assert _plain(entry.name.text()) == names[term_id].replace("\xa0", " ")
+        assert entry.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
+
+
+def test_the_window_finishes_a_glossary_built_in_idle_moments(make_window, default_record, qtbot):
+    """Warming builds the page unseen, every entry too, so a first visit is whole."""
+    session, window = make_window(default_record)
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: Screen.GLOSSARY in window.pages, timeout=20_000)
+    page = window.pages[Screen.GLOSSARY]
+    assert page.isHidden()
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
+    assert session.screen is Screen.WELCOME  # never shown on the way
+    session.go_to(Screen.GLOSSARY)
+    assert shown_terms(page) == page.order
+
+
+def test_a_page_left_before_it_is_whole_waits_for_its_next_paint(app_window, qtbot):
+    """Its steps do not hold up the next screen; it goes on when shown again."""
+    session, _window, page = _open_unpainted(app_window)
+    qtbot.waitUntil(lambda: page.watching_paints == ())  # painted: building
+    session.go_to(Screen.CONTACT)  # at once, before it is whole
+    built = len(page.entries)
+    qtbot.waitUntil(lambda: page.watching_paints != ())  # stopped, and waiting
+    qtbot.wait(200)
+    assert not page.complete and len(page.entries) <= built + glossary_module.ENTRIES_PER_STEP
+    session.go_to(Screen.GLOSSARY)
+    qtbot.waitUntil(lambda: page.complete)
+    assert shown_terms(page) == page.order
+    assert terms_by_position(page) == page.order
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
