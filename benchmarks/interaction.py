@@ -141,7 +141,11 @@ def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches,
         first[f"{here.value} -> {there.value}"] = watch.time(
             window.stack, lambda there=there: session.go_to(there)
         )
-    # Later visits (the pages exist), and a language round trip on each screen.
+    # Later visits (the pages exist), and a language round trip on each screen, with
+    # every page whole: one built in stages and left before it was (the details, the
+    # glossary) is finished, as the window's warming would in the visitor's first pause.
+    for page in window.pages.values():
+        page.build_all()
     session.go_to(order[0])
     app.processEvents()
     for here, there in zip(order, [*order[1:], order[0]], strict=True):
