@@ -417,9 +417,11 @@ class _FinishAfterPaint(QObject):
             self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and watched in self.watching:
+        finished = not self._pending()  # (by warming while it waited: nothing to start)
+        if watched in self.watching and (finished or event.type() == QEvent.Type.Paint):
             for part in self.watching:
                 part.removeEventFilter(self)
             self.watching = ()
-            self._timer.start()
+            if not finished:
+                self._timer.start()
         return False

@@ -488,4 +488,6 @@ class GlossaryScreen(ScreenPage):
             entry.render(self)
         self._translated = True
         self._sort()
+        if self.highlighted is not None:  # the entries above it in the new order, too
+            self._build(0, through=self.highlighted)
         self._apply_filter()

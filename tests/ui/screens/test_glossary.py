@@ -457,3 +457,26 @@ def test_a_page_left_before_it_is_whole_waits_for_its_next_paint(app_window, qtb
     assert shown_terms(page) == page.order
     assert terms_by_position(page) == page.order
     assert _tab_sequence(page) == _expected_tab_sequence(page)
+
+
+def test_a_term_asked_for_keeps_its_place_through_a_language_switch(app_window, qtbot):
+    """The entries above it in the new order are built at once, not pushed in above it."""
+    session, _window, page = _open_unpainted(app_window)
+    session.show_term(page.order[-1])
+    session.set_language("fa")
+    term = page.highlighted
+    above = page.order[: page.order.index(term)]
+    assert all(term_id in page.entries for term_id in above)
+    qtbot.waitUntil(lambda: page.complete)
+    assert shown_terms(page) == page.order
+
+
+def test_warming_a_page_left_half_built_takes_its_paint_watch_off(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    qtbot.waitUntil(lambda: page.watching_paints == ())
+    session.go_to(Screen.CONTACT)
+    qtbot.waitUntil(lambda: page.watching_paints != ())
+    page.build_all()  # as the window's warming steps would
+    # The next event the hidden page gets (not a paint) takes the filters off.
+    QCoreApplication.sendEvent(page.column, QEvent(QEvent.Type.User))
+    assert page.watching_paints == ()
