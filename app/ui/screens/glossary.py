@@ -219,11 +219,19 @@ class GlossaryScreen(ScreenPage):
         """Build every entry not built yet, now."""
         self._build(len(self.terms))
 
-    def _build(self, count: int, through: str | None = None) -> None:
-        """Build the next ``count`` entries in the order shown (or down to ``through``)."""
-        to_build = [term_id for term_id in self.order if term_id not in self.entries]
-        if through is not None:
-            count = to_build.index(through) + 1 if through in to_build else 0
+    def build_through(self, term_id: str) -> None:
+        """Build the entries down to ``term_id``'s (and it), if they are not built yet."""
+        to_build = self._to_build()
+        if term_id in to_build:
+            self._build(to_build.index(term_id) + 1)
+
+    def _to_build(self) -> list[str]:
+        """The terms whose entries are not built yet, in the order shown."""
+        return [term_id for term_id in self.order if term_id not in self.entries]
+
+    def _build(self, count: int) -> None:
+        """Build the next ``count`` entries not built yet, in the order shown."""
+        to_build = self._to_build()
         if not to_build[:count]:
             return
         shown = self.list_holder.isVisible()
@@ -295,8 +303,6 @@ class GlossaryScreen(ScreenPage):
     def choose_letter(self, letter: str | None) -> None:
         """Show only the terms under ``letter`` (None: all of them)."""
         self.letter = letter if letter in self.letter_buttons else None
-        if self.letter is not None:
-            self.build_all()  # the terms under it, wherever they are in the list
         (self.letter_buttons.get(self.letter or "") or self.all_button).setChecked(True)
         self._apply_filter()
         if self.isVisible():
@@ -405,7 +411,7 @@ class GlossaryScreen(ScreenPage):
         """Scroll to a term and highlight it (clearing a search that hides it)."""
         if term_id not in self.terms:
             return
-        self._build(0, through=term_id)  # and the entries above it, for its place
+        self.build_through(term_id)  # and the entries above it, for its place
         entry = self.entries[term_id]
         if entry.isHidden():
             self.search.clear()
@@ -489,5 +495,5 @@ class GlossaryScreen(ScreenPage):
         self._translated = True
         self._sort()
         if self.highlighted is not None:  # the entries above it in the new order, too
-            self._build(0, through=self.highlighted)
+            self.build_through(self.highlighted)
         self._apply_filter()
