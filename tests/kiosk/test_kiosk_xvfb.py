@@ -161,13 +161,19 @@ def _xdotool(display: str, *args: str) -> None:
     )
 
 
-#: What another X client does to the kiosk window, and what the app must see as wrong.
+#: A window resized or moved by another client is no longer the screen's size ("geometry"),
+#: and Qt's xcb plugin may also have taken it out of full screen first ("state"): which of
+#: the two the keeper's check sees depends on when the X events arrive, so both are right.
+_RESIZED = frozenset({"geometry", "state"})
+_UNMAPPED = frozenset({"hidden"})
+
+#: What another X client does to the kiosk window, and what the app may see as wrong.
 ATTACKS = {
-    "windowsize": ("geometry", lambda d, w: _xdotool(d, "windowsize", str(w), "300", "200")),
-    "windowmove": ("geometry", lambda d, w: _xdotool(d, "windowmove", str(w), "400", "300")),
-    "windowunmap": ("hidden", lambda d, w: _xdotool(d, "windowunmap", str(w))),
+    "windowsize": (_RESIZED, lambda d, w: _xdotool(d, "windowsize", str(w), "300", "200")),
+    "windowmove": (_RESIZED, lambda d, w: _xdotool(d, "windowmove", str(w), "400", "300")),
+    "windowunmap": (_UNMAPPED, lambda d, w: _xdotool(d, "windowunmap", str(w))),
     # xdotool's windowclose (newer than Debian 12's xdotool) is XDestroyWindow.
-    "windowclose": ("hidden", lambda d, w: destroy_window(d, w) or pytest.skip("no libX11")),
+    "windowclose": (_UNMAPPED, lambda d, w: destroy_window(d, w) or pytest.skip("no libX11")),
 }
 
 
@@ -189,10 +195,10 @@ def test_kiosk_takes_its_full_screen_back_from_other_x_clients(xvfb_display, tmp
             assert report.next_or_none("restored", timeout=3) is None
             restored = started
         else:
-            problem, act = ATTACKS[attack]
+            problems, act = ATTACKS[attack]
             act(xvfb_display, window)
             restored = report.next("restored", timeout=15)
-            assert restored["problem"] == problem
+            assert restored["problem"] in problems
         assert restored["fullscreen"] and restored["visible"]
         assert restored["geometry"] == SCREEN
         seen_by_x = _xwininfo(xvfb_display, restored["winid"])
