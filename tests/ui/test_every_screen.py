@@ -3,6 +3,8 @@ nothing clipped, nothing off the window, every control named, described and reac
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
@@ -145,3 +147,42 @@ def test_tab_walks_every_screen_without_getting_stuck(answered_window, qtbot, la
         # The chain reaches the page's own controls and the header's, and loops.
         assert any(window.stack.currentWidget().isAncestorOf(w) for w in seen), screen
         assert any(window.header.isAncestorOf(w) for w in seen), screen
+
+
+#: How far up Tab may go to the next control: a Listen button's top beside its text's.
+_SAME_ROW_PX = 12
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_tab_follows_the_reading_order_on_every_screen(answered_window, lang):
+    """Down the page's column, then its bar: never back up to a control passed already.
+
+    A Listen button comes right before the text it reads, a part built after the page in
+    its place, and the result's rows in their groups' order.
+    """
+    session, window = answered_window
+    session.set_language(lang)
+    problems = []
+    for screen in Screen:
+        session.go_to(screen)
+        page = window.page(screen)
+        page.build_all()  # the parts built in stages, in their places too
+        _settle()
+        places = []
+        start = widget = page.scroll_area
+        for _ in range(20_000):
+            widget = widget.nextInFocusChain()
+            if widget is start:
+                break
+            tabbable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            if not (tabbable and page.isAncestorOf(widget) and widget.isVisibleTo(window)):
+                continue
+            in_bar = page.bar is not None and page.bar.isAncestorOf(widget)
+            top = widget.mapTo(page.bar if in_bar else page.column, QPoint(0, 0)).y()
+            name = widget.accessibleName() or getattr(widget, "text", lambda: "")()
+            places.append((in_bar, top, f"{type(widget).__name__} {name[:30]!r}"))
+        assert len(places) >= 3, screen
+        for (bar_a, top_a, what_a), (bar_b, top_b, what_b) in pairwise(places):
+            if bar_b < bar_a or (bar_b == bar_a and top_b < top_a - _SAME_ROW_PX):
+                problems.append(f"{screen.value}: {what_a} at {top_a} -> {what_b} at {top_b}")
+    assert problems == []

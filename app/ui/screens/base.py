@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import text_direction
 from app.session import Screen, Session
+from app.ui.focus_chain import taking_focus
 from app.ui.listen.widgets import ListenButton
 from app.ui.scrolling import make_all_touch_scrollable, scroll_to_top
 from app.ui.text import TextLabel, WrapLabel
@@ -141,10 +142,14 @@ class ScreenPage(QWidget):
         # made last, is read right after its widget, not after the whole page.
         button.stackUnder(widget)
         widget.stackUnder(button)
-        # And Tab reaches it where it shows, not after the rest of the page (made last).
-        before = _focusable_before(widget, button)
-        if before is not None:
-            QWidget.setTabOrder(before, button)
+        # And Tab reaches it where it shows, right before its widget, not after the rest of
+        # the page (it is made last). Right before the widget itself, not after the last
+        # widget that takes the focus now: a label before it may take it later (a text with
+        # a link, set when the page is rendered, after this).
+        before = widget.previousInFocusChain()
+        if before is not None and before is not button:
+            with taking_focus(before, button):
+                QWidget.setTabOrder(before, button)
         # Hidden only with a widget hidden on purpose: one in a frame not shown yet (a
         # card built while its page is in view) is not, and the button shows with it.
         explicit = widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
@@ -162,9 +167,13 @@ class ScreenPage(QWidget):
         make_all_touch_scrollable(self)
         super().showEvent(event)
 
-    def heading(self, role: str = "h1") -> QLabel:
-        """A heading label (``h1``, ``h2`` or ``h3``), word-wrapped."""
-        label = WrapLabel(self.column)
+    def heading(self, role: str = "h1", parent: QWidget | None = None) -> QLabel:
+        """A heading label (``h1``, ``h2`` or ``h3``), word-wrapped, in ``parent`` (the column).
+
+        Made in its parent, not moved there after: a widget given a new parent goes to the
+        end of the window's focus chain, after everything made before it.
+        """
+        label = WrapLabel(parent or self.column)
         label.setProperty("role", role)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setContentsMargins(4, 0, 4, 0)  # room for Persian glyphs that overhang
@@ -339,17 +348,6 @@ def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:
         found = _layout_of(item.layout(), widget) if item is not None else None
         if found is not None:
             return found
-    return None
-
-
-def _focusable_before(widget: QWidget, button: QWidget) -> QWidget | None:
-    """The last widget Tab reaches before ``widget`` (a label takes no focus itself)."""
-    other = widget.previousInFocusChain()
-    while other is not None and other is not widget:
-        tabbable = bool(other.focusPolicy() & Qt.FocusPolicy.TabFocus)
-        if tabbable and other is not button:
-            return other
-        other = other.previousInFocusChain()
     return None
 
 

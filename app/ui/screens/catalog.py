@@ -93,8 +93,7 @@ class CatalogScreen(ScreenPage):
         for card in study_cards:
             if card.group != group:  # "Taking new people now", ..., "Closed" last
                 group = card.group
-                heading = self.heading("h2")
-                heading.setParent(self.cards_box)
+                heading = self.heading("h2", self.cards_box)
                 heading.setText(group_heading(group, self.lang))
                 self.cards_layout.addWidget(heading)
                 self._built.append(heading)
@@ -107,12 +106,10 @@ class CatalogScreen(ScreenPage):
         frame, layout = self.card("card-closed" if card.closed else "card", self.cards_box)
         frame.setLayoutDirection(text_direction(lang))
         # The title and summary may be in the study's own language (it lacks the visitor's).
-        title = self.heading("h2")
-        title.setParent(frame)
+        title = self.heading("h2", frame)
         title.setText(card.title)
         title.setLayoutDirection(text_direction(card.text_language))
-        status = self.heading("h3")
-        status.setParent(frame)
+        status = self.heading("h3", frame)
         status.setText(card.status)
         status.setProperty("tone", "closed" if card.closed else "open" if card.enrolling else "")
         summary = self.text(parent=frame)

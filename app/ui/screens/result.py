@@ -18,6 +18,7 @@ from app.present.criteria import CriteriaView, criteria_view
 from app.present.outcome import headline, no_answers_prompt, outcome_text
 from app.selfcheck import CriterionStatus, SelfCheckResult
 from app.session import Screen, Session
+from app.ui.listen.widgets import ListenButton
 from app.ui.screens.base import ScreenPage
 from app.ui.style import px
 from app.ui.text import TextLabel
@@ -47,20 +48,17 @@ class ResultScreen(ScreenPage):
         headline_row = QHBoxLayout()
         headline_row.setSpacing(16)
         self.outcome_icon = VerdictIcon(self.headline_card)
-        self.outcome_title = self.heading("h2")
-        self.outcome_title.setParent(self.headline_card)
+        self.outcome_title = self.heading("h2", self.headline_card)
         headline_row.addWidget(self.outcome_icon, 0, Qt.AlignmentFlag.AlignTop)
         headline_row.addWidget(self.outcome_title, 1)
         self.outcome_text = self.text("lead", self.headline_card)
-        self.only_team = self.heading("h3")
-        self.only_team.setParent(self.headline_card)
+        self.only_team = self.heading("h3", self.headline_card)
         headline_layout.addLayout(headline_row)
         headline_layout.addWidget(self.outcome_text)
         headline_layout.addWidget(self.only_team)
 
         self.enrolling_card, enrolling_layout = self.card("notice")
-        self.enrolling_heading = self.heading("h3")
-        self.enrolling_heading.setParent(self.enrolling_card)
+        self.enrolling_heading = self.heading("h3", self.enrolling_card)
         self.enrolling_note = self.text(parent=self.enrolling_card)
         enrolling_layout.addWidget(self.enrolling_heading)
         enrolling_layout.addWidget(self.enrolling_note)
@@ -73,8 +71,7 @@ class ResultScreen(ScreenPage):
         self.groups_layout = QVBoxLayout(self.groups_holder)
         self.groups_layout.setContentsMargins(0, 0, 0, 0)
         self.groups_layout.setSpacing(10)
-        self.other_heading = self.heading("h2")
-        self.other_heading.setParent(self.groups_holder)
+        self.other_heading = self.heading("h2", self.groups_holder)
         self.headers: dict[CriterionStatus, GroupHeader] = {
             status: GroupHeader(status, self.groups_holder) for status in CriterionStatus
         }
@@ -107,6 +104,8 @@ class ResultScreen(ScreenPage):
             self.next_text,
         ):
             self.body.addWidget(widget)
+        #: The Listen buttons beside the prompt, the headline and the section headings.
+        self.listen: dict[str, ListenButton] = {}
         for label, section in (
             (self.prompt_text, "prompt"),
             (self.outcome_title, "headline"),
@@ -114,7 +113,7 @@ class ResultScreen(ScreenPage):
             (self.led_heading, "criteria"),
             (self.next_heading, "next"),
         ):
-            self.listen_beside(label, section)
+            self.listen[section] = self.listen_beside(label, section)
         self.body.addSpacing(8)
         self.body.addLayout(actions)
         self.body.addStretch(1)
@@ -216,11 +215,15 @@ class ResultScreen(ScreenPage):
 
     def _order_tabs(self) -> None:
         """Make Tab follow the reading order, which re-grouping has just changed."""
-        chain: list[QWidget] = [self.prompt_button, self.outcome_text, self.enrolling_note]
-        for _status, rows in self.shown_groups():
+        listen = self.listen
+        chain: list[QWidget] = [listen["prompt"], self.prompt_button]
+        chain += [listen["headline"], self.outcome_text, listen["enrolling"], self.enrolling_note]
+        chain += [listen["criteria"], self.led_intro]
+        for status, rows in self.shown_groups():
+            chain.append(self.headers[status].explanation)
             for row in rows:
                 chain += [row.criterion, row.reason]
-        chain += [self.next_text, self.change_button, self.contact_button]
+        chain += [listen["next"], self.next_text, self.change_button, self.contact_button]
         # Only widgets that take focus (labels with glossary links, buttons) can be chained.
         chain = [w for w in chain if w.focusPolicy() != Qt.FocusPolicy.NoFocus]
         for first, second in pairwise(chain):
