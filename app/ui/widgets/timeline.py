@@ -11,10 +11,10 @@ Each :class:`TimelineStep` is built once; its words are set by the screen that o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.record import TrialRecord
@@ -240,26 +240,69 @@ class TimelineStep(QWidget):
 class Timeline(QWidget):
     """A column of :class:`TimelineStep` widgets whose connectors join into one rail.
 
+    The timeline is for ``count`` steps; the first ``built`` of them are made with it and
+    the rest by :meth:`add_steps`, in order (a screen builds what the window shows first).
+
     Signals:
         term_activated(str): a glossary link in any step was activated.
     """
 
     term_activated = Signal(str)
 
-    def __init__(self, count: int, parent: QWidget | None = None) -> None:
+    def __init__(self, count: int, parent: QWidget | None = None, built: int | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)  # the connectors must touch the next circle
+        self._layout = layout
+        self.count = count
+        self._line_color: QColor | None = None
+        self._shown_once = False
         self.steps: list[TimelineStep] = []
-        for index in range(count):
+        self.add_steps(count if built is None else built)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every step of the timeline has been made."""
+        return len(self.steps) == self.count
+
+    def add_steps(
+        self, count: int, fill: Callable[[int, TimelineStep], None] | None = None
+    ) -> list[TimelineStep]:
+        """Make the next ``count`` steps (fewer at the end), below those made; returns them.
+
+        ``fill(index, step)`` is called for each before it is shown (a step made while the
+        timeline is shown is shown at once, filled).
+        """
+        made: list[TimelineStep] = []
+        shown = self.isVisible()
+        for _number in range(min(count, self.count - len(self.steps))):
+            index = len(self.steps)
             step = TimelineStep(self)
-            step.set_last(index == count - 1)
+            step.set_last(index == self.count - 1)
+            if self._line_color is not None:
+                step.set_line_color(self._line_color)
             step.term_activated.connect(self.term_activated)
-            layout.addWidget(step)
+            self._layout.addWidget(step)
             self.steps.append(step)
+            made.append(step)
+            if fill is not None:
+                fill(index, step)
+            if shown:  # (Qt would show a new child of a shown widget only later)
+                step.show()
+            else:  # its style, fonts and text layout in an idle moment, not when next shown
+                step.ensurePolished()
+                if self._shown_once:  # (at the width the timeline had when last shown)
+                    step.sizeHint()
+                    step.heightForWidth(self.width())
+        return made
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
+        super().showEvent(event)
+        self._shown_once = True
 
     def set_line_color(self, color: QColor | str) -> None:
-        """The colour of every connector."""
+        """The colour of every connector (and of the steps made later)."""
+        self._line_color = QColor(color)
         for step in self.steps:
-            step.set_line_color(color)
+            step.set_line_color(self._line_color)

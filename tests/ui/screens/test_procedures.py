@@ -12,6 +12,8 @@ from app.i18n.format import to_persian_digits
 from app.present.steps import first_sentence
 from app.record import validate_record
 from app.session import Screen, Session
+from app.ui.listen.widgets import ListenButton
+from app.ui.screens import procedures as procedures_module
 from app.ui.screens.procedures import ProceduresScreen
 from app.ui.style import THEMES
 from app.ui.text import plain_text
@@ -24,6 +26,7 @@ def procedures(app_window, qtbot):
     session.go_to(Screen.PROCEDURES)
     page = window.page(Screen.PROCEDURES)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    qtbot.waitUntil(lambda: page.complete)  # the steps after the first: after its paint
     return session, window, page
 
 
@@ -211,3 +214,116 @@ def test_a_recruiting_study_with_one_step(qtbot, minimal_dict):
     session.set_language("fa")
     assert step.number.text() == "۱"
     assert step.title.text() == "اولین ملاقات"
+
+
+# -- built in stages ---------------------------------------------------------------------
+def _open_unpainted(app_window):
+    """The procedures page just shown, before any event is processed (before its paint)."""
+    session, window = app_window
+    session.go_to(Screen.PROCEDURES)
+    page = window.page(Screen.PROCEDURES)
+    assert not page.complete and len(page.timeline.steps) == procedures_module.FIRST_STEPS
+    return session, window, page
+
+
+def _tabbable(widget, page) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisibleTo(page)
+
+
+def _step_parts(view):
+    """A step's parts that may take the focus, in reading order, with their names."""
+    (listen,) = view.findChildren(ListenButton)
+    values = [(value, key) for key, (_name, value) in view.fields.items()]
+    return [(listen, "listen"), (view.group_note, "group"), *values]
+
+
+def _tab_sequence(page: ProceduresScreen) -> list:
+    """(step index, part) and "next" in the order Tab reaches them from the heading."""
+    parts = {page.next_button: "next"}
+    for index, view in enumerate(page.timeline.steps):
+        for widget, name in _step_parts(view):
+            parts[widget] = (index, name)
+    seen = []
+    widget = page.heading_label.nextInFocusChain()
+    while widget is not page.heading_label:
+        if widget in parts and _tabbable(widget, page):
+            seen.append(parts[widget])
+        widget = widget.nextInFocusChain()
+    return seen
+
+
+def _expected_tab_sequence(page: ProceduresScreen) -> list:
+    """Step by step: its Listen button, then its texts' links; then the Next button."""
+    expected: list = []
+    for index, view in enumerate(page.timeline.steps):
+        expected += [(index, name) for widget, name in _step_parts(view) if _tabbable(widget, page)]
+    return [*expected, "next"]
+
+
+def _in_language(page, record, lang) -> None:
+    """Every step shows its words in ``lang``, numbered and placed in time order."""
+    steps = record.patient.procedures
+    assert len(page.timeline.steps) == len(steps)
+    for index, (step, view) in enumerate(zip(steps, page.timeline.steps, strict=True)):
+        assert view.title.text() == localize(step.title, lang)
+        number = str(index + 1)
+        assert view.number.text() == (to_persian_digits(number) if lang == "fa" else number)
+        what = view.fields["what"][1]
+        assert what.accessibleName() == plain_text(step.what, lang, record)
+        direction = (
+            Qt.LayoutDirection.RightToLeft if lang == "fa" else Qt.LayoutDirection.LeftToRight
+        )
+        assert view.layoutDirection() == direction
+    tops = [_y_in_page(view, page) for view in page.timeline.steps]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    assert _y_in_page(page.next_button, page) > tops[-1]  # the button stays below them
+
+
+def test_the_first_steps_come_with_the_page_and_the_rest_after_its_paint(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    assert page.watching_paints
+    session.set_high_contrast(True)  # before the rest are built: they take it too
+    qtbot.waitUntil(lambda: page.complete)
+    assert page.watching_paints == ()
+    _in_language(page, session.record, "en")
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
+    assert sum(name == "listen" for _index, name in _tab_sequence(page)[:-1]) == 7
+    high = QColor(THEMES["high_contrast"]["primary"])
+    assert all(view.line_color() == high for view in page.timeline.steps)
+    # Only the last step of all, not the last one built first, ends the rail.
+    assert [view._last for view in page.timeline.steps] == [False] * 6 + [True]
+    session.set_high_contrast(False)
+
+
+def test_a_language_switch_in_the_middle_of_the_build(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    session.set_language("fa")
+    assert not page.complete
+    qtbot.waitUntil(lambda: page.complete)
+    _in_language(page, session.record, "fa")
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
+
+
+def test_the_window_finishes_the_steps_in_idle_moments(make_window, default_record, qtbot):
+    """Warming builds the page unseen, every step too, so a first visit is whole."""
+    session, window = make_window(default_record)
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: Screen.PROCEDURES in window.pages, timeout=20_000)
+    page = window.pages[Screen.PROCEDURES]
+    assert page.isHidden()
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
+    assert session.screen is Screen.WELCOME  # never shown on the way
+    session.go_to(Screen.PROCEDURES)
+    qtbot.waitUntil(page.isVisible)
+    _in_language(page, session.record, "en")
+    assert _tab_sequence(page) == _expected_tab_sequence(page)
+
+
+def test_build_all_makes_every_step_at_once(app_window):
+    session, _window, page = _open_unpainted(app_window)
+    page.build_all()
+    assert page.complete and len(page.timeline.steps) == len(session.record.patient.procedures)
+    page.build_step()  # nothing left: nothing more
+    assert len(page.timeline.steps) == 7
+
