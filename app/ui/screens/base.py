@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFrame,
     QGridLayout,
@@ -367,15 +368,20 @@ class _ShownWith(QObject):
         return False
 
 
+#: While a finger is down, a page built in stages tries its next step this much later.
+FINGER_WAIT_MS = 60
+
+
 class _FinishAfterPaint(QObject):
     """Calls ``step`` in idle moments while ``owner`` is in view, from its first paint on.
 
     Qt skips painting a widget its children cover, and which of a page's parts it paints
     depends on the theme, so the first paint of any of ``parts`` counts. Only the first
     one: the filters come off then, and later paints (each frame of a scroll) pass
-    freely. A page left before it is whole stops there, so that its steps do not hold up
-    the screen the visitor went to; the window's warming steps (spaced, and never under
-    a finger) finish it, or it goes on from its next paint.
+    freely. No step runs while a finger is down (it would hold up the drag or the tap). A
+    page left before it is whole stops there, so that its steps do not hold up the screen
+    the visitor went to; the window's warming steps (spaced, and never under a finger)
+    finish it, or it goes on from its next paint.
     """
 
     def __init__(
@@ -410,9 +416,14 @@ class _FinishAfterPaint(QObject):
         if not self._owner.isVisible():
             self._watch()  # left before it was whole: on from its next paint
             return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            # A finger is down (a drag, a scroll, a tap on its way): a step now would hold
+            # up what it does. Again a moment later, as the window's warming waits.
+            self._timer.start(FINGER_WAIT_MS)
+            return
         self._step()
         if self._pending():
-            self._timer.start()
+            self._timer.start(0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         finished = not self._pending()  # (by warming while it waited: nothing to start)
@@ -421,5 +432,5 @@ class _FinishAfterPaint(QObject):
                 part.removeEventFilter(self)
             self.watching = ()
             if not finished:
-                self._timer.start()
+                self._timer.start(0)
         return False

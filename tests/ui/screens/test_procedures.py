@@ -327,3 +327,17 @@ def test_build_all_makes_every_step_at_once(app_window):
     page.build_step()  # nothing left: nothing more
     assert len(page.timeline.steps) == 7
 
+
+def test_no_step_is_built_while_a_finger_is_down(app_window, qtbot):
+    """A drag or a tap is not held up by the build: it goes on when the finger lifts."""
+    session, _window, page = _open_unpainted(app_window)
+    viewport = page.scroll_area.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    try:
+        qtbot.waitUntil(lambda: page.watching_paints == ())  # painted: it would build now
+        qtbot.wait(300)
+        assert len(page.timeline.steps) == procedures_module.FIRST_STEPS
+    finally:
+        qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    qtbot.waitUntil(lambda: page.complete)
+    _in_language(page, session.record, "en")
