@@ -21,7 +21,11 @@ Then the record at the limits (``tools/at_limits.py``: every count and length at
 limit, with real texts, and with every glossary and step text at its longest), against
 the default record measured in the same run: its parse (per KiB, linear when within 1.5
 times the default's), and the first show of the three screens that grow with it
-(glossary, steps, study details), built and painted offscreen, in English and Persian.
+(glossary, steps, study details), built whole and painted offscreen, in English and
+Persian. The glossary and study details are built in stages (what the window shows
+first with the page, the rest in idle moments after its first paint): for them the
+target is the first show, and the page built whole before its paint is reported for
+information beside it.
 The target for a screen is under a second at the limits with real texts (the ratio
 column says how much slower than the default record); with the longest texts it is
 reported for information.
@@ -106,6 +110,8 @@ def at_limits_rows(runs: int, raw: bytes) -> tuple[list[Row], list[str]]:
 
     from app.session import Screen
     from app.ui.main import application, create_window
+    from app.ui.main_window import page_class
+    from app.ui.screens.base import ScreenPage
 
     app = application()
     rows: list[Row] = []
@@ -128,13 +134,15 @@ def at_limits_rows(runs: int, raw: bytes) -> tuple[list[Row], list[str]]:
             )
         )
 
-    def show_ms(record, screen: Screen, lang: str) -> float:
+    def show_ms(record, screen: Screen, lang: str, whole: bool) -> float:
         session, window = create_window(record, lang)
         window.resize(1280, 800)
         window.show()
         app.processEvents()
         start = time.perf_counter()
         session.go_to(screen)
+        if whole:
+            window.page(screen).build_all()  # the whole page, not only its first stage
         app.processEvents()
         window.grab()  # the paint
         elapsed = (time.perf_counter() - start) * 1000
@@ -145,30 +153,39 @@ def at_limits_rows(runs: int, raw: bytes) -> tuple[list[Row], list[str]]:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         return elapsed
 
+    def built_in_stages(screen: Screen) -> bool:
+        """Whether ``screen``'s page builds only its first stage with the page."""
+        return page_class(screen).build_all is not ScreenPage.build_all
+
     loaded = {name: parse_record(data) for name, data in records.items()}
     screen_runs = max(3, runs // 2)
     for screen in (Screen.GLOSSARY, Screen.PROCEDURES, Screen.DETAILS):
+        # A page built in stages has two figures: its first paint, which the target is
+        # for, and the whole page (the rest is built in idle moments after that paint).
+        staged = built_in_stages(screen)
         for lang in ("en", "fa"):
-            times = {
-                name: median([show_ms(record, screen, lang) for _ in range(screen_runs)])
-                for name, record in loaded.items()
-            }
-            for name in ("limits", "longest texts"):
-                at_limit = name == "limits"
-                rows.append(
-                    Row(
-                        f"{screen.value} {lang}, first show at the {name}",
-                        times[name],
-                        times["default"],
-                        "ms",
-                        "< 1 s" if at_limit else "(info)",
-                        verdict=(
-                            ("holds" if times[name] < SCREEN_TARGET_MS else "MISSED")
-                            if at_limit
-                            else "-"
-                        ),
+            for whole in (False, True) if staged else (True,):
+                times = {
+                    name: median([show_ms(record, screen, lang, whole) for _ in range(screen_runs)])
+                    for name, record in loaded.items()
+                }
+                what = "built whole" if staged and whole else "first show"
+                for name in ("limits", "longest texts"):
+                    at_limit = name == "limits" and what == "first show"
+                    rows.append(
+                        Row(
+                            f"{screen.value} {lang}, {what} at the {name}",
+                            times[name],
+                            times["default"],
+                            "ms",
+                            "< 1 s" if at_limit else "(info)",
+                            verdict=(
+                                ("holds" if times[name] < SCREEN_TARGET_MS else "MISSED")
+                                if at_limit
+                                else "-"
+                            ),
+                        )
                     )
-                )
     notes = [
         "floor: the default record in the same run; a screen is built, laid out and "
         f"painted offscreen (median of {screen_runs}); the limits are those of "
