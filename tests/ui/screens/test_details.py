@@ -430,18 +430,10 @@ def test_a_details_page_left_before_it_is_whole_waits_for_its_next_paint(
     qtbot.waitUntil(lambda: page.complete)
 
 
-def test_the_window_finishes_a_details_page_built_in_idle_moments(
-    make_window, default_record, qtbot
-):
+def test_the_window_finishes_a_details_page_built_in_idle_moments(warmed_unseen):
     """Warming builds the page unseen, and its sections too, so a first visit is whole."""
-    session, window = make_window(default_record)
-    window.warm_pages = True
-    window._warm_later()
-    qtbot.waitUntil(lambda: Screen.DETAILS in window.pages, timeout=20_000)
-    page = window.pages[Screen.DETAILS]
-    assert page.isHidden()
-    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
-    assert session.screen is Screen.WELCOME  # never shown on the way
+    _session, _window, page = warmed_unseen(Screen.DETAILS)
+    assert all(section.built for section in page.sections.values())
 
 
 # -- long lists: a page of cards at a time ----------------------------------------------------

@@ -304,16 +304,9 @@ def test_a_language_switch_in_the_middle_of_the_build(app_window, qtbot):
     assert _tab_sequence(page) == _expected_tab_sequence(page)
 
 
-def test_the_window_finishes_the_steps_in_idle_moments(make_window, default_record, qtbot):
+def test_the_window_finishes_the_steps_in_idle_moments(warmed_unseen, qtbot):
     """Warming builds the page unseen, every step too, so a first visit is whole."""
-    session, window = make_window(default_record)
-    window.warm_pages = True
-    window._warm_later()
-    qtbot.waitUntil(lambda: Screen.PROCEDURES in window.pages, timeout=20_000)
-    page = window.pages[Screen.PROCEDURES]
-    assert page.isHidden()
-    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
-    assert session.screen is Screen.WELCOME  # never shown on the way
+    session, _window, page = warmed_unseen(Screen.PROCEDURES)
     session.go_to(Screen.PROCEDURES)
     qtbot.waitUntil(page.isVisible)
     _in_language(page, session.record, "en")
