@@ -14,11 +14,12 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "ui"))
 from answer_sets import DOES_NOT_MATCH, MAY_MATCH
 
 
-def screen_order(window, session, answers) -> list[str]:
+def screen_order(qtbot, window, session, answers) -> list[str]:
     for question_id, value in answers.items():
         session.answer(question_id, value)
     session.go_to(Screen.RESULT)
     page = window.page(Screen.RESULT)
+    qtbot.waitUntil(lambda: page.complete)  # the rows below the window come after its paint
     return [row.criterion_id for _status, rows in page.shown_groups() for row in rows]
 
 
@@ -31,16 +32,16 @@ def handout_order(record, result, lang) -> list[str]:
 
 @pytest.mark.parametrize("answers", [DOES_NOT_MATCH, MAY_MATCH], ids=["no", "may"])
 @pytest.mark.parametrize("lang", ["en", "fa"])
-def test_screen_and_handout_agree(app_window, default_record, answers, lang):
+def test_screen_and_handout_agree(qtbot, app_window, default_record, answers, lang):
     session, window = app_window
     session.set_language(lang)
-    shown = screen_order(window, session, answers)
+    shown = screen_order(qtbot, window, session, answers)
     result = evaluate(default_record, answers)
     assert shown == list(criteria.criteria_view(default_record, result, lang).criterion_ids)
     assert handout_order(default_record, result, lang) == shown
 
 
-def test_both_follow_the_one_function(app_window, default_record, monkeypatch):
+def test_both_follow_the_one_function(qtbot, app_window, default_record, monkeypatch):
     """Reverse the groups in app.present.criteria: the screen and the handout both follow."""
     original = criteria.criterion_groups
 
@@ -49,7 +50,7 @@ def test_both_follow_the_one_function(app_window, default_record, monkeypatch):
 
     monkeypatch.setattr(criteria, "criterion_groups", reversed_groups)
     session, window = app_window
-    shown = screen_order(window, session, DOES_NOT_MATCH)
+    shown = screen_order(qtbot, window, session, DOES_NOT_MATCH)
     result = evaluate(default_record, DOES_NOT_MATCH)
     first_group = original(default_record, result, "en")[0]
     assert shown[-1] == first_group.entries[-1].criterion_id  # the screen followed

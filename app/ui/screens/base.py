@@ -41,7 +41,8 @@ class ScreenPage(QWidget):
     rebuilt, so focus, scroll position and answers survive a switch. A page with much
     to lay out may build its top in ``__init__`` and the rest after its first paint
     (:attr:`complete`, :meth:`build_step`, :meth:`build_all`,
-    :meth:`finish_after_first_paint`; the study details and the glossary do).
+    :meth:`finish_after_first_paint`; the steps, the result, the study details and the
+    glossary do).
     """
 
     screen_id: Screen
@@ -276,6 +277,12 @@ class ScreenPage(QWidget):
         parts = (self.scroll_area.viewport(), holder, self.column)
         self._finisher = _FinishAfterPaint(self, parts, self.build_step, lambda: not self.complete)
 
+    def restart_stages(self) -> None:
+        """Build in stages again from the next paint (a page that dropped what it built)."""
+        finisher = getattr(self, "_finisher", None)
+        if finisher is not None:
+            finisher.restart()
+
     @property
     def watching_paints(self) -> tuple[QWidget, ...]:
         """The widgets watched for the first paint that starts the build (none once it has)."""
@@ -403,6 +410,12 @@ class _FinishAfterPaint(QObject):
         #: The parts watched for a paint (none while building, and none once done).
         self.watching: tuple[QWidget, ...] = ()
         if pending():
+            self._watch()
+
+    def restart(self) -> None:
+        """The page has parts to build again (a reset dropped them): on from its next paint."""
+        self._timer.stop()
+        if self._pending() and not self.watching:
             self._watch()
 
     def _watch(self) -> None:

@@ -4,6 +4,10 @@ The result is computed from the session whenever the screen is shown or an answe
 changes (:meth:`Session.result`, a cheap pure function). One row per criterion is made
 once and moved between the status groups; the groups behind the outcome come first.
 Only the study team decides who can take part, and the screen says so.
+
+The rows are built in stages: the first few in reading order (what the window shows
+below the outcome) with the page, the rest a few per idle moment once it has painted
+(:meth:`ScreenPage.finish_after_first_paint`), each in its place and Tab order.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.present.criteria import CriteriaView, criteria_view
+from app.present.criteria import CriteriaView, CriterionEntry, CriterionGroup, criteria_view
 from app.present.outcome import headline, no_answers_prompt, outcome_text
+from app.record import TrialRecord
 from app.selfcheck import CriterionStatus, SelfCheckResult
 from app.session import Screen, Session
 from app.ui.listen.widgets import ListenButton
@@ -25,6 +30,12 @@ from app.ui.text import TextLabel
 from app.ui.widgets.criterion_row import CriterionRow, GroupHeader, restyle
 from app.ui.widgets.verdict import VerdictIcon
 
+#: Rows built with the page: what the window shows below the outcome (up to 1920x1200).
+#: The rest are built a few per idle moment once the page has been painted.
+FIRST_ROWS = 4
+#: Rows built in each idle moment after that.
+ROWS_PER_STEP = 2
+
 
 class ResultScreen(ScreenPage):
     """What the answers mean, criterion by criterion."""
@@ -33,7 +44,6 @@ class ResultScreen(ScreenPage):
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        record = session.record
         self.heading_label = self.heading("h1")
 
         # Shown only before any question is answered.
@@ -75,10 +85,15 @@ class ResultScreen(ScreenPage):
         self.headers: dict[CriterionStatus, GroupHeader] = {
             status: GroupHeader(status, self.groups_holder) for status in CriterionStatus
         }
-        self.rows: dict[str, CriterionRow] = {
-            c.id: CriterionRow(c.id, self._make_text, self.groups_holder)
-            for c in record.eligibility.criteria
-        }
+        #: The rows built so far, by criterion id (every criterion once the page is whole).
+        self.rows: dict[str, CriterionRow] = {}
+        #: How many rows, in reading order, are laid out (built as they are needed).
+        self._placed = FIRST_ROWS
+        #: The rows in reading order as last shown, each with its group.
+        self._order: list[tuple[CriterionGroup, CriterionEntry]] = []
+        #: The answers (or the look) changed while the page was hidden: it shows an
+        #: earlier result until it is refreshed (when shown, or before building on).
+        self._behind = False
 
         self.next_heading = self.heading("h2")
         self.next_text = self.text()
@@ -118,12 +133,81 @@ class ResultScreen(ScreenPage):
         self.body.addLayout(actions)
         self.body.addStretch(1)
 
-        session.answers_changed.connect(self.refresh)
+        session.answers_changed.connect(self._refresh_if_shown)
         session.high_contrast_changed.connect(self._refresh_if_shown)
         self.render()
+        self.finish_after_first_paint()
 
     def _make_text(self, role: str | None, parent: QWidget) -> TextLabel:
         return self.text(role, parent)
+
+    # -- building in stages ----------------------------------------------------------------
+    @property
+    def complete(self) -> bool:
+        """Whether every criterion's row is laid out (soon after the first paint)."""
+        return self._placed >= len(self._order)
+
+    def build_step(self) -> None:
+        """Lay out the next rows not laid out yet (idle moments and the window's warming)."""
+        self._place_more(ROWS_PER_STEP)
+
+    def build_all(self) -> None:
+        """Lay out every row not laid out yet, now."""
+        self._place_more(len(self._order))
+
+    def _place_more(self, count: int) -> None:
+        # Hidden, the page may show an earlier language or result: bring it up to date
+        # first, so that the rows built now are the ones it will show.
+        if self.stale:
+            self.catch_up()
+        elif self._behind:
+            self.refresh()
+        start = self._placed
+        self._placed = min(len(self._order), start + count)
+        if self._placed == start:
+            return
+        record, lang = self.session.record, self.lang
+        for position in range(start, self._placed):
+            group, entry = self._order[position]
+            # Right below the row above it in reading order, or below its group's header.
+            above: QWidget = self.headers[group.status]
+            if position > 0 and self._order[position - 1][0] is group:
+                above = self._row_at(position - 1)
+            row = self._show_row(group, entry, record, lang)
+            self.groups_layout.insertWidget(self.groups_layout.indexOf(above) + 1, row)
+        self._stack_in_reading_order()
+        self._order_tabs()
+
+    def _row_at(self, position: int) -> CriterionRow:
+        return self.rows[self._order[position][1].criterion_id]
+
+    def _show_row(
+        self, group: CriterionGroup, entry: CriterionEntry, record: TrialRecord, lang: str
+    ) -> CriterionRow:
+        """The criterion's row (made the first time) showing ``entry``."""
+        row = self.rows.get(entry.criterion_id)
+        if row is None:
+            row = self.rows[entry.criterion_id] = CriterionRow(
+                entry.criterion_id, self._make_text, self.groups_holder
+            )
+        row.show_result(entry, record, lang, self.set_text, compact=group.compact)
+        row.icon.set_high_contrast(self.session.high_contrast)
+        row.icon.set_size(round(px("h3", self.session.text_scale) * 1.4))
+        row.setVisible(True)  # (at once: Qt would show a new child of a shown widget later)
+        return row
+
+    def _stack_in_reading_order(self) -> None:
+        """Put the headings and rows in the order they are read, for screen readers too.
+
+        Assistive technology lists a widget's children in their stacking order (the order
+        they were made, unless raised): rows made in stages, or again after a reset, would
+        otherwise be read in the order they were built, and every heading before them.
+        """
+        for index in range(self.groups_layout.count()):
+            item = self.groups_layout.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.raise_()
 
     # -- rendering -------------------------------------------------------------------
     def result(self) -> SelfCheckResult:
@@ -137,6 +221,7 @@ class ResultScreen(ScreenPage):
 
     def refresh(self, *_args: object) -> None:
         """Compute the result and show it; rows are updated in place, never rebuilt."""
+        self._behind = False
         session = self.session
         record = session.record
         lang = self.lang
@@ -185,6 +270,7 @@ class ResultScreen(ScreenPage):
         self.contact_button.setText(_("Who to contact"))
         self.contact_button.setAccessibleName(_("Who to contact"))
         self.contact_button.setAccessibleDescription(_("Who to ask and what to do next"))
+        self._order_tabs()  # (last: the texts set above decide which labels take focus)
 
     def _show_groups(self, view: CriteriaView) -> None:
         """Lay the rows out in the view's groups and order; hide the empty groups."""
@@ -192,26 +278,29 @@ class ResultScreen(ScreenPage):
         record = self.session.record
         while self.groups_layout.count():  # the widgets stay; only the order is rebuilt
             self.groups_layout.takeAt(0)
-        row_icon = round(px("h3", self.session.text_scale) * 1.4)
         shown = {group.status: group for group in view.groups}
         for status, header in self.headers.items():
             header.setVisible(status in shown)
             header.show_group(shown.get(status), self.set_text)
+        self._order = [(group, entry) for group in view.groups for entry in group.entries]
+        placed = {entry.criterion_id for _group, entry in self._order[: self._placed]}
+        for criterion_id, row in self.rows.items():  # (a row below those laid out yet)
+            if criterion_id not in placed:
+                row.setVisible(False)
         has_others = False
+        position = 0
         for group in view.groups:
             if group.starts_others:
                 self.groups_layout.addWidget(self.other_heading)
                 has_others = True
             self.groups_layout.addWidget(self.headers[group.status])
             for entry in group.entries:
-                row = self.rows[entry.criterion_id]
-                self.groups_layout.addWidget(row)
-                row.show_result(entry, record, lang, self.set_text, compact=group.compact)
-                row.icon.set_high_contrast(self.session.high_contrast)
-                row.icon.set_size(row_icon)
+                if position < self._placed:
+                    self.groups_layout.addWidget(self._show_row(group, entry, record, lang))
+                position += 1
         self.other_heading.setText(view.other_heading)
         self.other_heading.setVisible(has_others)
-        self._order_tabs()
+        self._stack_in_reading_order()
 
     def _order_tabs(self) -> None:
         """Make Tab follow the reading order, which re-grouping has just changed."""
@@ -255,8 +344,23 @@ class ResultScreen(ScreenPage):
         self._refresh_if_shown()
 
     def _refresh_if_shown(self, *_args: object) -> None:
-        if not self.hidden_in_stack:  # (else refreshed when shown: _on_screen_shown)
+        if self.hidden_in_stack:  # refreshed when shown (_on_screen_shown), or built on
+            self._behind = True
+        else:
             self.refresh()
+
+    def _on_session_reset(self) -> None:
+        # A new visitor sees the page a fresh window shows: the first rows, the rest built
+        # again after its paint. The rows below those are dropped, not just hidden, so that
+        # nothing holds the last visitor's answers (the words of a row follow them).
+        self._placed = FIRST_ROWS
+        super()._on_session_reset()
+        first = {entry.criterion_id for _group, entry in self._order[:FIRST_ROWS]}
+        for criterion_id in [key for key in self.rows if key not in first]:
+            row = self.rows.pop(criterion_id)
+            row.hide()
+            row.deleteLater()
+        self.restart_stages()
 
     def _change_answers(self) -> None:
         self.session.go_to_question(0)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QLabel
+from PySide6.QtGui import QAccessible, QColor, QTextDocumentFragment
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 
 from app.present.criteria import GROUP_ORDER, criteria_view
 from app.present.outcome import SITUATION_ROLES, only_team_decides, result_title, situation
 from app.present.text import status_label, tr
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Screen
+from app.ui.screens import result as result_module
 from app.ui.style import THEMES
 from app.ui.text import plain_text
 from app.ui.widgets.criterion_row import CriterionRow
@@ -28,6 +29,7 @@ def result_page(app_window, qtbot):
     session.go_to(Screen.RESULT)
     page = window.page(Screen.RESULT)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
+    qtbot.waitUntil(lambda: page.complete)  # the rows after the first: after its paint
     return session, window, page
 
 
@@ -184,7 +186,7 @@ def test_result_computed_when_shown(app_window, qtbot):
     page = window.page(Screen.RESULT)
     session.go_to(Screen.SELFCHECK)
     # Even had it missed every answer signal, showing the screen computes the result.
-    session.answers_changed.disconnect(page.refresh)
+    session.answers_changed.disconnect(page._refresh_if_shown)
     try:
         give(session, DOES_NOT_MATCH)
         assert not page.headline_card.isVisibleTo(page)  # still the "no answers" state
@@ -192,7 +194,7 @@ def test_result_computed_when_shown(app_window, qtbot):
         assert page.headline_card.isVisibleTo(page)
         assert page.outcome_title.text() == result_title(page.result(), "en")
     finally:
-        session.answers_changed.connect(page.refresh)
+        session.answers_changed.connect(page._refresh_if_shown)
 
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
@@ -250,9 +252,31 @@ def test_reset_forgets_the_result(result_page, qtbot):
     give(session, DOES_NOT_MATCH)
     assert page.headline_card.isVisible()
     session.reset()
+    # The rows below the window are dropped, as a fresh window has them not yet built.
+    assert len(page.rows) == result_module.FIRST_ROWS and not page.complete
     session.go_to(Screen.RESULT)
+    qtbot.waitUntil(lambda: page.complete)  # built again after the page's paint
     assert not page.headline_card.isVisible() and page.prompt.isVisible()
     assert page.rows["no_ovarian_cyst"].item.status is CriterionStatus.UNKNOWN
+
+
+def test_answers_given_elsewhere_wait_until_the_result_is_shown(result_page, qtbot):
+    """Each tap on a question costs the question only; the result is worked out when shown."""
+    session, window, page = result_page
+    session.go_to(Screen.SELFCHECK)
+    qtbot.waitUntil(lambda: page.isHidden())
+    refreshed = []
+    original = page.refresh
+    page.refresh = lambda *args: (refreshed.append(args), original(*args))
+    give(session, DOES_NOT_MATCH)
+    assert refreshed == []  # no work for the hidden page on any of the answers
+    session.go_to(Screen.RESULT)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is page and page.complete)
+    assert len(refreshed) == 1
+    assert page.headline_card.isVisible() and not page.prompt.isVisible()
+    engine = session.result()
+    for item in engine.criteria:
+        assert page.rows[item.criterion_id].item.status is item.status
 
 
 def test_high_contrast_and_text_size_reach_the_symbols(result_page):
@@ -313,3 +337,131 @@ def test_tab_follows_the_regrouped_reading_order(result_page):
     assert len(chain) >= 10
     assert chain == reading
     assert chain[0] == "no_ovarian_cyst"
+
+
+# -- built in stages ---------------------------------------------------------------------
+def _open_unpainted(app_window, answers=None):
+    """The result page just shown, before any event is processed (before its paint)."""
+    session, window = app_window
+    give(session, answers or MAY_MATCH)
+    session.go_to(Screen.RESULT)
+    page = window.page(Screen.RESULT)
+    assert not page.complete and len(page.rows) == result_module.FIRST_ROWS
+    return session, window, page
+
+
+def _in_reading_order(session, page) -> None:
+    """Every criterion's row once, in its group, in the order criteria_view gives."""
+    record = session.record
+    view = criteria_view(record, session.result(), session.language, answered=True)
+    laid_out = [(status, row.criterion_id) for status, rows in page.shown_groups() for row in rows]
+    expected = [
+        (group.status, entry.criterion_id) for group in view.groups for entry in group.entries
+    ]
+    assert laid_out == expected
+    assert len(page.rows) == len(record.eligibility.criteria)
+    rows = [page.rows[criterion_id] for _status, criterion_id in expected]
+    assert all(row.isVisibleTo(page) for row in rows)
+    for _ in range(6):  # the layout requests of the rows laid out last, level by level
+        QApplication.processEvents()
+    tops = [row.mapTo(page, QPoint(0, 0)).y() for row in rows]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)
+    for (_status, criterion_id), row in zip(expected, rows, strict=True):
+        assert row.item is not None and row.item.criterion_id == criterion_id
+    assert _read_in_order(page)
+
+
+def _read_in_order(page) -> bool:
+    """A screen reader meets the headings and rows in the order they are laid out.
+
+    (Qt's accessibility tree lists a widget's children in their stacking order.)
+    """
+    laid_out = []
+    for index in range(page.groups_layout.count()):
+        widget = page.groups_layout.itemAt(index).widget()
+        if widget is not None and widget.isVisibleTo(page):
+            laid_out.append(widget)
+    holder = QAccessible.queryAccessibleInterface(page.groups_holder)
+    children = [holder.child(i).object() for i in range(holder.childCount())]
+    read = [child for child in children if child.isVisibleTo(page)]
+    return read == laid_out and len(read) > 1
+
+
+def _tab_is_reading_order(page) -> bool:
+    chain = [row.criterion for _s, rows in page.shown_groups() for row in rows]
+    linked = [label for label in chain if label.focusPolicy() != Qt.FocusPolicy.NoFocus]
+    seen, widget = [], page.prompt_button.nextInFocusChain()
+    while widget is not page.contact_button:
+        if widget in linked:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    return seen == linked and len(linked) >= 5
+
+
+def test_the_first_rows_come_with_the_page_and_the_rest_after_its_paint(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    assert page.watching_paints
+    qtbot.waitUntil(lambda: page.complete)
+    assert page.watching_paints == ()
+    _in_reading_order(session, page)
+    assert _tab_is_reading_order(page)
+
+
+def test_answers_changed_in_the_middle_of_the_build_regroup_every_row(app_window, qtbot):
+    """The rows laid out so far move to their new groups; the rest go in their places."""
+    session, _window, page = _open_unpainted(app_window, MAY_MATCH)
+    page.build_step()  # some rows made after the page: they can fall below the new cut
+    built = result_module.FIRST_ROWS + result_module.ROWS_PER_STEP
+    before = [row.criterion_id for _s, rows in page.shown_groups() for row in rows]
+    assert len(before) == len(page.rows) == built
+    give(session, DOES_NOT_MATCH)  # the last criteria of the record now come first
+    after = [row.criterion_id for _s, rows in page.shown_groups() for row in rows]
+    assert len(after) == built and after != before
+    dropped = set(before) - set(after)
+    assert dropped and not any(page.rows[cid].isVisibleTo(page) for cid in dropped)
+    assert not page.complete and _read_in_order(page)
+    qtbot.waitUntil(lambda: page.complete)
+    _in_reading_order(session, page)
+    assert _tab_is_reading_order(page)
+
+
+def test_a_language_switch_in_the_middle_of_the_build(app_window, qtbot):
+    session, _window, page = _open_unpainted(app_window)
+    session.set_language("fa")
+    assert not page.complete
+    qtbot.waitUntil(lambda: page.complete)
+    _in_reading_order(session, page)
+    view = criteria_view(session.record, session.result(), "fa", answered=True)
+    labels = {entry.criterion_id: entry.label for group in view.groups for entry in group.entries}
+    for criterion_id, row in page.rows.items():
+        assert row.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert row.status.text() == labels[criterion_id]  # in Persian, built before or after
+    assert _tab_is_reading_order(page)
+
+
+def test_rows_built_unseen_follow_the_answers_given_meanwhile(make_window, default_record, qtbot):
+    """Answers are not worked out for the hidden page, but warming builds on the new ones."""
+    session, window = make_window(default_record)
+    page = window.page(Screen.RESULT)  # made hidden, before any answer
+    assert page.isHidden() and not page.complete
+    give(session, DOES_NOT_MATCH)  # the last criteria of the record now come first
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
+    assert session.screen is Screen.WELCOME and page.isHidden()
+    view = criteria_view(session.record, session.result(), "en", answered=True)
+    expected = [(g.status, e.criterion_id) for g in view.groups for e in g.entries]
+    laid_out = [(status, row.criterion_id) for status, rows in page.shown_groups() for row in rows]
+    assert laid_out == expected
+    for item in session.result().criteria:
+        assert page.rows[item.criterion_id].item.status is item.status
+
+
+def test_the_window_finishes_the_rows_in_idle_moments(warmed_unseen, qtbot):
+    """Warming lays every row out unseen, so a first visit is whole."""
+    session, _window, page = warmed_unseen(Screen.RESULT)
+    give(session, MAY_MATCH)  # the hidden page is refreshed when shown
+    session.go_to(Screen.RESULT)
+    qtbot.waitUntil(page.isVisible)
+    assert page.complete
+    _in_reading_order(session, page)

@@ -106,6 +106,7 @@ def test_whole_selfcheck_by_clicks_gives_what_the_cli_gives(
     assert expected["outcome"] == engine.outcome.value
     result = window.page(Screen.RESULT)
     assert window.stack.currentWidget() is result
+    qtbot.waitUntil(lambda: result.complete)  # the rows below the window, after its paint
     assert result.outcome_title.text() == result_title(engine, lang)
     outcome_text = getattr(record.patient.outcome_texts, expected["outcome"])
     assert result.outcome_text.accessibleName() == plain_text(outcome_text, lang, record)
