@@ -28,6 +28,7 @@ from app.ui.listen import attach as attach_listen
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
 from app.ui.screens.base import ScreenPage
+from app.ui.scrolling import hands_on_screen
 from app.ui.style import (
     OWN_MARGINS,
     THEMES,
@@ -265,8 +266,8 @@ class MainWindow(QMainWindow):
         """
         if not self.warm_pages or not self.isVisible():
             return
-        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            self._warm_timer.start(WARM_STEP_MS)  # a finger is down: not now
+        if hands_on_screen():
+            self._warm_timer.start(WARM_STEP_MS)  # a finger is down, or a flick glides
             return
         wanted = self._screens_to_warm()
         missing = next((screen for screen in wanted if screen not in self.pages), None)

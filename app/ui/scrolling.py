@@ -9,9 +9,15 @@ that starts on a button scrolls and does not press it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QInputDevice
-from PySide6.QtWidgets import QAbstractScrollArea, QScroller, QScrollerProperties, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QScroller,
+    QScrollerProperties,
+    QWidget,
+)
 
 #: How far (in metres on the screen, Qt's unit) a finger must move before a drag scrolls:
 #: a tap that wobbles a little still presses the button under it.
@@ -54,6 +60,18 @@ def make_touch_scrollable(area: QAbstractScrollArea) -> QScroller:
     scroller.setScrollerProperties(properties)
     viewport.setProperty("touch_scroll", True)
     return scroller
+
+
+def hands_on_screen() -> bool:
+    """Whether a finger (or the mouse button) is down, or a flick is still gliding.
+
+    Work that can wait (building the rest of a page, warming hidden pages) waits then: a
+    step in the middle of a drag or a glide would make the page stutter under the finger.
+    """
+    if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+        return True
+    gliding = QScroller.activeScrollers()
+    return any(scroller.state() != QScroller.State.Inactive for scroller in gliding)
 
 
 def make_all_touch_scrollable(root: QWidget | QObject) -> None:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QFrame,
     QGridLayout,
@@ -25,7 +24,7 @@ from app.i18n import text_direction
 from app.session import Screen, Session
 from app.ui.focus_chain import taking_focus
 from app.ui.listen.widgets import ListenButton
-from app.ui.scrolling import make_all_touch_scrollable, scroll_to_top
+from app.ui.scrolling import hands_on_screen, make_all_touch_scrollable, scroll_to_top
 from app.ui.text import TextLabel, WrapLabel
 
 #: Widest a column of reading text gets, in px at 100% text size (about 75 characters).
@@ -429,9 +428,9 @@ class _FinishAfterPaint(QObject):
         if not self._owner.isVisible():
             self._watch()  # left before it was whole: on from its next paint
             return
-        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
-            # A finger is down (a drag, a scroll, a tap on its way): a step now would hold
-            # up what it does. Again a moment later, as the window's warming waits.
+        if hands_on_screen():
+            # A finger is down (a drag, a tap on its way) or a flick still glides: a step
+            # now would hold up what it does. Again a moment later, as warming waits.
             self._timer.start(FINGER_WAIT_MS)
             return
         self._step()

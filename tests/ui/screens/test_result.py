@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QAccessible, QColor, QTextDocumentFragment
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QScroller
 
 from app.present.criteria import GROUP_ORDER, criteria_view
 from app.present.outcome import SITUATION_ROLES, only_team_decides, result_title, situation
@@ -437,6 +437,28 @@ def test_a_language_switch_in_the_middle_of_the_build(app_window, qtbot):
         assert row.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert row.status.text() == labels[criterion_id]  # in Persian, built before or after
     assert _tab_is_reading_order(page)
+
+
+def test_no_row_is_built_while_a_flick_glides(app_window, qtbot):
+    """A finger lifted at the end of a flick leaves the page gliding: the build waits."""
+    session, _window, page = _open_unpainted(app_window)
+    other = QScrollArea()  # any kinetic scroller in motion counts (here one of its own)
+    qtbot.addWidget(other)
+    other.setWidget(QLabel("\n".join("line" for _ in range(400))))
+    other.resize(200, 200)
+    other.show()
+    scroller = QScroller.scroller(other.viewport())
+    scroller.scrollTo(QPointF(0, 4000), 2000)
+    try:
+        qtbot.waitUntil(lambda: scroller.state() == QScroller.State.Scrolling)
+        qtbot.waitUntil(lambda: page.watching_paints == ())  # painted: it would build now
+        qtbot.wait(300)
+        assert scroller.state() == QScroller.State.Scrolling  # (still gliding)
+        assert len(page.rows) == result_module.FIRST_ROWS
+    finally:
+        scroller.stop()
+    qtbot.waitUntil(lambda: page.complete)
+    _in_reading_order(session, page)
 
 
 def test_rows_built_unseen_follow_the_answers_given_meanwhile(make_window, default_record, qtbot):
