@@ -7,7 +7,9 @@ self-check question is answered, and then:
 * language switch English -> Persian -> English on every screen (the full re-render, the
   mirroring, and the repaint that follows): each direction is timed on its own;
 * a move from each screen to the next, the first time (the page is built then) and later
-  (the page exists).
+  (the page exists);
+* a text-size step and back, and high contrast on and off, on the study details;
+* a tap on an answer on the self-check, with the result screen built behind it.
 
 A step is timed from the call on the session to the end of the paint pass that shows its
 result (events are processed until the page has been painted). The target: each below a
@@ -166,6 +168,16 @@ def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches,
     on = watch.time(page, lambda: session.set_high_contrast(True))
     off = watch.time(page, lambda: session.set_high_contrast(False))
     later["high contrast on -> off on details, every screen seen"] = on + off
+    # A tap on an answer, with the result screen built (and hidden behind the question).
+    question = session.record.questions[1]
+    session.go_to_question(1)
+    page = window.page(Screen.SELFCHECK)
+    session.go_to(Screen.SELFCHECK)
+    app.processEvents()
+    other = next(o.id for o in question.options if o.id != session.answers.get(question.id))
+    later["an answer tapped on selfcheck, every screen built"] = watch.time(
+        page, lambda: session.answer(question.id, other)
+    )
     close(app, launched)
     return switches, first, later
 
