@@ -22,8 +22,8 @@ limit, with real texts, and with every glossary and step text at its longest), a
 the default record measured in the same run: its parse (per KiB, linear when within 1.5
 times the default's), and the first show of the three screens that grow with it
 (glossary, steps, study details), built whole and painted offscreen, in English and
-Persian. The glossary and study details are built in stages (what the window shows
-first with the page, the rest in idle moments after its first paint): for them the
+Persian. The glossary, steps and study details are built in stages (what the window
+shows first with the page, the rest in idle moments after its first paint): for them the
 target is the first show, and the page built whole before its paint is reported for
 information beside it.
 The target for a screen is under a second at the limits with real texts (the ratio
