@@ -283,7 +283,9 @@ class MainWindow(QMainWindow):
             unfinished = next((p for p in pages if not p.complete and p.isHidden()), None)
             unstyled = next((p for p in pages if not self._looks_current(p)), None)
             stale = next((page for page in pages if page.stale), None)
-            if unfinished is not None:
+            if unfinished is not None and unfinished.stale:
+                unfinished.catch_up()  # first its language: what it builds next is in it
+            elif unfinished is not None:
                 unfinished.build_step()
             elif unstyled is not None:
                 self._catch_up_look(unstyled)

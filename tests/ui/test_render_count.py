@@ -94,6 +94,21 @@ def test_an_answer_renders_the_question_once_and_the_result_when_shown(counted):
     assert counts["ResultScreen"] == 1
 
 
+def test_a_language_round_trip_leaves_the_hidden_pages_as_they_were(counted):
+    """Persian and back on one screen: a page still in English is not rendered again."""
+    session, _window, counts = counted
+    session.set_language("fa")
+    session.set_language("en")
+    assert dict(counts) == {"SelfCheckScreen": 2, "Header": 2}
+    counts.clear()
+    session.go_to(Screen.DETAILS)  # in the language it was rendered in: nothing to redo
+    assert "DetailsScreen" not in counts
+    session.set_language("fa")
+    counts.clear()
+    session.go_to(Screen.ABOUT)  # left in English: rendered in Persian when shown
+    assert counts["AboutScreen"] == 1
+
+
 def test_a_text_size_step_renders_each_sized_part_once(counted):
     session, window, counts = counted
     window.header.larger.click()

@@ -75,8 +75,12 @@ class ScreenPage(QWidget):
         self.body.setSpacing(18)
         self.scroll_area.setWidget(holder)
         make_all_touch_scrollable(self.scroll_area)
-        #: The language changed while the page was hidden: render when it is shown.
+        #: Something the page shows changed while it was hidden (the catalog's studies):
+        #: render when it is shown.
         self._stale = False
+        #: The language the page was last rendered in: hidden, it is stale while the
+        #: session's differs (and not after a round trip back to it).
+        self._rendered_lang: str | None = None
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         session.screen_changed.connect(self._on_screen_shown)
@@ -291,6 +295,7 @@ class ScreenPage(QWidget):
     # -- re-rendering ----------------------------------------------------------------
     def render(self) -> None:
         """Put every visible word in the current language. Subclasses override."""
+        self._rendered_lang = self.lang
         self.setLayoutDirection(text_direction(self.lang))
 
     def _reading_width(self) -> int:
@@ -303,10 +308,9 @@ class ScreenPage(QWidget):
 
     def _on_language_changed(self, _lang: str) -> None:
         # A page the window's stack has hidden waits until it is shown again: a switch
-        # then costs the page in view, not every page visited so far.
-        if self.hidden_in_stack:
-            self._stale = True
-        else:
+        # then costs the page in view, not every page visited so far (and nothing for a
+        # page whose language the visitor has come back to: see :attr:`stale`).
+        if not self.hidden_in_stack:
             self.render()
 
     def _on_screen_shown(self, screen: str) -> None:
@@ -315,12 +319,12 @@ class ScreenPage(QWidget):
 
     @property
     def stale(self) -> bool:
-        """The page is hidden and still shows an earlier language."""
-        return self._stale
+        """The page is hidden and shows another language (or what changed meanwhile)."""
+        return self._stale or self._rendered_lang != self.lang
 
     def catch_up(self) -> None:
         """Re-render a page left in an earlier language (nothing when it is current)."""
-        if self._stale:
+        if self.stale:
             self._stale = False
             self.render()
 

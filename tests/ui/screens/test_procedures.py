@@ -313,6 +313,25 @@ def test_the_window_finishes_the_steps_in_idle_moments(warmed_unseen, qtbot):
     assert _tab_sequence(page) == _expected_tab_sequence(page)
 
 
+def test_steps_warmed_in_another_language_are_never_shown_in_it(make_window, default_record, qtbot):
+    """Warming puts a hidden page in the new language before building more of it.
+
+    Else the steps built in Persian would stay Persian after a switch back to English: a
+    page rendered in the language in view again has nothing to redo (and does not).
+    """
+    session, window = make_window(default_record)
+    page = window.page(Screen.PROCEDURES)  # made hidden, in English, three steps
+    assert page.isHidden() and not page.complete
+    session.set_language("fa")
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: page.complete, timeout=20_000)
+    session.set_language("en")  # right after the last step, before any later warming
+    session.go_to(Screen.PROCEDURES)
+    qtbot.waitUntil(page.isVisible)
+    _in_language(page, session.record, "en")
+
+
 def test_build_all_makes_every_step_at_once(app_window):
     session, _window, page = _open_unpainted(app_window)
     page.build_all()
