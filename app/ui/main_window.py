@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import time
 
 import shiboken6
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QColor, QPalette, QShowEvent
+from PySide6.QtGui import QCloseEvent, QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -58,6 +59,9 @@ PAGES: dict[Screen, str] = {
 WARM_DELAY_MS = 400
 #: Between two warming steps (one page built or re-rendered each): room for a tap.
 WARM_STEP_MS = 60
+#: How long a warming step measures a hidden page's labels (the page's layouts then
+#: take one more step, about 25 ms for the study details).
+LAY_OUT_STEP_MS = 15
 
 
 def page_class(screen: Screen) -> type[ScreenPage]:
@@ -253,6 +257,10 @@ class MainWindow(QMainWindow):
         self.page(self.session.screen).scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
         self._warm_later()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: D102 - Qt override
+        super().resizeEvent(event)
+        self._warm_later()  # the hidden pages measured again for the new width
+
     # -- warming: pages ready before they are asked for --------------------------------
     def _warm_later(self, *_args: object) -> None:
         if self.warm_pages:
@@ -262,7 +270,9 @@ class MainWindow(QMainWindow):
         """Build one missing page, or bring one hidden page up to date.
 
         First the theme and text size (a page hidden when they changed), then the next
-        part of a page built in stages, then the language (a page left in an earlier one).
+        part of a page built in stages, then the language (a page left in an earlier one),
+        and last a hidden page's text measured for the window's width (:meth:`ScreenPage.
+        lay_out_ahead`), so that its first show costs what a later one does.
         """
         if not self.warm_pages or not self.isVisible():
             return
@@ -287,13 +297,56 @@ class MainWindow(QMainWindow):
                 unfinished.catch_up()  # first its language: what it builds next is in it
             elif unfinished is not None:
                 unfinished.build_step()
+                unfinished.laid_out_for = None  # its new parts are measured once it is whole
             elif unstyled is not None:
                 self._catch_up_look(unstyled)
             elif stale is not None:
                 stale.catch_up()
+            elif (ahead := self._to_lay_out_ahead()) is not None:
+                page, widths, key = ahead
+                deadline = time.perf_counter() + LAY_OUT_STEP_MS / 1000
+                if page.lay_out_ahead(widths, deadline):
+                    page.mark_laid_out(key)
             else:
                 return  # all warm
         self._warm_timer.start(WARM_STEP_MS)
+
+    def _show_widths(self) -> tuple[int, ...]:
+        """The viewport widths a hidden page's scroll area will have when shown.
+
+        Every page fills the same stack: its viewport is as wide as the page in view's,
+        less the scroll bar if the page is taller than the window (or more, if the page
+        in view scrolls and the other does not); both are measured.
+        """
+        current = self.stack.currentWidget()
+        if not isinstance(current, ScreenPage) or not current.isVisible():
+            return ()
+        area = current.scroll_area
+        width = area.viewport().width()
+        bar = area.verticalScrollBar()
+        extent = bar.sizeHint().width()
+        return (width, width + extent) if bar.isVisible() else (width - extent, width)
+
+    def _to_lay_out_ahead(
+        self,
+    ) -> tuple[ScreenPage, tuple[int, ...], tuple[object, ...]] | None:
+        """A hidden page not yet measured for the window as it is.
+
+        Returns the page, the widths to measure it at, and the key it is then laid out
+        for (the widths, language, text size, theme and kiosk mode).
+        """
+        widths = self._show_widths()
+        if not widths:
+            return None
+        session = self.session
+        key = (widths, session.language, session.text_scale, self._theme, self.kiosk)
+        current = self.stack.currentWidget()
+        if isinstance(current, ScreenPage):  # laid out for real: nothing to do once left
+            current.mark_laid_out(key)
+        page = next(
+            (p for p in self.pages.values() if p.isHidden() and p.laid_out_for != key), None
+        )
+        return None if page is None else (page, widths, key)
 
     def _screens_to_warm(self) -> tuple[Screen, ...]:
         """The pages worth building ahead: the catalog's, and the current study's."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -81,6 +83,11 @@ class ScreenPage(QWidget):
         #: The language the page was last rendered in: hidden, it is stale while the
         #: session's differs (and not after a round trip back to it).
         self._rendered_lang: str | None = None
+        #: What :meth:`lay_out_ahead` measured the page for (the window's key: widths,
+        #: language, text size, theme); ``None`` since its last render.
+        self.laid_out_for: tuple[object, ...] | None = None
+        #: What :meth:`lay_out_ahead` has still to measure (``None``: not begun).
+        self._to_measure: list[QWidget] | None = None
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         session.screen_changed.connect(self._on_screen_shown)
@@ -292,10 +299,67 @@ class ScreenPage(QWidget):
         finisher = getattr(self, "_finisher", None)
         return finisher.watching if finisher is not None else ()
 
+    # -- laying out a hidden page ahead of its first show -------------------------------
+    def lay_out_ahead(self, widths: tuple[int, ...], deadline: float) -> bool:
+        """Polish a hidden page and measure its text for scroll-area ``widths``, in parts.
+
+        A page built or re-rendered while hidden (by the window's warming) has labels
+        that know no size: its first show would lay every text out several times over
+        (its own hints, then its height at each width its layouts try) before the first
+        paint, about 60 ms on the study details. Done here in idle moments, the show
+        finds them in each label's cache (:class:`~app.ui.text.WrapLabel`). Each call
+        measures until ``deadline`` (a :func:`time.perf_counter` time; one widget at
+        least) and returns whether the page is done: first each label's own hints, then
+        each part of the reading column's (its layouts ask its labels for heights at
+        the part's widths), and last the page's, with its height at ``widths`` (the
+        viewport's, with and without its scroll bar), as the scroll area asks on show,
+        which passes each label the widths it will be asked at.
+        """
+        waiting = self._to_measure
+        if waiting is None:
+            for widget in self.findChildren(QWidget):
+                widget.ensurePolished()  # (the page's own polish does not reach them)
+                # A hidden layout does not run, so it never tells the one above that
+                # its sizes changed, and a layout nested in another keeps its old
+                # hints until its widget's layout runs: each is asked again, as the
+                # show would (QLayout::activate invalidates the nested ones).
+                widget.updateGeometry()
+            for layout in self.findChildren(QLayout):
+                layout.invalidate()
+            # The labels first (popped from the end), then each part of the column,
+            # whose layouts ask their labels for heights at the parts' own widths.
+            direct = Qt.FindChildOption.FindDirectChildrenOnly
+            parts = self.column.findChildren(QWidget, options=direct)
+            waiting = self._to_measure = [*parts, *self.findChildren(WrapLabel)]
+        while waiting:
+            widget = waiting.pop()
+            if shiboken6.isValid(widget):  # (not deleted since)
+                widget.sizeHint()
+                widget.minimumSizeHint()
+            if time.perf_counter() >= deadline:
+                break
+        if waiting:
+            return False
+        self._to_measure = None
+        holder = self.scroll_area.widget()
+        assert holder is not None  # the column is in the scroll area from __init__ on
+        holder.sizeHint()
+        holder.minimumSizeHint()
+        for width in widths:
+            holder.heightForWidth(width)
+        return True
+
+    def mark_laid_out(self, key: tuple[object, ...]) -> None:
+        """The page is laid out for the window's ``key`` (measured ahead, or shown)."""
+        self.laid_out_for = key
+        self._to_measure = None
+
     # -- re-rendering ----------------------------------------------------------------
     def render(self) -> None:
         """Put every visible word in the current language. Subclasses override."""
         self._rendered_lang = self.lang
+        self.laid_out_for = None  # new words: new heights
+        self._to_measure = None
         self.setLayoutDirection(text_direction(self.lang))
 
     def _reading_width(self) -> int:

@@ -183,8 +183,6 @@ class GlossaryScreen(ScreenPage):
         self.order: list[str] = self._sorted()
         self._folded: dict[str, _Folded] = {}
         self._translated = False
-        #: Whether the page has been shown (so its list has its width).
-        self._shown_once = False
         self._build(FIRST_ENTRIES)
         self.highlighted: str | None = None
         self._pending_term: str | None = None
@@ -235,7 +233,6 @@ class GlossaryScreen(ScreenPage):
         if not to_build[:count]:
             return
         shown = self.list_holder.isVisible()
-        width = self.list_holder.width() if self._shown_once else 0
         query, letter = self._filter()
         for term_id in to_build[:count]:
             entry = TermEntry(self.terms[term_id], self)
@@ -252,11 +249,9 @@ class GlossaryScreen(ScreenPage):
                 entry.setHidden(True)
             elif shown:  # (Qt would show a new child of a shown widget only later)
                 entry.show()
-            else:  # its style, fonts and text layout in an idle moment, not when next shown
+            else:  # its style and fonts in an idle moment, not when next shown (its text
+                # is measured by the window's warming: ScreenPage.lay_out_ahead)
                 entry.ensurePolished()
-                if width > 0:  # (the width the list had when last shown)
-                    entry.sizeHint()
-                    entry.heightForWidth(width)
         if self._translated:
             self._order_tab()
 
@@ -445,7 +440,6 @@ class GlossaryScreen(ScreenPage):
     def showEvent(self, event: QShowEvent) -> None:
         """Reveal a term asked for on the screen the visitor came from."""
         super().showEvent(event)
-        self._shown_once = True
         if self._pending_term is not None:
             term_id, self._pending_term = self._pending_term, None
             self.reveal(term_id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QShowEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.record import TrialRecord
@@ -257,7 +257,6 @@ class Timeline(QWidget):
         self._layout = layout
         self.count = count
         self._line_color: QColor | None = None
-        self._shown_once = False
         self.steps: list[TimelineStep] = []
         self.add_steps(count if built is None else built)
 
@@ -290,16 +289,10 @@ class Timeline(QWidget):
                 fill(index, step)
             if shown:  # (Qt would show a new child of a shown widget only later)
                 step.show()
-            else:  # its style, fonts and text layout in an idle moment, not when next shown
+            else:  # its style and fonts in an idle moment, not when next shown (its text
+                # is measured by the window's warming: ScreenPage.lay_out_ahead)
                 step.ensurePolished()
-                if self._shown_once:  # (at the width the timeline had when last shown)
-                    step.sizeHint()
-                    step.heightForWidth(self.width())
         return made
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: D102 - Qt override
-        super().showEvent(event)
-        self._shown_once = True
 
     def set_line_color(self, color: QColor | str) -> None:
         """The colour of every connector (and of the steps made later)."""
