@@ -3,15 +3,17 @@
 A page the window builds in idle moments has never been laid out; its first show used to
 lay every label's text out at each width the layouts try before the first paint (about
 60 ms on the study details). The window's last warming step per page measures it at the
-width of the page in view (``ScreenPage.lay_out_ahead``), a little per step. These tests
-watch the labels' own caches (``WrapLabel``): a size Qt had to work out during the show
-is one the warming missed.
+width of the page in view (``ScreenPage.lay_out_ahead``), a little per step, and lets Qt
+place its widgets while it is hidden. These tests watch the labels' own caches
+(``WrapLabel``): a size Qt had to work out during the show is one the warming missed;
+and the widgets Qt resizes on the show.
 """
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.session import Screen
 from app.ui.text import WrapLabel
@@ -22,6 +24,31 @@ def _known_sizes(page) -> dict[WrapLabel, tuple[set[int], set[object]]]:
     return {
         label: (set(label._heights), set(label._hints)) for label in page.findChildren(WrapLabel)
     }
+
+
+class _ResizesIn(QObject):
+    """Records which widgets of ``page`` Qt resizes while the block runs."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.page = page
+        self.resized: set[str] = set()
+
+    def __enter__(self) -> set[str]:
+        QApplication.instance().installEventFilter(self)
+        return self.resized
+
+    def __exit__(self, *_exc: object) -> None:
+        QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and isinstance(watched, QWidget)
+            and (watched is self.page or self.page.isAncestorOf(watched))
+        ):
+            self.resized.add(f"{type(watched).__name__}#{id(watched)}")
+        return False
 
 
 def _warm_until_laid_out(window, qtbot, screen: Screen, lang: str) -> None:
@@ -51,9 +78,13 @@ def test_a_page_warmed_unseen_is_shown_with_its_text_measured(
     page = window.pages[screen]
     assert page.isHidden() and session.screen is Screen.WELCOME  # never shown
     before = _known_sizes(page)
-    session.go_to(screen)
-    for _ in range(3):
-        QApplication.processEvents()
+    with _ResizesIn(page) as resized:
+        session.go_to(screen)
+        for _ in range(3):
+            QApplication.processEvents()
+    # Placed while hidden too: the show moves and resizes next to nothing.
+    assert len(page.findChildren(QWidget)) > 40
+    assert len(resized) < 20, sorted(resized)
     shown = [label for label in before if label.isVisible() and label.text()]
     assert len(shown) > 10
     after = _known_sizes(page)

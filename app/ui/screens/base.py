@@ -6,8 +6,8 @@ import time
 from collections.abc import Callable, Mapping
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QRegion, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -347,7 +347,29 @@ class ScreenPage(QWidget):
         holder.minimumSizeHint()
         for width in widths:
             holder.heightForWidth(width)
+        self._place_hidden()
         return True
+
+    def _place_hidden(self) -> None:
+        """Give a hidden page the stack's size and let Qt place its widgets now.
+
+        A hidden widget's layouts run only when it is shown (or painted): its first show
+        would move and resize each of its widgets (about 250 on study details) before
+        the first paint. Painting one pixel of it, off screen, makes Qt lay the hidden
+        page out as if shown (``QWidget::render`` on a hidden widget), with the sizes
+        just measured. The show then only corrects the height if the stack's differs
+        (the navigation bar is hidden on the welcome screen).
+        """
+        stack = self.parentWidget()
+        if stack is None or not self.isHidden():
+            return
+        self.setGeometry(stack.contentsRect())
+        image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        try:  # (ScreenPage.render puts the words in: this is QWidget's)
+            QWidget.render(self, painter, QPoint(), QRegion(0, 0, 1, 1))
+        finally:
+            painter.end()
 
     def mark_laid_out(self, key: tuple[object, ...]) -> None:
         """The page is laid out for the window's ``key`` (measured ahead, or shown)."""
