@@ -178,6 +178,9 @@ class MainWindow(QMainWindow):
         session.reset_done.connect(self._on_reset)
         session.record_replaced.connect(self._on_record_replaced)
         session.study_changed.connect(self._on_study_changed)
+        # A hidden result left behind by an answer: brought up to date and measured in
+        # the next idle moments, not when the visitor asks for it.
+        session.answers_changed.connect(self._warm_later)
 
         self._apply_style()
         self._on_language_changed(session.language)
@@ -297,7 +300,7 @@ class MainWindow(QMainWindow):
                 unfinished.catch_up()  # first its language: what it builds next is in it
             elif unfinished is not None:
                 unfinished.build_step()
-                unfinished.laid_out_for = None  # its new parts are measured once it is whole
+                unfinished.mark_laid_out(None)  # new parts: measured once it is whole
             elif unstyled is not None:
                 self._catch_up_look(unstyled)
             elif stale is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.session import Screen
 from app.ui.text import WrapLabel
@@ -94,8 +94,10 @@ def test_a_page_warmed_unseen_is_shown_with_its_text_measured(
         if after[label][0] - before[label][0] or after[label][1] - before[label][1]
     }
     assert not worked_out
-    # The widths measured ahead include the one each label is shown at.
+    # The widths measured ahead include the one each label is shown at, and no text is
+    # cut: each label is as tall as Qt, asked afresh, says its text needs.
     assert all(label.width() in before[label][0] for label in shown)
+    assert all(label.height() >= QLabel.heightForWidth(label, label.width()) for label in shown)
 
 
 def test_laying_out_ahead_goes_a_widget_at_a_time_and_finishes(make_window, default_record):
@@ -146,3 +148,27 @@ def test_a_page_left_half_built_is_measured_once_warming_finishes_it(
     shown = [label for label in before if label.isVisible() and label.text()]
     assert len(shown) > 10
     assert not [label for label in shown if after[label] != before[label]]
+
+
+def test_an_answer_changed_after_warming_is_worked_out_before_the_result_is_shown(
+    make_window, default_record, qtbot
+):
+    """The self-check, then the result: the hidden result catches up in idle moments."""
+    from app.record.models import ChoiceQuestion
+
+    session, window = make_window(default_record)
+    _warm_until_laid_out(window, qtbot, Screen.RESULT, "en")
+    page = window.pages[Screen.RESULT]
+    question = next(q for q in session.record.questions if isinstance(q, ChoiceQuestion))
+    session.answer(question.id, question.options[0].id)
+    assert page.stale  # behind: an earlier result
+    qtbot.waitUntil(lambda: not page.stale and page.laid_out_for is not None, timeout=20_000)
+    before = _known_sizes(page)
+    session.go_to(Screen.RESULT)
+    for _ in range(3):
+        QApplication.processEvents()
+    shown = [label for label in before if label.isVisible() and label.text()]
+    assert len(shown) > 10
+    after = _known_sizes(page)
+    assert not [label.text()[:40] for label in shown if after[label] != before[label]]
+    assert all(label.height() >= QLabel.heightForWidth(label, label.width()) for label in shown)

@@ -86,8 +86,11 @@ class ScreenPage(QWidget):
         #: What :meth:`lay_out_ahead` measured the page for (the window's key: widths,
         #: language, text size, theme); ``None`` since its last render.
         self.laid_out_for: tuple[object, ...] | None = None
-        #: What :meth:`lay_out_ahead` has still to measure (``None``: not begun).
-        self._to_measure: list[QWidget] | None = None
+        #: What :meth:`lay_out_ahead` has still to do, widgets to measure and its last
+        #: two steps, popped from the end (``None``: not begun).
+        self._to_measure: list[QWidget | Callable[[], None]] | None = None
+        #: The viewport widths :meth:`lay_out_ahead` measures the page at.
+        self._widths: tuple[int, ...] = ()
         session.language_changed.connect(self._on_language_changed)
         session.text_scale_changed.connect(self._on_text_scale_changed)
         session.screen_changed.connect(self._on_screen_shown)
@@ -315,6 +318,7 @@ class ScreenPage(QWidget):
         viewport's, with and without its scroll bar), as the scroll area asks on show,
         which passes each label the widths it will be asked at.
         """
+        self._widths = widths  # (the latest: the window may have been resized meanwhile)
         waiting = self._to_measure
         if waiting is None:
             for widget in self.findChildren(QWidget):
@@ -326,29 +330,44 @@ class ScreenPage(QWidget):
                 widget.updateGeometry()
             for layout in self.findChildren(QLayout):
                 layout.invalidate()
-            # The labels first (popped from the end), then each part of the column,
-            # whose layouts ask their labels for heights at the parts' own widths.
+            # Popped from the end: the labels, then each part of the column (whose
+            # layouts ask their labels for heights at the parts' own widths), then the
+            # page's layouts, and last the placing; each of the last two a step alone.
             direct = Qt.FindChildOption.FindDirectChildrenOnly
             parts = self.column.findChildren(QWidget, options=direct)
-            waiting = self._to_measure = [*parts, *self.findChildren(WrapLabel)]
-        while waiting:
-            widget = waiting.pop()
-            if shiboken6.isValid(widget):  # (not deleted since)
-                widget.sizeHint()
-                widget.minimumSizeHint()
+            waiting = self._to_measure = [
+                self._place_hidden,
+                self._measure_holder,
+                *parts,
+                *self.findChildren(WrapLabel),
+            ]
             if time.perf_counter() >= deadline:
+                return False
+        while waiting:
+            item = waiting.pop()
+            if isinstance(item, QWidget):
+                if shiboken6.isValid(item):  # (not deleted since)
+                    item.sizeHint()
+                    item.minimumSizeHint()
+            else:
+                item()
+            if time.perf_counter() >= deadline or (
+                waiting and not isinstance(waiting[-1], QWidget)
+            ):
                 break
         if waiting:
             return False
         self._to_measure = None
+        return True
+
+    def _measure_holder(self) -> None:
+        """The page's layouts: its hints, and its height at the viewport's widths."""
         holder = self.scroll_area.widget()
         assert holder is not None  # the column is in the scroll area from __init__ on
         holder.sizeHint()
         holder.minimumSizeHint()
-        for width in widths:
+        for width in self._widths:
             holder.heightForWidth(width)
-        self._place_hidden()
-        return True
 
     def _place_hidden(self) -> None:
         """Give a hidden page the stack's size and let Qt place its widgets now.
@@ -371,8 +390,11 @@ class ScreenPage(QWidget):
         finally:
             painter.end()
 
-    def mark_laid_out(self, key: tuple[object, ...]) -> None:
-        """The page is laid out for the window's ``key`` (measured ahead, or shown)."""
+    def mark_laid_out(self, key: tuple[object, ...] | None) -> None:
+        """The page is laid out for the window's ``key`` (measured ahead, or shown).
+
+        ``None``: it has changed since (new words, new parts), to be measured again.
+        """
         self.laid_out_for = key
         self._to_measure = None
 
@@ -380,8 +402,7 @@ class ScreenPage(QWidget):
     def render(self) -> None:
         """Put every visible word in the current language. Subclasses override."""
         self._rendered_lang = self.lang
-        self.laid_out_for = None  # new words: new heights
-        self._to_measure = None
+        self.mark_laid_out(None)  # new words: new heights
         self.setLayoutDirection(text_direction(self.lang))
 
     def _reading_width(self) -> int:

@@ -158,10 +158,8 @@ class ResultScreen(ScreenPage):
     def _place_more(self, count: int) -> None:
         # Hidden, the page may show an earlier language or result: bring it up to date
         # first, so that the rows built now are the ones it will show.
-        if self.stale:
+        if self.stale:  # (an earlier result too: a render works it out again)
             self.catch_up()
-        elif self._behind:
-            self.refresh()
         start = self._placed
         self._placed = min(len(self._order), start + count)
         if self._placed == start:
@@ -329,6 +327,14 @@ class ResultScreen(ScreenPage):
             elif isinstance(widget, CriterionRow):
                 groups[-1][1].append(widget)
         return groups
+
+    @property
+    def stale(self) -> bool:
+        """Hidden, and showing another language or an earlier result (see ``_behind``).
+
+        The window's warming then renders it again in an idle moment.
+        """
+        return super().stale or self._behind
 
     # -- session signals and actions -------------------------------------------------
     def _on_screen_shown(self, screen: str) -> None:
