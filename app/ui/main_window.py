@@ -59,8 +59,8 @@ PAGES: dict[Screen, str] = {
 WARM_DELAY_MS = 400
 #: Between two warming steps (one page built or re-rendered each): room for a tap.
 WARM_STEP_MS = 60
-#: How long a warming step measures a hidden page's labels (the page's layouts then
-#: take one more step, about 25 ms for the study details).
+#: How long a warming step measures a hidden page's labels and parts (the page's
+#: layouts, then its placing, take one more step each).
 LAY_OUT_STEP_MS = 15
 
 
@@ -274,8 +274,9 @@ class MainWindow(QMainWindow):
 
         First the theme and text size (a page hidden when they changed), then the next
         part of a page built in stages, then the language (a page left in an earlier one),
-        and last a hidden page's text measured for the window's width (:meth:`ScreenPage.
-        lay_out_ahead`), so that its first show costs what a later one does.
+        and last a hidden page measured and placed for the window's width
+        (:meth:`ScreenPage.lay_out_ahead`), so that its first show costs about what a
+        later one does.
         """
         if not self.warm_pages or not self.isVisible():
             return

@@ -84,7 +84,7 @@ class ScreenPage(QWidget):
         #: session's differs (and not after a round trip back to it).
         self._rendered_lang: str | None = None
         #: What :meth:`lay_out_ahead` measured the page for (the window's key: widths,
-        #: language, text size, theme); ``None`` since its last render.
+        #: language, text size, theme, kiosk mode); ``None`` since it last changed.
         self.laid_out_for: tuple[object, ...] | None = None
         #: What :meth:`lay_out_ahead` has still to do, widgets to measure and its last
         #: two steps, popped from the end (``None``: not begun).
@@ -314,9 +314,10 @@ class ScreenPage(QWidget):
         measures until ``deadline`` (a :func:`time.perf_counter` time; one widget at
         least) and returns whether the page is done: first each label's own hints, then
         each part of the reading column's (its layouts ask its labels for heights at
-        the part's widths), and last the page's, with its height at ``widths`` (the
+        the part's widths), then the page's, with its height at ``widths`` (the
         viewport's, with and without its scroll bar), as the scroll area asks on show,
-        which passes each label the widths it will be asked at.
+        which passes each label the widths it will be asked at; and last the placing of
+        its widgets (:meth:`_place_hidden`). The last two take a call each.
         """
         self._widths = widths  # (the latest: the window may have been resized meanwhile)
         waiting = self._to_measure
