@@ -20,14 +20,23 @@ def in_focus_chain(widget: QWidget) -> list[QWidget]:
     """The widgets inside ``widget`` in the order of the focus chain (not focus proxies).
 
     The widgets of a part built in one go are one run of the chain, starting right
-    after the part itself.
+    after the part itself: as many as it holds (in its window), and the walk asks for
+    no widget past them. PySide makes the widget ``nextInFocusChain()`` returns a child
+    of the one asked, for its own bookkeeping: the first widget after the run (another
+    page, the main window) would become a child of this part's last widget, and when
+    the part was deleted (a study's pages dropped, a record reloaded, a page measured
+    unseen and deleted) PySide took every Python handle below it for deleted too, the
+    other pages' scroll areas' viewports among them.
     """
+    window = widget.window()
+    left = sum(1 for child in widget.findChildren(QWidget) if child.window() is window)
     found: list[QWidget] = []
-    child = widget.nextInFocusChain()
+    child = widget.nextInFocusChain() if left else None
     while child is not None and child is not widget and widget.isAncestorOf(child):
         if child.focusProxy() is None:  # Qt orders the proxy in its place
             found.append(child)
-        child = child.nextInFocusChain()
+        left -= 1
+        child = child.nextInFocusChain() if left else None
     return found
 
 

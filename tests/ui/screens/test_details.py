@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -609,3 +610,27 @@ def test_the_last_press_keeps_the_new_cards_in_view(make_window, default_dict, q
     assert page.scroll_area.verticalScrollBar().value() == before
     top = new.mapTo(page.scroll_area.viewport(), QPoint(0, 0)).y()
     assert 0 <= top < page.scroll_area.viewport().height()
+
+
+def test_deleting_a_page_built_in_stages_leaves_every_other_handle_alive(
+    make_window, default_record
+):
+    """PySide made the widget after a page's last in the focus chain a child of it.
+
+    The study details finds its last widget in the focus chain to put sections built
+    later after it; walking one widget too far made PySide take the next widget (the
+    main window) for a child of the page's last label, and deleting the page (a study's
+    pages dropped in a catalog, a record reloaded) left Python handles below the window
+    for deleted: a reset then failed on the result page's viewport.
+    """
+    session, window = make_window(default_record)
+    result = window.page(Screen.RESULT)
+    details = window.page(Screen.DETAILS)
+    viewport = result.scroll_area.viewport()
+    window.stack.removeWidget(details)
+    del window.pages[Screen.DETAILS]
+    window._scales.pop(details, None)
+    shiboken6.delete(details)
+    assert shiboken6.isValid(viewport)
+    assert all(shiboken6.isValid(part) for part in result._finisher._parts)
+    session.reset()
