@@ -90,10 +90,12 @@ def make_window(qtbot):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from app.ui.main import create_window
+    from app.ui.text import forget_shared_sizes
 
     made = []
 
     def make(record, language: str = "en", studies=()):
+        forget_shared_sizes()  # (no sizes of an earlier test's labels)
         session, window = create_window(record, language, studies=studies)
         window.resize(1280, 800)
         window.show()

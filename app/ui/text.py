@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -51,6 +52,14 @@ def _slop_steps(slop: int, step: int = 2) -> list[int]:
 _HFW_CACHE_SIZE = 24
 #: Shapes of its text a label remembers heights for: both languages at two text sizes.
 _SHAPES_KEPT = 4
+#: Shapes of text whose sizes all labels share (see :class:`WrapLabel`), and how many
+#: sizes (widths and hints) each keeps: a window's pages in both languages at a text
+#: size or two hold about 3,000.
+_SHARED_SHAPES_KEPT = 6000
+_SHARED_SIZES_KEPT = 48
+#: Sizes Qt worked out for a shape of text (:meth:`WrapLabel._shape_now`), by width
+#: (a height) or by hint (a size), most recently used last.
+_shared_sizes: dict[tuple[object, ...], dict[object, object]] = {}
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 
 
@@ -188,6 +197,23 @@ def plain_text(
     return localize(record.unmark(raw, lang) if record else GLOSSARY_MARK.sub(r"\1", raw), lang)
 
 
+def _remember(sizes: dict[object, object], key: object, size: object) -> None:
+    """Keep a size Qt worked out in a shape's shared sizes (the oldest goes when full)."""
+    if len(sizes) >= _SHARED_SIZES_KEPT:
+        del sizes[next(iter(sizes))]
+    sizes[key] = size
+
+
+def shared_size_count() -> int:
+    """How many shapes of text have sizes shared by every label (see :class:`WrapLabel`)."""
+    return len(_shared_sizes)
+
+
+def forget_shared_sizes() -> None:
+    """Forget the sizes shared by labels (a new font set, or a test that needs Qt's)."""
+    _shared_sizes.clear()
+
+
 #: Changes after which a label's text has another shape (a new style: see WrapLabel).
 _RESHAPE_EVENTS = frozenset(
     {
@@ -214,6 +240,13 @@ class WrapLabel(QLabel):
     them. A new style forgets them all, except in a restyle that changes only colours
     (:func:`app.ui.style.colour_restyle`). Set the indent and margin before the label
     is first laid out, and a new text format with the text.
+
+    A size the label does not know yet is looked up among those every label has had Qt
+    work out (:func:`shared_size_count`), by everything Qt's answer depends on, read
+    afresh then (the text, its format, font, direction, margins, indent, frame,
+    alignment, smallest size and the screen's resolution): a label given a text that
+    another label (on a page measured unseen, in the other language) was laid out
+    with finds its sizes there, without Qt laying the text out again.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -225,6 +258,10 @@ class WrapLabel(QLabel):
         self._heights: dict[int, int] = {}
         self._hints: dict[object, QSize] = {}
         self._words = ""
+        #: The shape of the text as it is now (the key of ``_shapes``).
+        self._shape: tuple[object, ...] = ()
+        #: What the shared sizes of the text are kept by (``None``: to be read again).
+        self._shared_key: tuple[object, ...] | None = None
         self.setWordWrap(True)
         self._reshape()
 
@@ -238,6 +275,7 @@ class WrapLabel(QLabel):
             self.layoutDirection(),
             (margins.left(), margins.top(), margins.right(), margins.bottom()),
         )
+        self._shape, self._shared_key = shape, None
         sizes = self._shapes.pop(shape, None)
         if sizes is None:
             sizes = ({}, {})
@@ -251,9 +289,16 @@ class WrapLabel(QLabel):
         height = self._heights.get(width)
         if height is None:
             self.ensurePolished()  # (a first polish may bring a font or padding)
+            shared = self._shared()
+            found = shared.get(width)
+            if isinstance(found, int):
+                height = found
+            else:
+                height = self._ask_qt(width)
+                _remember(shared, width, height)
             if len(self._heights) >= _HFW_CACHE_SIZE:
                 del self._heights[next(iter(self._heights))]  # the width asked longest ago
-            height = self._heights[width] = super().heightForWidth(width)
+            self._heights[width] = height
         return height
 
     def _hint(self, which: str) -> QSize:
@@ -261,9 +306,58 @@ class WrapLabel(QLabel):
         key = (which, self.maximumWidth(), self.alignment())
         hint = self._hints.get(key)
         if hint is None:
-            hint = super().sizeHint() if which == "size" else super().minimumSizeHint()
+            self.ensurePolished()
+            shared = self._shared()
+            found = shared.get(key)
+            if isinstance(found, QSize):
+                hint = QSize(found)
+            else:
+                hint = self._ask_qt(key)
+                _remember(shared, key, QSize(hint))
             self._hints[key] = hint
         return QSize(hint)
+
+    def _ask_qt(self, what: int | tuple[object, ...]) -> Any:
+        """Qt's height at a width (an int), or its size hint (``("size", ...)``) or smallest."""
+        if isinstance(what, int):
+            return super().heightForWidth(what)
+        return super().sizeHint() if what[0] == "size" else super().minimumSizeHint()
+
+    def _shape_now(self) -> tuple[object, ...]:
+        """Everything Qt's sizes for the label's text depend on, as it is now.
+
+        The text's own shape (its words, format, font, direction and margins) is the one
+        the label keeps (see :meth:`_reshape`), with the label's text as Qt has it, and
+        the rest is read here: it is read again after any change to the shape, and after
+        any of the setters below (Qt changes none of them on its own but in a polish,
+        which comes before the label is first measured, or with a new style).
+        """
+        smallest = self.minimumSize()
+        return (
+            type(self),
+            self.text(),
+            *self._shape,
+            self.margin(),
+            self.indent(),
+            self.frameWidth(),
+            self.wordWrap(),
+            self.alignment(),
+            (smallest.width(), smallest.height()),
+            self.buddy() is not None,
+        )
+
+    def _shared(self) -> dict[object, object]:
+        """The sizes every label with the text's shape shares (made, if new)."""
+        if self._shared_key is None:
+            self._shared_key = self._shape_now()
+        shape = (*self._shared_key, self.logicalDpiY())
+        sizes = _shared_sizes.pop(shape, None)
+        if sizes is None:
+            sizes = {}
+            if len(_shared_sizes) >= _SHARED_SHAPES_KEPT:
+                del _shared_sizes[next(iter(_shared_sizes))]  # the shape used longest ago
+        _shared_sizes[shape] = sizes
+        return sizes
 
     def sizeHint(self) -> QSize:
         """Qt's size hint for the text (remembered for this shape of the text)."""
@@ -278,6 +372,55 @@ class WrapLabel(QLabel):
         self._words = text
         self._reshape()
         super().setText(text)
+
+    # Each of these changes what Qt's sizes depend on: the shared ones are found anew.
+    def setTextFormat(self, format: Qt.TextFormat) -> None:  # noqa: D102 - Qt's
+        super().setTextFormat(format)
+        self._shared_key = None
+
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:  # noqa: D102 - Qt's
+        super().setAlignment(alignment)
+        self._shared_key = None
+
+    def setIndent(self, indent: int) -> None:  # noqa: D102 - Qt's
+        super().setIndent(indent)
+        self._shared_key = None
+
+    def setMargin(self, margin: int) -> None:  # noqa: D102 - Qt's
+        super().setMargin(margin)
+        self._shared_key = None
+
+    def setWordWrap(self, on: bool) -> None:  # noqa: D102 - Qt's
+        super().setWordWrap(on)
+        self._shared_key = None
+
+    def setBuddy(self, buddy: QWidget) -> None:  # noqa: D102 - Qt's
+        super().setBuddy(buddy)
+        self._shared_key = None
+
+    def setMinimumSize(self, *size: Any) -> None:  # noqa: D102 - Qt's
+        super().setMinimumSize(*size)
+        self._shared_key = None
+
+    def setMinimumWidth(self, width: int) -> None:  # noqa: D102 - Qt's
+        super().setMinimumWidth(width)
+        self._shared_key = None
+
+    def setMinimumHeight(self, height: int) -> None:  # noqa: D102 - Qt's
+        super().setMinimumHeight(height)
+        self._shared_key = None
+
+    def setFixedSize(self, *size: Any) -> None:  # noqa: D102 - Qt's
+        super().setFixedSize(*size)
+        self._shared_key = None
+
+    def setFixedWidth(self, width: int) -> None:  # noqa: D102 - Qt's
+        super().setFixedWidth(width)
+        self._shared_key = None
+
+    def setFixedHeight(self, height: int) -> None:  # noqa: D102 - Qt's
+        super().setFixedHeight(height)
+        self._shared_key = None
 
     def clear(self) -> None:
         """Show nothing."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
@@ -113,3 +114,102 @@ def test_a_label_asked_before_it_is_polished_answers_for_its_style(qtbot):
     label.setStyleSheet("QLabel { padding: 20px; border: 3px solid black; }")
     label.setText(ENGLISH)
     assert label.heightForWidth(300) > _fresh_height_of(ENGLISH, 300)
+
+
+# -- sizes shared by every label with the same shape of text ------------------------------
+def _configure(label: WrapLabel, change: str) -> None:
+    """Give ``label`` one thing Qt's size for its text depends on (see _shape_now)."""
+    if change == "font":
+        font = QFont(label.font())
+        font.setPixelSize(31)
+        label.setFont(font)
+    elif change == "bold":
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
+    elif change == "margins":
+        label.setContentsMargins(30, 5, 30, 5)
+    elif change == "margin":
+        label.setMargin(17)
+    elif change == "indent":
+        label.setIndent(40)
+    elif change == "frame":
+        label.setFrameShape(QLabel.Shape.Box)
+        label.setLineWidth(6)
+    elif change == "alignment":  # (with an indent: Qt adds it on the aligned sides only)
+        label.setIndent(40)
+        label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
+    elif change == "minimum width":
+        label.setMinimumWidth(520)
+    elif change == "no wrap":
+        label.setWordWrap(False)
+    elif change == "format":
+        label.setTextFormat(Qt.TextFormat.RichText)
+    elif change == "sheet":
+        label.setStyleSheet("QLabel { padding: 14px 30px; border: 3px solid black; }")
+    else:
+        raise AssertionError(change)
+
+
+CHANGES = (
+    "font",
+    "bold",
+    "margins",
+    "margin",
+    "indent",
+    "frame",
+    "alignment",
+    "minimum width",
+    "no wrap",
+    "format",
+    "sheet",
+)
+
+
+def test_a_label_finds_the_sizes_another_label_had_worked_out(qtbot, monkeypatch):
+    """The same words in the same shape on another label: Qt is not asked again."""
+    first, second = WrapLabel(), WrapLabel()
+    for label in (first, second):
+        qtbot.addWidget(label)
+        label.setText(PERSIAN)
+    expected = (first.heightForWidth(333), first.sizeHint(), first.minimumSizeHint())
+    asked: list[object] = []
+    ask_qt = WrapLabel._ask_qt
+
+    def recording(self: WrapLabel, what: object) -> object:
+        asked.append(what)
+        return ask_qt(self, what)
+
+    monkeypatch.setattr(WrapLabel, "_ask_qt", recording)
+    assert (second.heightForWidth(333), second.sizeHint(), second.minimumSizeHint()) == expected
+    assert asked == []
+    second.heightForWidth(334)  # a width nobody asked about: Qt works it out
+    assert asked == [334]
+    assert expected == (
+        QLabel.heightForWidth(second, 333),
+        QLabel.sizeHint(second),
+        QLabel.minimumSizeHint(second),
+    )
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_shared_size_is_never_one_of_another_shape(qtbot, change):
+    """Every label's sizes are Qt's for it, whatever other label had the same words first."""
+    plain, other = WrapLabel(), WrapLabel()
+    for label in (plain, other):
+        qtbot.addWidget(label)
+    _configure(other, change)
+    if change == "alignment":  # both indented: they differ in their alignment only
+        plain.setIndent(40)
+    for label in (plain, other):
+        label.setText(ENGLISH)
+        label.ensurePolished()
+    widths = (120, 333, 700)
+    known = [plain.heightForWidth(w) for w in widths] + [plain.sizeHint(), plain.minimumSizeHint()]
+    shown = [other.heightForWidth(w) for w in widths] + [other.sizeHint(), other.minimumSizeHint()]
+    fresh = [QLabel.heightForWidth(other, w) for w in widths] + [
+        QLabel.sizeHint(other),
+        QLabel.minimumSizeHint(other),
+    ]
+    assert shown == fresh
+    assert known != fresh  # (the change does change Qt's answer: the case tests something)
