@@ -11,9 +11,10 @@ that has no visit, the staff error window).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from app import i18n
 from app.record import TrialRecord
@@ -126,6 +127,40 @@ class Session(CatalogVisit, QObject):
         self._text_scale = MIN_TEXT_SCALE
         self._high_contrast = False
         use_interface_language(default_language)
+
+    def mirrored(self, language: str) -> Session:
+        """A copy of the visit as it is now, in ``language``, that nobody listens to.
+
+        For a page built unseen in the other language (the window measures the screen in
+        view ahead of a switch). It shares the records, which do not change, and copies
+        the answers and each study's visit: nothing done to it reaches this visit. It
+        does not switch the interface language (see :func:`app.i18n.speaking`).
+        """
+        twin = Session.__new__(Session)
+        QObject.__init__(twin)
+        # The state only: PySide keeps each signal it has handed out (and the class's
+        # meta-object) in the instance's dictionary, and the copy must have its own.
+        twin.__dict__.update(
+            (name, value)
+            for name, value in self.__dict__.items()
+            if not name.startswith("__") and not isinstance(value, SignalInstance)
+        )
+        twin._studies = dict(self._studies)
+        twin._visits = {
+            key: dataclasses.replace(
+                visit, answers=dict(visit.answers), carried=dict(visit.carried)
+            )
+            for key, visit in self._visits.items()
+        }
+        # (In a catalog, the current study's answers are its visit's: so in the copy.)
+        key = self._study
+        ours = self._visits.get(key) if key is not None else None
+        if key is not None and ours is not None and ours.answers is self._answers:
+            twin._answers = twin._visits[key].answers
+        else:
+            twin._answers = dict(self._answers)
+        twin._language = twin._chosen_language = language
+        return twin
 
     # -- reading -------------------------------------------------------------------
     @property

@@ -52,3 +52,41 @@ def test_unknown_language_is_refused(default_record):
         pass
     else:  # pragma: no cover
         raise AssertionError("an unknown language was accepted")
+
+
+def test_a_mirrored_visit_is_a_copy_in_another_language_that_nobody_hears(default_record, qtbot):
+    """The window builds the page in view on it, unseen, in the other language."""
+    session = Session(default_record, "en")
+    session.answer("age", 33)
+    session.go_to(Screen.SELFCHECK)
+    session.go_to_question(2)
+    session.set_text_scale(150)
+    heard: list[str] = []
+    session.answers_changed.connect(lambda: heard.append("real"))
+    twin = session.mirrored("fa")
+    twin.answers_changed.connect(lambda: heard.append("twin"))
+    assert twin.language == "fa" and session.language == "en"
+    assert i18n.current_language() == "en"  # (the interface did not switch)
+    assert twin.screen is Screen.SELFCHECK and twin.question_index == 2
+    assert twin.text_scale == 150 and twin.record is session.record
+    assert dict(twin.answers) == dict(session.answers)
+    twin.answer("age", 40)  # changes the copy alone, and each hears only its own
+    assert session.answers["age"] != twin.answers["age"]
+    session.answer("age", 50)
+    assert heard == ["twin", "real"]
+    assert twin.answers["age"] != session.answers["age"] and session.language == "en"
+
+
+def test_a_mirrored_catalog_visit_copies_each_study(default_record, minimal_record):
+    from app.session import study_key
+
+    session = Session(default_record, "en", catalog=True)
+    session.add_study(minimal_record)
+    session.open_study(study_key(default_record))
+    session.answer("age", 33)
+    twin = session.mirrored("fa")
+    assert twin.study == session.study and twin.catalog
+    assert dict(twin.answers) == dict(session.answers)
+    twin.answer("age", 41)
+    assert session.answers["age"] != twin.answers["age"]
+    assert session.visit(study_key(default_record)).answers["age"] == session.answers["age"]

@@ -20,10 +20,11 @@ dates and ranges lives in :mod:`app.i18n.format`; plain names of the record's en
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 
@@ -52,6 +53,7 @@ __all__ = [
     "pick",
     "qlocale",
     "set_language",
+    "speaking",
     "text_direction",
     "translation",
 ]
@@ -285,6 +287,27 @@ def set_language(lang: str) -> None:
     app = QCoreApplication.instance()
     if isinstance(app, QGuiApplication):
         QGuiApplication.setLayoutDirection(text_direction(lang))
+
+
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Within the block, :func:`_`, :func:`ngettext` and the current language are ``lang``.
+
+    Only the gettext catalog and :func:`current_language` change, and both are back as
+    they were after the block: Qt's translator and the application's layout direction
+    stay, so nothing on screen notices. For building a page in a language it is not
+    shown in (the window measures the page in view in the other language, unseen).
+
+    Raises:
+        ValueError: ``lang`` is not supported.
+    """
+    global _current, _translations
+    before = _current, _translations
+    _translations, _current = translation(lang), lang
+    try:
+        yield
+    finally:
+        _current, _translations = before
 
 
 def pick(text: Mapping[str, str] | None, lang: str | None = None) -> str:

@@ -25,6 +25,7 @@ from app.session import CATALOG_SCREENS, STUDY_SCREENS, Screen, Session
 from app.ui.close_guard import CloseGuard
 from app.ui.confirm import ConfirmPrompt
 from app.ui.header import Header
+from app.ui.language_twin import LanguageTwin
 from app.ui.listen import attach as attach_listen
 from app.ui.navbar import NavBar
 from app.ui.popover import TermPopover
@@ -38,6 +39,7 @@ from app.ui.style import (
     restyling,
     stylesheet,
 )
+from app.ui.text import forget_shared_sizes
 
 #: Screen -> "module:Class" of its page; pages are built the first time they are shown,
 #: so start-up only pays for the welcome screen.
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
             each language switch (off until the app turns it on: a test window builds
             only what it shows). A visitor's first tap on a heavy screen then shows a
             page that exists instead of building it (about 200 ms for study details).
+            Last, the screen in view is measured unseen in the other language (see
+            :attr:`twin`), so that a switch finds its text's sizes.
     """
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -147,6 +151,11 @@ class MainWindow(QMainWindow):
         self._scales: dict[ScreenPage, int] = {}
         #: A hidden part of the window takes a new theme as it is shown, or when idle.
         self._restyle_when_shown = _RestyleWhenShown(self)
+        #: The screen in view, built and measured unseen in the other language, the
+        #: last thing warming does (see app.ui.language_twin).
+        self.twin = LanguageTwin()
+        #: Answers given so far, counted (a twin measured before an answer is stale).
+        self._answers_given = 0
         root = QWidget(self)
         root.setObjectName("Root")
         root.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -180,7 +189,7 @@ class MainWindow(QMainWindow):
         session.study_changed.connect(self._on_study_changed)
         # A hidden result left behind by an answer: brought up to date and measured in
         # the next idle moments, not when the visitor asks for it.
-        session.answers_changed.connect(self._warm_later)
+        session.answers_changed.connect(self._on_answers_changed)
 
         self._apply_style()
         self._on_language_changed(session.language)
@@ -241,7 +250,12 @@ class MainWindow(QMainWindow):
                 self._tell_kiosk(page)
         return page
 
+    def _on_answers_changed(self) -> None:
+        self._answers_given += 1
+        self._warm_later()
+
     def _on_screen_changed(self, screen: str) -> None:
+        self._warm_later()  # (the new screen measured in the other language)
         page = self.page(screen)
         self._catch_up_look(page)  # left hidden before the last theme or text size
         self.stack.setCurrentWidget(page)
@@ -274,9 +288,10 @@ class MainWindow(QMainWindow):
 
         First the theme and text size (a page hidden when they changed), then the next
         part of a page built in stages, then the language (a page left in an earlier one),
-        and last a hidden page measured and placed for the window's width
+        then a hidden page measured and placed for the window's width
         (:meth:`ScreenPage.lay_out_ahead`), so that its first show costs about what a
-        later one does.
+        later one does, and last the screen in view built and measured unseen in the
+        other language (:meth:`_twin_step`), so that a switch lays out next to nothing.
         """
         if not self.warm_pages or not self.isVisible():
             return
@@ -311,9 +326,46 @@ class MainWindow(QMainWindow):
                 deadline = time.perf_counter() + LAY_OUT_STEP_MS / 1000
                 if page.lay_out_ahead(widths, deadline):
                     page.mark_laid_out(key)
-            else:
+            elif not self._twin_step():
                 return  # all warm
         self._warm_timer.start(WARM_STEP_MS)
+
+    def _twin_step(self) -> bool:
+        """A step of measuring the screen in view in the other language (False: done).
+
+        The twin is built on a copy of the visit, in the stack (hidden, never in it), in
+        the theme, text size and kiosk mode of the pages, and measured at the widths the
+        page in view has (see :class:`~app.ui.language_twin.LanguageTwin`).
+        """
+        current = self.stack.currentWidget()
+        widths = self._show_widths()
+        session = self.session
+        other = next((lang for lang in session.languages if lang != session.language), None)
+        if not isinstance(current, ScreenPage) or not widths or other is None:
+            return False
+        key = (
+            id(current),
+            current.screen_id,
+            other,
+            widths,
+            session.text_scale,
+            self._theme,
+            self.kiosk,
+            self._answers_given,
+            session.question_index,
+        )
+
+        def build() -> ScreenPage:
+            twin = page_class(current.screen_id)(session.mirrored(other), self.stack)
+            if self._theme:
+                self._restyle(twin)
+                self._scales.pop(twin, None)  # (not one of the window's pages)
+            if self.kiosk:
+                self._tell_kiosk(twin)
+            return twin
+
+        deadline = time.perf_counter() + LAY_OUT_STEP_MS / 1000
+        return self.twin.step(key, other, build, widths, deadline)
 
     def _show_widths(self) -> tuple[int, ...]:
         """The viewport widths a hidden page's scroll area will have when shown.
@@ -365,7 +417,9 @@ class MainWindow(QMainWindow):
             page = self.pages.pop(screen, None)
             if page is not None:
                 self.stack.removeWidget(page)
+                self._scales.pop(page, None)
                 shiboken6.delete(page)
+        self.twin.forget()
 
     def _on_study_changed(self, _key: str) -> None:
         self._drop_study_pages()
@@ -389,6 +443,11 @@ class MainWindow(QMainWindow):
             self._apply_text_scale()
         if self.session.catalog:  # every study forgotten: their pages too
             self._drop_study_pages()
+        # Nothing of the last visitor's words stays, not even their sizes (a result page
+        # names their answers), and no twin measured for their answers.
+        self.twin.forget()
+        forget_shared_sizes()
+        self._answers_given += 1
         self._on_language_changed(self.session.language)
         self._on_screen_changed(self.session.screen.value)
         self._forget_term()
@@ -410,6 +469,7 @@ class MainWindow(QMainWindow):
         old = self.pages.get(screen)
         scrolled = old.scroll_area.verticalScrollBar().value() if old is not None else 0
         self._warm_timer.stop()
+        self.twin.forget()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             shiboken6.delete(page)

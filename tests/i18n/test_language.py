@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 import app.i18n as i18n
@@ -198,3 +199,17 @@ def test_localize_typesets_persian_only() -> None:
     # A string is taken as already in the language (a filled-in message).
     assert localize("شماره NCT05703308", "fa") == f"شماره {FSI}NCT05703308{PDI}"
     assert localize(None, "fa") == ""
+
+
+def test_speaking_a_language_for_a_block_touches_nothing_of_qt(qapp):
+    """The window builds a page unseen in the other language: nothing on screen notices."""
+    set_language("en")
+    direction = QGuiApplication.layoutDirection()
+    with i18n.speaking("fa"):
+        assert current_language() == "fa"
+        assert _("Study details") == translation("fa").gettext("Study details") != "Study details"
+        assert QGuiApplication.layoutDirection() == direction
+    assert current_language() == "en" and _("Study details") == "Study details"
+    with pytest.raises(ValueError), i18n.speaking("xx"):
+        pass
+    assert current_language() == "en"

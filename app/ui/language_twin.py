@@ -1,0 +1,104 @@
+"""The screen in view built again, unseen, in the other language, to measure its text.
+
+A language switch re-renders the screen in view in place. Its first switch to a language
+was mostly Qt laying out text it had never seen in that language: each label's size
+hints and its heights at the widths its layouts ask about (about 30 of 56 ms on the
+study details). :class:`LanguageTwin` builds a second page of the same screen, in the
+other language, hidden, on a copy of the visit (:meth:`app.session.Session.mirrored`),
+and measures it for the window's widths (:meth:`ScreenPage.lay_out_ahead`) in the
+window's idle moments; then it deletes it. What Qt worked out stays in the sizes every
+label shares (:class:`app.ui.text.WrapLabel`): on the switch, each label of the page in
+view finds the sizes of its new text there. Nothing else of the twin is kept, and
+nobody sees it: it is never shown, nobody listens to its copy of the visit, and what it
+measures is keyed by everything the sizes depend on, so a label whose text on the real
+page differs (a glossary filtered since) only misses and is laid out as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+from app.i18n import speaking
+from app.ui.screens.base import ScreenPage
+
+
+class LanguageTwin:
+    """Builds, finishes and measures the page in view in another language, a step at a time.
+
+    The window calls :meth:`step` from its warming steps with what the twin is for (a
+    key: the page in view, the language, the widths, text size, theme and kiosk mode,
+    the answers): a new key drops a twin under way and starts again. Each step builds
+    the page, or its next part, or measures it until ``deadline``; the twin is deleted
+    once measured, and the key remembered, so that nothing is done again for it.
+    """
+
+    def __init__(self) -> None:
+        #: The twin under way (``None``: none).
+        self.page: ScreenPage | None = None
+        self._key: tuple[object, ...] | None = None
+        self._language = ""
+        #: The key the last twin was measured for.
+        self.measured_for: tuple[object, ...] | None = None
+
+    def step(
+        self,
+        key: tuple[object, ...],
+        language: str,
+        build: Callable[[], ScreenPage],
+        widths: tuple[int, ...],
+        deadline: float,
+    ) -> bool:
+        """Take the next step for ``key``; False: it is measured already, nothing done.
+
+        ``build`` makes the page (on a copy of the visit in ``language``) as the window
+        makes its pages: called in ``language`` (:func:`app.i18n.speaking`), as is every
+        later part of it.
+        """
+        if key == self.measured_for:
+            return False
+        page = self.page
+        if page is None or self._key != key or not shiboken6.isValid(page):
+            self.drop()
+            with speaking(language):
+                self.page = build()
+            self._key, self._language = key, language
+            return True
+        with speaking(language):
+            if not page.complete:
+                page.build_step()
+                page.mark_laid_out(None)
+            elif page.lay_out_ahead(widths, deadline):
+                _paint_once(page)
+                self.measured_for = key
+                self.drop()
+        return True
+
+    def drop(self) -> None:
+        """Delete the twin under way, if there is one (what it measured stays shared)."""
+        page, self.page, self._key = self.page, None, None
+        if page is not None and shiboken6.isValid(page):
+            shiboken6.delete(page)
+
+    def forget(self) -> None:
+        """Drop the twin and the key measured last (the pages were built again)."""
+        self.drop()
+        self.measured_for = None
+
+
+def _paint_once(page: ScreenPage) -> None:
+    """Paint the top of the twin, off screen, as the switch will paint the page in view.
+
+    Qt draws each glyph of a font at a size once and keeps it: the first paint of the
+    other language's words draws its letters (Persian's in each of the six text sizes).
+    """
+    image = QImage(page.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:  # (ScreenPage.render puts the words in: this is QWidget's)
+        QWidget.render(page, painter, QPoint())
+    finally:
+        painter.end()

@@ -1,0 +1,148 @@
+"""The screen in view, measured unseen in the other language: a switch finds its sizes.
+
+The window's last warming steps build the page in view again on a copy of the visit in
+the other language, measure it for the window's widths and delete it
+(``app.ui.language_twin``); what Qt worked out stays in the sizes labels share
+(``WrapLabel``). These tests count what Qt is asked during the switch itself, check that
+every label is still exactly as tall as Qt says, and that the twin leaves nothing
+behind: no page, no listener, no handle.
+"""
+
+from __future__ import annotations
+
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.session import Screen
+from app.ui.screens.base import ScreenPage
+from app.ui.text import WrapLabel, shared_size_count
+
+
+def _warm(window, qtbot) -> None:
+    """Warm the window until it has nothing left to do (the twin last)."""
+    window.warm_pages = True
+    window._warm_later()
+
+    def done() -> bool:
+        pages = window.pages.values()
+        return (
+            len(window.pages) == len(Screen)
+            and all(page.complete and page.laid_out_for is not None for page in pages)
+            and not window._warm_timer.isActive()
+        )
+
+    qtbot.waitUntil(done, timeout=30_000)
+
+
+class _AskedQt:
+    """Counts the sizes labels had to ask Qt for while the block runs."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.asked: list[str] = []
+        ask_qt = WrapLabel._ask_qt
+
+        def recording(label: WrapLabel, what: object) -> object:
+            self.asked.append(label.text()[:30])
+            return ask_qt(label, what)
+
+        monkeypatch.setattr(WrapLabel, "_ask_qt", recording)
+
+
+def _switch(session, lang: str) -> None:
+    session.set_language(lang)
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+@pytest.mark.parametrize("screen", [Screen.DETAILS, Screen.GLOSSARY, Screen.RESULT])
+def test_a_switch_finds_the_other_language_measured(
+    make_window, default_record, qtbot, monkeypatch, screen
+):
+    session, window = make_window(default_record)
+    for question in session.record.questions[:3]:  # (the result names the answers)
+        option = getattr(question, "options", None)
+        if option:
+            session.answer(question.id, option[0].id)
+    session.go_to(screen)
+    _warm(window, qtbot)
+    page = window.page(screen)
+    assert window.twin.measured_for is not None and window.twin.page is None
+    labels = [label for label in page.findChildren(WrapLabel) if label.text()]
+    counter = _AskedQt(monkeypatch)
+    _switch(session, "fa")
+    shown = [label for label in labels if label.isVisible() and label.text()]
+    assert len(shown) > 10
+    # Next to nothing left to lay out (a study details switch asked Qt 527 times).
+    assert len(counter.asked) < len(shown) // 4, counter.asked
+    # And what the labels found is Qt's own answer for each of them: no text is cut.
+    for label in shown:
+        assert label.heightForWidth(label.width()) == QLabel.heightForWidth(label, label.width())
+        assert label.height() >= QLabel.heightForWidth(label, label.width())
+
+
+def test_without_the_twin_the_switch_lays_its_text_out(
+    make_window, default_record, qtbot, monkeypatch
+):
+    """The control: the same switch, the twin left out, asks Qt for most of the page."""
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    monkeypatch.setattr(window, "_twin_step", lambda: False)
+    _warm(window, qtbot)
+    page = window.page(Screen.DETAILS)
+    counter = _AskedQt(monkeypatch)
+    _switch(session, "fa")
+    shown = [label for label in page.findChildren(WrapLabel) if label.isVisible() and label.text()]
+    assert len(counter.asked) > len(shown)
+
+
+def test_the_twin_leaves_nothing_behind(make_window, default_record, qtbot):
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    heard: list[object] = []
+    session.answers_changed.connect(lambda: heard.append("answers"))
+    _warm(window, qtbot)
+    key = window.twin.measured_for
+    assert key is not None and key[1] is Screen.DETAILS and key[2] == "fa"
+    # No page but the window's own in the stack, and nothing of the twin in the window.
+    pages = set(window.pages.values())
+    assert {page for page in window.stack.findChildren(ScreenPage)} == pages
+    assert window.twin.page is None
+    assert all(page in window._scales for page in pages) and len(window._scales) == len(pages)
+    assert heard == []  # (the twin's copy of the visit answered nothing of this one)
+    # Every page's handles are alive (a deleted page once took the window's with it).
+    for page in pages:
+        assert shiboken6.isValid(page.scroll_area.viewport())
+        for part in getattr(getattr(page, "_finisher", None), "_parts", ()):
+            assert shiboken6.isValid(part)
+    session.reset()  # (each page's reset handler touches its parts: no error in any)
+
+
+def test_an_answer_or_a_new_screen_measures_again(make_window, default_record, qtbot):
+    session, window = make_window(default_record)
+    session.go_to(Screen.RESULT)
+    _warm(window, qtbot)
+    first = window.twin.measured_for
+    question = session.record.questions[0]
+    options = getattr(question, "options", None) or []
+    if options:
+        session.answer(question.id, options[-1].id)
+    else:
+        session.answer(question.id, 40)
+    _warm(window, qtbot)
+    assert window.twin.measured_for != first
+    session.go_to(Screen.CONTACT)
+    _warm(window, qtbot)
+    assert window.twin.measured_for[1] is Screen.CONTACT
+
+
+def test_a_reset_forgets_the_sizes_of_the_last_visitors_words(make_window, default_record, qtbot):
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    _warm(window, qtbot)
+    assert shared_size_count() > 100
+    seen = []
+    window.session.reset_done.connect(lambda: seen.append(shared_size_count()))
+    session.reset()
+    assert seen == [0]  # (the window forgets them first; the pages then render anew)
+    assert window.twin.measured_for is None
