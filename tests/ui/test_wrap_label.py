@@ -7,10 +7,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
-from app.ui.text import WrapLabel
+from app.ui.text import WrapLabel, forget_shared_sizes
 
 ENGLISH = "Taking part means a few visits to the clinic over about six months. " * 3
 PERSIAN = "شرکت در پژوهش یعنی چند بار آمدن به درمانگاه در حدود شش ماه. " * 3
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_sizes():
+    """Each test starts with no sizes shared by an earlier test's labels."""
+    forget_shared_sizes()
 
 
 def _fresh_height(label: WrapLabel, width: int) -> int:
@@ -192,18 +198,28 @@ def test_a_label_finds_the_sizes_another_label_had_worked_out(qtbot, monkeypatch
     )
 
 
+@pytest.fixture
+def no_app_sheet(qapp):
+    """No application style sheet (an earlier test's window leaves its own): a sheet's
+    font size would win over a font set in code, and the font case would test nothing."""
+    sheet = qapp.styleSheet()
+    qapp.setStyleSheet("")
+    yield
+    qapp.setStyleSheet(sheet)
+
+
 @pytest.mark.parametrize("change", CHANGES)
-def test_a_shared_size_is_never_one_of_another_shape(qtbot, change):
+def test_a_shared_size_is_never_one_of_another_shape(qtbot, no_app_sheet, change):
     """Every label's sizes are Qt's for it, whatever other label had the same words first."""
     plain, other = WrapLabel(), WrapLabel()
     for label in (plain, other):
         qtbot.addWidget(label)
+        label.ensurePolished()  # (the app's style sets a label's text size as it polishes)
     _configure(other, change)
     if change == "alignment":  # both indented: they differ in their alignment only
         plain.setIndent(40)
     for label in (plain, other):
         label.setText(ENGLISH)
-        label.ensurePolished()
     widths = (120, 333, 700)
     known = [plain.heightForWidth(w) for w in widths] + [plain.sizeHint(), plain.minimumSizeHint()]
     shown = [other.heightForWidth(w) for w in widths] + [other.sizeHint(), other.minimumSizeHint()]
