@@ -166,7 +166,17 @@ class _ColourRestyle(QObject):
 
     def __init__(self, root: QWidget) -> None:
         super().__init__()
-        self.fonts = {widget: widget.font() for widget in (root, *root.findChildren(QWidget))}
+        # Only widgets polished already: one polished for the first time under the new
+        # sheet takes its font then, and its text must be laid out in it. (Its FontChange
+        # held back, a label kept laying its text out in the font it was made with and
+        # cached those sizes under its new font: a page built while high contrast was on,
+        # above 100% text, had registry texts too small by a third in its size hints.)
+        polished = Qt.WidgetAttribute.WA_WState_Polished
+        self.fonts = {
+            widget: widget.font()
+            for widget in (root, *root.findChildren(QWidget))
+            if widget.testAttribute(polished)
+        }
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -227,3 +227,35 @@ def test_the_counselor_view_switched_to_high_contrast_looks_as_one_built_in_it(
     switched_session.set_high_contrast(False)  # and back
     built_session.set_high_contrast(False)
     assert _grab(switched) == _grab(built)
+
+
+def test_a_page_built_in_high_contrast_above_100_percent_has_its_text_sized_in_its_font(
+    make_window, default_record
+):
+    """A label polished for the first time under the new theme takes its font then.
+
+    The page's restyle held back its FontChange (a colour-only restyle): Qt went on
+    laying the label's text out in the font it was made with, and the label cached
+    those sizes under its new font. Registry texts on a study details page built while
+    high contrast was on at 150% were a third too small in their size hints.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    session, window = make_window(default_record)
+    session.set_text_scale(150)
+    session.set_high_contrast(True)
+    page = window.page(Screen.DETAILS)  # built, and restyled, hidden
+    page.build_all()
+    labels = [label for label in page.findChildren(WrapLabel) if label.text()]
+    assert len(labels) > 50
+    known = {
+        label: (WrapLabel.sizeHint(label), WrapLabel.minimumSizeHint(label)) for label in labels
+    }
+    wrong = []
+    for label in labels:
+        # Qt's own answer, its text laid out again in the label's font of now.
+        QCoreApplication.sendEvent(label, QEvent(QEvent.Type.FontChange))
+        fresh = (QLabel.sizeHint(label), QLabel.minimumSizeHint(label))
+        if known[label] != fresh:
+            wrong.append((label.text()[:30], known[label], fresh))
+    assert not wrong
