@@ -128,8 +128,10 @@ class Session(CatalogVisit, QObject):
         self._high_contrast = False
         use_interface_language(default_language)
 
-    def mirrored(self, language: str) -> Session:
+    def mirrored(self, language: str, text_scale: int | None = None) -> Session:
         """A copy of the visit as it is now, in ``language``, that nobody listens to.
+
+        With ``text_scale``, at that text size (percent) instead of the visit's.
 
         For a page built unseen in the other language (the window measures the screen in
         view ahead of a switch). It shares the records, which do not change, and copies
@@ -160,6 +162,8 @@ class Session(CatalogVisit, QObject):
         else:
             twin._answers = dict(self._answers)
         twin._language = twin._chosen_language = language
+        if text_scale is not None:
+            twin._text_scale = max(MIN_TEXT_SCALE, min(MAX_TEXT_SCALE, int(text_scale)))
         return twin
 
     # -- reading -------------------------------------------------------------------

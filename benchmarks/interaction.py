@@ -5,11 +5,14 @@ it (config, the default record, main window, kiosk controller; desktop mode), ev
 self-check question is answered, and then:
 
 * language switch English -> Persian -> English on every screen (the full re-render, the
-  mirroring, and the repaint that follows): each direction is timed on its own;
+  mirroring, and the repaint that follows): each direction is timed on its own, with
+  warming off, and again as the app runs (warming waited out on each screen first, which
+  ends with the screen in view measured unseen in the other language);
 * a move from each screen to the next, the first time (the page is built then) and later
   (the page exists), and the first time once the app's warming has built and measured
   every page in idle moments;
-* a text-size step and back, and high contrast on and off, on the study details;
+* a text-size step and back, and high contrast on and off, on the study details (the
+  text-size step with warming off, and again as the app runs, warming waited out);
 * a tap on an answer on the self-check, with the result screen built behind it.
 
 A step is timed from the call on the session to the end of the paint pass that shows its
@@ -124,8 +127,10 @@ def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches,
     """Launch, answer, visit every screen twice and switch language on each; close."""
     from app.launch import launch
     from app.session import Screen
+    from app.ui.text import forget_shared_sizes
 
     order = list(Screen)
+    forget_shared_sizes()  # (each launch measures its text as a fresh start would)
     # Warming off: a first visit here builds its page, as when a visitor taps before
     # the app has had idle time to build it (see warming_ms for how long that is).
     launched = launch(None, "en", config_path=home / "config.toml", kiosk=False, warm_pages=False)
@@ -231,7 +236,9 @@ def warming_ms(app, home) -> tuple[float, float]:
     idle moments; then high contrast on and off on the welcome screen, with the warmed
     pages unseen."""
     from app.launch import launch
+    from app.ui.text import forget_shared_sizes
 
+    forget_shared_sizes()
     launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
     window, session = launched.window, launched.session
     window.resize(1280, 800)
@@ -254,7 +261,9 @@ def first_visits_after_warming(app, watch: PaintWatch, home, rng: random.Random)
     start: every page built and measured in idle moments, none shown yet)."""
     from app.launch import launch
     from app.session import Screen
+    from app.ui.text import forget_shared_sizes
 
+    forget_shared_sizes()
     launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
     window, session = launched.window, launched.session
     window.resize(1280, 800)
@@ -269,6 +278,57 @@ def first_visits_after_warming(app, watch: PaintWatch, home, rng: random.Random)
         ]
     close(app, launched)
     return visits
+
+
+def switches_after_warming(
+    app, watch: PaintWatch, home, rng: random.Random
+) -> tuple[WarmSwitches, tuple[float, float, float]]:
+    """A language round trip on each screen as the app has it once warming is done.
+
+    The app launched as ``trialguide`` launches it; on each screen, warming is waited
+    out (it ends by measuring the screen in view unseen in the other language and at
+    the next text size up, see ``app.ui.language_twin``), then en->fa, warming again,
+    fa->en. Returns per screen the two switches and how long warming took after
+    arriving there (ms); and the same for a text-size step up and back on the details.
+    """
+    from app.launch import launch
+    from app.session import Screen
+    from app.ui.text import forget_shared_sizes
+
+    forget_shared_sizes()  # (what an earlier launch in this process measured)
+    launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
+    window, session = launched.window, launched.session
+    window.resize(1280, 800)
+    launched.show()
+    answer_everything(session, rng)
+    _wait_until_warm(app, window, time.perf_counter() + 60)
+    found: WarmSwitches = {}
+    for screen in Screen:
+        page = window.page(screen)
+        session.go_to(screen)
+        arrived = time.perf_counter()
+        app.processEvents()
+        _wait_until_warm(app, window, arrived + 60)
+        waited = (time.perf_counter() - arrived) * 1000
+        to_fa = watch.time(page, lambda: session.set_language("fa"))
+        _wait_until_warm(app, window, time.perf_counter() + 60)
+        to_en = watch.time(page, lambda: session.set_language("en"))
+        _wait_until_warm(app, window, time.perf_counter() + 60)
+        found[screen.value] = (to_fa, to_en, waited)
+    page = window.page(Screen.DETAILS)
+    session.go_to(Screen.DETAILS)
+    arrived = time.perf_counter()
+    app.processEvents()
+    _wait_until_warm(app, window, arrived + 60)
+    waited = (time.perf_counter() - arrived) * 1000
+    bigger = watch.time(page, lambda: session.set_text_scale(125))
+    _wait_until_warm(app, window, time.perf_counter() + 60)
+    smaller = watch.time(page, lambda: session.set_text_scale(100))
+    close(app, launched)
+    return found, (bigger, smaller, waited)
+
+
+WarmSwitches = dict[str, tuple[float, float, float]]
 
 
 def measure(runs: int) -> tuple[dict[str, list[tuple[float, float]]], Times, Times]:
@@ -314,6 +374,13 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(3):
             for move, values in first_visits_after_warming(app, watch, home, rng).items():
                 after_warming.setdefault(move, []).extend(values)
+        warm_switches: dict[str, list[tuple[float, float, float]]] = {}
+        warm_sizes: list[tuple[float, float, float]] = []
+        for _ in range(3):
+            by_screen, sizes = switches_after_warming(app, watch, home, rng)
+            for screen, found in by_screen.items():
+                warm_switches.setdefault(screen, []).append(found)
+            warm_sizes.append(sizes)
     warming = [built for built, _ in warm_runs]
     target = f"< {limit_ms:.0f} ms"
     rows: list[Row] = []
@@ -337,6 +404,24 @@ def main(argv: list[str] | None = None) -> int:
             f"fa->en {median([en for _, en in pairs]):.0f}; {both.note}"
         )
         rows.append(both)
+    for screen, triples in warm_switches.items():
+        both = row(f"en->fa->en on {screen}, warmed", [fa + en for fa, en, _ in triples])
+        both.note = (
+            f"en->fa {median([fa for fa, _, _ in triples]):.0f}, "
+            f"fa->en {median([en for _, en, _ in triples]):.0f}; warming after arriving "
+            f"{median([w for _, _, w in triples]) / 1000:.1f} s; {both.note}"
+        )
+        rows.append(both)
+    ups, backs = [a for a, _, _ in warm_sizes], [b for _, b, _ in warm_sizes]
+    waits = [w for _, _, w in warm_sizes]
+    sized = row(
+        "text size 100% -> 125% -> 100% on details, warmed", [a + b for a, b, _ in warm_sizes]
+    )
+    sized.note = (
+        f"up {median(ups):.0f}, back {median(backs):.0f}; "
+        f"warming after arriving {median(waits) / 1000:.1f} s; {sized.note}"
+    )
+    rows.append(sized)
     for move, values in first.items():
         rows.append(row(f"{move} (first visit)", values))
     for move, values in after_warming.items():
@@ -367,6 +452,9 @@ def main(argv: list[str] | None = None) -> int:
             "'first visit' rows are measured with warming off (a tap before the app has "
             "had idle time); the app builds and measures every screen in idle moments "
             "after start: the 'after warming' rows are first visits then",
+            "the plain switch rows are with warming off, every page built; the 'warmed' "
+            "ones as the app runs: the screen in view measured unseen in the other "
+            "language in idle moments first (how long that took is in the note)",
         ],
     )
     return 0

@@ -43,8 +43,22 @@ def _is(name: str) -> Pick:
 
 
 TARGETS = (
-    Target("language switch en->fa->en, worst screen", _starts("en->fa->en on "), 0.1),
-    Target("text-size step and back (details)", _starts("text size 100% -> 125%"), 0.1),
+    Target(
+        "language switch en->fa->en, worst screen (warming off)",
+        lambda row: _starts("en->fa->en on ")(row) and not _ends(", warmed")(row),
+        0.1,
+    ),
+    Target("language switch en->fa->en, worst screen, warmed", _ends(", warmed"), 0.1),
+    Target(
+        "text-size step and back (details, warming off)",
+        lambda row: _starts("text size 100% -> 125%")(row) and not _ends(", warmed")(row),
+        0.1,
+    ),
+    Target(
+        "text-size step and back (details), warmed",
+        lambda row: _starts("text size 100% -> 125%")(row) and _ends(", warmed")(row),
+        0.1,
+    ),
     Target(
         "high contrast on and off, every screen built",
         _starts("high contrast on -> off on details"),

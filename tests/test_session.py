@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 
 from app import i18n
-from app.session import MIN_TEXT_SCALE, Screen, Session
+from app.session import MAX_TEXT_SCALE, MIN_TEXT_SCALE, Screen, Session
 
 
 def test_a_session_sets_the_interface_language(default_record):
@@ -75,6 +75,9 @@ def test_a_mirrored_visit_is_a_copy_in_another_language_that_nobody_hears(defaul
     session.answer("age", 50)
     assert heard == ["twin", "real"]
     assert twin.answers["age"] != session.answers["age"] and session.language == "en"
+    bigger = session.mirrored("en", 175)  # (the next text size up, measured unseen)
+    assert bigger.text_scale == 175 and session.text_scale == 150
+    assert session.mirrored("en", 900).text_scale == MAX_TEXT_SCALE
 
 
 def test_a_mirrored_catalog_visit_copies_each_study(default_record, minimal_record):

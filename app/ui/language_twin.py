@@ -1,4 +1,4 @@
-"""The screen in view built again, unseen, in the other language, to measure its text.
+"""The screen in view built again, unseen, in the other language (or text size), measured.
 
 A language switch re-renders the screen in view in place. Its first switch to a language
 was mostly Qt laying out text it had never seen in that language: each label's size
@@ -12,11 +12,17 @@ view finds the sizes of its new text there. Nothing else of the twin is kept, an
 nobody sees it: it is never shown, nobody listens to its copy of the visit, and what it
 measures is keyed by everything the sizes depend on, so a label whose text on the real
 page differs (a glossary filtered since) only misses and is laid out as before.
+
+The window measures the screen in view a second time the same way at the next text size
+up (the header's A+), for the same reason: a first step up laid out every label in its
+new font.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 
 import shiboken6
 from PySide6.QtCore import QPoint
@@ -41,7 +47,6 @@ class LanguageTwin:
         #: The twin under way (``None``: none).
         self.page: ScreenPage | None = None
         self._key: tuple[object, ...] | None = None
-        self._language = ""
         #: The key the last twin was measured for.
         self.measured_for: tuple[object, ...] | None = None
 
@@ -52,30 +57,34 @@ class LanguageTwin:
         build: Callable[[], ScreenPage],
         widths: tuple[int, ...],
         deadline: float,
+        within: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
+        after: Callable[[ScreenPage], None] | None = None,
     ) -> bool:
         """Take the next step for ``key``; False: it is measured already, nothing done.
 
         ``build`` makes the page (on a copy of the visit in ``language``) as the window
         makes its pages: called in ``language`` (:func:`app.i18n.speaking`), as is every
-        later part of it.
+        later part of it, and inside ``within`` (another text size); ``after`` is given
+        the page after each step that builds (to give its new parts that text size).
         """
         if key == self.measured_for:
             return False
         page = self.page
-        if page is None or self._key != key or not shiboken6.isValid(page):
-            self.drop()
-            with speaking(language):
-                self.page = build()
-            self._key, self._language = key, language
-            return True
-        with speaking(language):
-            if not page.complete:
+        with speaking(language), within():
+            if page is None or self._key != key or not shiboken6.isValid(page):
+                self.drop()
+                page = self.page = build()
+                self._key = key
+            elif not page.complete:
                 page.build_step()
                 page.mark_laid_out(None)
             elif page.lay_out_ahead(widths, deadline):
                 _paint_once(page)
                 self.measured_for = key
                 self.drop()
+                return True
+            if after is not None:
+                after(page)
         return True
 
     def drop(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import time
+from collections.abc import Iterator
 
 import shiboken6
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt, QTimer
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.i18n import text_direction
 from app.present.catalog_screen import catalog_window_title
 from app.present.titles import window_title
-from app.session import CATALOG_SCREENS, STUDY_SCREENS, Screen, Session
+from app.session import CATALOG_SCREENS, STUDY_SCREENS, TEXT_SCALES, Screen, Session
 from app.ui.close_guard import CloseGuard
 from app.ui.confirm import ConfirmPrompt
 from app.ui.header import Header
@@ -151,9 +153,10 @@ class MainWindow(QMainWindow):
         self._scales: dict[ScreenPage, int] = {}
         #: A hidden part of the window takes a new theme as it is shown, or when idle.
         self._restyle_when_shown = _RestyleWhenShown(self)
-        #: The screen in view, built and measured unseen in the other language, the
-        #: last thing warming does (see app.ui.language_twin).
+        #: The screen in view, built and measured unseen in the other language, and
+        #: at the next text size up: the last things warming does (app.ui.language_twin).
         self.twin = LanguageTwin()
+        self.size_twin = LanguageTwin()
         #: Answers given so far, counted (a twin measured before an answer is stale).
         self._answers_given = 0
         root = QWidget(self)
@@ -331,41 +334,73 @@ class MainWindow(QMainWindow):
         self._warm_timer.start(WARM_STEP_MS)
 
     def _twin_step(self) -> bool:
-        """A step of measuring the screen in view in the other language (False: done).
+        """A step of measuring the screen in view unseen (False: nothing left to do).
 
-        The twin is built on a copy of the visit, in the stack (hidden, never in it), in
-        the theme, text size and kiosk mode of the pages, and measured at the widths the
-        page in view has (see :class:`~app.ui.language_twin.LanguageTwin`).
+        First in the other language, then at the next text size up. Each twin is built
+        on a copy of the visit, in the stack (hidden, never in it), in the theme, text
+        size and kiosk mode of the pages, and measured at the widths the page in view
+        has (see :class:`~app.ui.language_twin.LanguageTwin`).
         """
         current = self.stack.currentWidget()
         widths = self._show_widths()
-        session = self.session
-        other = next((lang for lang in session.languages if lang != session.language), None)
-        if not isinstance(current, ScreenPage) or not widths or other is None:
+        if not isinstance(current, ScreenPage) or not widths:
             return False
-        key = (
-            id(current),
+        session = self.session
+        scale = session.text_scale
+        # What the page in view shows, and where: a twin measured for another is stale.
+        seen = (
             current.screen_id,
-            other,
             widths,
-            session.text_scale,
             self._theme,
             self.kiosk,
             self._answers_given,
             session.question_index,
+            id(current),
+        )
+        deadline = time.perf_counter() + LAY_OUT_STEP_MS / 1000
+        other = next((lang for lang in session.languages if lang != session.language), None)
+        if other is not None and self.twin.step(
+            (other, scale, *seen),
+            other,
+            lambda: self._build_twin(current.screen_id, session.mirrored(other)),
+            widths,
+            deadline,
+        ):
+            return True
+        bigger = next((step for step in TEXT_SCALES if step > scale), None)
+        if bigger is None:
+            return False
+        lang = session.language
+
+        @contextlib.contextmanager
+        def at_bigger_size() -> Iterator[None]:
+            # (Widgets polished now take the text size of the style's moment.)
+            style = install_style()
+            style.scale = bigger
+            try:
+                yield
+            finally:
+                style.scale = scale
+
+        return self.size_twin.step(
+            (lang, bigger, *seen),
+            lang,
+            lambda: self._build_twin(current.screen_id, session.mirrored(lang, bigger)),
+            widths,
+            deadline,
+            within=at_bigger_size,
+            after=lambda twin: apply_text_scale(twin, bigger),
         )
 
-        def build() -> ScreenPage:
-            twin = page_class(current.screen_id)(session.mirrored(other), self.stack)
-            if self._theme:
-                self._restyle(twin)
-                self._scales.pop(twin, None)  # (not one of the window's pages)
-            if self.kiosk:
-                self._tell_kiosk(twin)
-            return twin
-
-        deadline = time.perf_counter() + LAY_OUT_STEP_MS / 1000
-        return self.twin.step(key, other, build, widths, deadline)
+    def _build_twin(self, screen: Screen, visit: Session) -> ScreenPage:
+        """A page of ``screen`` on a copy of the visit, hidden in the stack, as pages are."""
+        twin = page_class(screen)(visit, self.stack)
+        if self._theme:
+            self._restyle(twin)  # (at the window's text size: the caller's after fixes it)
+            self._scales.pop(twin, None)  # (not one of the window's pages)
+        if self.kiosk:
+            self._tell_kiosk(twin)
+        return twin
 
     def _show_widths(self) -> tuple[int, ...]:
         """The viewport widths a hidden page's scroll area will have when shown.
@@ -420,6 +455,7 @@ class MainWindow(QMainWindow):
                 self._scales.pop(page, None)
                 shiboken6.delete(page)
         self.twin.forget()
+        self.size_twin.forget()
 
     def _on_study_changed(self, _key: str) -> None:
         self._drop_study_pages()
@@ -446,6 +482,7 @@ class MainWindow(QMainWindow):
         # Nothing of the last visitor's words stays, not even their sizes (a result page
         # names their answers), and no twin measured for their answers.
         self.twin.forget()
+        self.size_twin.forget()
         forget_shared_sizes()
         self._answers_given += 1
         self._on_language_changed(self.session.language)
@@ -470,6 +507,7 @@ class MainWindow(QMainWindow):
         scrolled = old.scroll_area.verticalScrollBar().value() if old is not None else 0
         self._warm_timer.stop()
         self.twin.forget()
+        self.size_twin.forget()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             shiboken6.delete(page)

@@ -103,7 +103,7 @@ def test_the_twin_leaves_nothing_behind(make_window, default_record, qtbot):
     session.answers_changed.connect(lambda: heard.append("answers"))
     _warm(window, qtbot)
     key = window.twin.measured_for
-    assert key is not None and key[1] is Screen.DETAILS and key[2] == "fa"
+    assert key is not None and key[0] == "fa" and key[2] is Screen.DETAILS
     # No page but the window's own in the stack, and nothing of the twin in the window.
     pages = set(window.pages.values())
     assert {page for page in window.stack.findChildren(ScreenPage)} == pages
@@ -133,7 +133,7 @@ def test_an_answer_or_a_new_screen_measures_again(make_window, default_record, q
     assert window.twin.measured_for != first
     session.go_to(Screen.CONTACT)
     _warm(window, qtbot)
-    assert window.twin.measured_for[1] is Screen.CONTACT
+    assert window.twin.measured_for[2] is Screen.CONTACT
 
 
 def test_a_reset_forgets_the_sizes_of_the_last_visitors_words(make_window, default_record, qtbot):
@@ -146,3 +146,32 @@ def test_a_reset_forgets_the_sizes_of_the_last_visitors_words(make_window, defau
     session.reset()
     assert seen == [0]  # (the window forgets them first; the pages then render anew)
     assert window.twin.measured_for is None
+
+
+def _step_up_asks(make_window, default_record, qtbot, monkeypatch, size_twin: bool):
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    if not size_twin:
+        monkeypatch.setattr(window.size_twin, "step", lambda *args, **kwargs: False)
+    _warm(window, qtbot)
+    page = window.page(Screen.DETAILS)
+    with monkeypatch.context() as patch:
+        counter = _AskedQt(patch)
+        session.set_text_scale(125)
+        for _ in range(3):
+            QApplication.processEvents()
+    shown = [label for label in page.findChildren(WrapLabel) if label.isVisible() and label.text()]
+    for label in shown:  # the sizes found are Qt's own, at the new text size
+        assert label.heightForWidth(label.width()) == QLabel.heightForWidth(label, label.width())
+        assert label.height() >= QLabel.heightForWidth(label, label.width())
+    return len(counter.asked)
+
+
+def test_a_text_size_step_up_finds_the_bigger_size_measured(
+    make_window, default_record, qtbot, monkeypatch
+):
+    """The next size up is measured unseen too: the step asks Qt far less than without."""
+    with_twin = _step_up_asks(make_window, default_record, qtbot, monkeypatch, True)
+    without = _step_up_asks(make_window, default_record, qtbot, monkeypatch, False)
+    assert without > 300  # (a step up lays out every label of study details anew)
+    assert with_twin < without // 3, (with_twin, without)
