@@ -53,6 +53,10 @@ def use_interface_language(language: str) -> None:
     i18n.set_language(language)
 
 
+def _keep_interface_language(_language: str) -> None:
+    """What a copy of a visit does to switch the interface language: nothing."""
+
+
 #: Text size steps offered in the header, in percent.
 TEXT_SCALES = (100, 125, 150, 175, 200)
 MIN_TEXT_SCALE = 100
@@ -162,9 +166,20 @@ class Session(CatalogVisit, QObject):
         else:
             twin._answers = dict(self._answers)
         twin._language = twin._chosen_language = language
+        # It never switches the interface's language (the visit in view owns it).
+        twin._use_language = _keep_interface_language  # type: ignore[assignment]
         if text_scale is not None:
             twin._text_scale = max(MIN_TEXT_SCALE, min(MAX_TEXT_SCALE, int(text_scale)))
         return twin
+
+    def forget_copy(self) -> None:
+        """Empty a copy made by :meth:`mirrored` of the visit's answers and studies' visits."""
+        for visit in self._visits.values():
+            visit.answers.clear()
+            visit.carried.clear()
+        self._visits = {}
+        self._answers = {}
+        self._prescreen = Prescreen()
 
     # -- reading -------------------------------------------------------------------
     @property
@@ -221,7 +236,7 @@ class Session(CatalogVisit, QObject):
             self._language = language
             # The catalogs, Qt's translator and the layout direction switch first, so
             # every screen re-renders in the new language on the signal.
-            use_interface_language(language)
+            self._use_language(language)
             self.language_changed.emit(language)
 
     def go_to(self, screen: Screen | str) -> None:
@@ -290,7 +305,7 @@ class Session(CatalogVisit, QObject):
         language = self._default_language
         if language != self._language or i18n.current_language() != language:
             self._language = language
-            use_interface_language(language)
+            self._use_language(language)
         self.reset_done.emit()
 
     def replace_record(self, record: TrialRecord) -> tuple[str, ...]:
@@ -327,6 +342,6 @@ class Session(CatalogVisit, QObject):
             self._default_language = record.languages[0]
         if self._language not in record.languages:
             self._language = record.languages[0]
-            use_interface_language(self._language)
+            self._use_language(self._language)
         self.record_replaced.emit()
         return tuple(dropped)

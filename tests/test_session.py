@@ -93,3 +93,14 @@ def test_a_mirrored_catalog_visit_copies_each_study(default_record, minimal_reco
     twin.answer("age", 41)
     assert session.answers["age"] != twin.answers["age"]
     assert session.visit(study_key(default_record)).answers["age"] == session.answers["age"]
+
+
+def test_a_mirrored_visit_never_switches_the_interface(default_record):
+    session = Session(default_record, "en")
+    twin = session.mirrored("en")
+    twin.set_language("fa")
+    twin.reset()
+    assert i18n.current_language() == "en" and session.language == "en"
+    twin.answer("age", 33)
+    twin.forget_copy()
+    assert not twin.answers

@@ -21,6 +21,8 @@ new font.
 from __future__ import annotations
 
 import contextlib
+import logging
+import traceback
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 
@@ -31,6 +33,15 @@ from PySide6.QtWidgets import QWidget
 
 from app.i18n import speaking
 from app.ui.screens.base import ScreenPage
+
+log = logging.getLogger("trialguide.ui")
+
+
+def _where(error: BaseException) -> str:
+    """An error's type and the code it passed through, without its message."""
+    frames = traceback.extract_tb(error.__traceback__)
+    places = "; ".join(f"{frame.filename}:{frame.lineno} in {frame.name}" for frame in frames)
+    return f"{type(error).__name__} at {places}"
 
 
 class LanguageTwin:
@@ -70,28 +81,46 @@ class LanguageTwin:
         if key == self.measured_for:
             return False
         page = self.page
-        with speaking(language), within():
-            if page is None or self._key != key or not shiboken6.isValid(page):
-                self.drop()
-                page = self.page = build()
-                self._key = key
-            elif not page.complete:
-                page.build_step()
-                page.mark_laid_out(None)
-            elif page.lay_out_ahead(widths, deadline):
-                _paint_once(page)
-                self.measured_for = key
-                self.drop()
-                return True
-            if after is not None:
-                after(page)
+        try:
+            with speaking(language), within():
+                if page is None or self._key != key or not shiboken6.isValid(page):
+                    self.drop()
+                    page = self.page = build()
+                    self._key = key
+                elif not page.complete:
+                    page.build_step()
+                    page.mark_laid_out(None)
+                elif page.lay_out_ahead(widths, deadline):
+                    _paint_once(page)
+                    self.measured_for = key
+                    self.drop()
+                    return True
+                if after is not None:
+                    after(page)
+        except Exception as error:
+            # Nobody sees the twin: a fault in it must not reset the visit in front of a
+            # visitor (the app's error guard would). Logged without its message (it may
+            # quote the record or an answer), given up for this key, and switching
+            # costs what it did before.
+            log.warning("Measuring the screen unseen failed: %s", _where(error))
+            self.measured_for = key
+            self.drop()
         return True
 
     def drop(self) -> None:
-        """Delete the twin under way, if there is one (what it measured stays shared)."""
+        """Delete the twin under way, if there is one (what it measured stays shared).
+
+        Its copy of the visit is emptied too: the page and its parts refer to each
+        other, so Python frees them (and the copy's answers) only in its next garbage
+        collection, which may come after the visitor has gone.
+        """
         page, self.page, self._key = self.page, None, None
-        if page is not None and shiboken6.isValid(page):
+        if page is None:
+            return
+        visit = page.session
+        if shiboken6.isValid(page):
             shiboken6.delete(page)
+        visit.forget_copy()
 
     def forget(self) -> None:
         """Drop the twin and the key measured last (the pages were built again)."""

@@ -479,8 +479,8 @@ class MainWindow(QMainWindow):
             self._apply_text_scale()
         if self.session.catalog:  # every study forgotten: their pages too
             self._drop_study_pages()
-        # Nothing of the last visitor's words stays, not even their sizes (a result page
-        # names their answers), and no twin measured for their answers.
+        # The sizes every label shares go with the visitor (a result page names their
+        # answers), and so does any twin measured for their answers.
         self.twin.forget()
         self.size_twin.forget()
         forget_shared_sizes()

@@ -242,11 +242,12 @@ class WrapLabel(QLabel):
     is first laid out, and a new text format with the text.
 
     A size the label does not know yet is looked up among those every label has had Qt
-    work out (:func:`shared_size_count`), by everything Qt's answer depends on, read
-    afresh then (the text, its format, font, direction, margins, indent, frame,
-    alignment, smallest size and the screen's resolution): a label given a text that
-    another label (on a page measured unseen, in the other language) was laid out
-    with finds its sizes there, without Qt laying the text out again.
+    work out (:func:`shared_size_count`), by everything Qt's answer depends on (the
+    text's shape as above, and its indent, margin, frame, word wrap, alignment, smallest
+    size, buddy, interaction flags and the screen's resolution, read again after any
+    change to them): a label given a text that another label (on a page measured
+    unseen, in the other language) was laid out with finds its sizes there, without Qt
+    laying the text out again.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -344,6 +345,7 @@ class WrapLabel(QLabel):
             self.alignment(),
             (smallest.width(), smallest.height()),
             self.buddy() is not None,
+            self.textInteractionFlags(),
         )
 
     def _shared(self) -> dict[object, object]:
@@ -376,6 +378,10 @@ class WrapLabel(QLabel):
     # Each of these changes what Qt's sizes depend on: the shared ones are found anew.
     def setTextFormat(self, format: Qt.TextFormat) -> None:  # noqa: D102 - Qt's
         super().setTextFormat(format)
+        self._reshape()  # (the format is part of the text's shape)
+
+    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:  # noqa: D102
+        super().setTextInteractionFlags(flags)  # (selectable plain text is laid out apart)
         self._shared_key = None
 
     def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:  # noqa: D102 - Qt's

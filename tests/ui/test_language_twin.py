@@ -175,3 +175,40 @@ def test_a_text_size_step_up_finds_the_bigger_size_measured(
     without = _step_up_asks(make_window, default_record, qtbot, monkeypatch, False)
     assert without > 300  # (a step up lays out every label of study details anew)
     assert with_twin < without // 3, (with_twin, without)
+
+
+def test_a_fault_in_the_twin_costs_the_visitor_nothing(
+    make_window, default_record, qtbot, monkeypatch, caplog
+):
+    """An error while measuring unseen is logged and given up: no reset, no page left."""
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    session.answer("age", 33)
+
+    def broken(screen, visit):
+        raise RuntimeError(f"a fault that names an answer: {dict(visit.answers)}")
+
+    monkeypatch.setattr(window, "_build_twin", broken)
+    with caplog.at_level("WARNING", logger="trialguide.ui"):
+        _warm(window, qtbot)
+    assert window.twin.measured_for is not None  # given up for this key, not retried
+    assert session.screen is Screen.DETAILS and session.answers  # nothing was reset
+    assert "Measuring the screen unseen failed: RuntimeError" in caplog.text
+    assert "33" not in caplog.text  # (no message: it may quote the visitor's answers)
+
+
+def test_a_dropped_twin_keeps_no_answers(make_window, default_record, qtbot, monkeypatch):
+    session, window = make_window(default_record)
+    session.answer("age", 33)
+    copies = []
+    mirrored = session.mirrored
+
+    def recording(*args, **kwargs):
+        copies.append(mirrored(*args, **kwargs))
+        return copies[-1]
+
+    monkeypatch.setattr(session, "mirrored", recording)
+    session.go_to(Screen.RESULT)
+    _warm(window, qtbot)
+    assert copies and session.answers
+    assert all(not copy.answers and not copy._visits for copy in copies)

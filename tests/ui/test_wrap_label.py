@@ -229,3 +229,18 @@ def test_a_shared_size_is_never_one_of_another_shape(qtbot, no_app_sheet, change
     ]
     assert shown == fresh
     assert known != fresh  # (the change does change Qt's answer: the case tests something)
+
+
+def test_a_format_changed_after_measuring_is_another_shape(qtbot):
+    """Measured as plain text, then shown as rich text: neither label gets the other's."""
+    lines = "one<br>two<br>three<br>four<br>five"
+    first, other = WrapLabel(), WrapLabel()
+    for label in (first, other):
+        qtbot.addWidget(label)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(lines)
+    first.heightForWidth(300)
+    first.setTextFormat(Qt.TextFormat.RichText)  # (the same words, now five lines)
+    assert first.heightForWidth(301) == QLabel.heightForWidth(first, 301)
+    assert other.heightForWidth(301) == QLabel.heightForWidth(other, 301)
+    assert first.heightForWidth(301) > other.heightForWidth(301)
