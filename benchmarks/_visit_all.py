@@ -1,13 +1,17 @@
 """Run ``trialguide`` and visit every screen in every language, then quit.
 
 Like a visitor who sees everything: every self-check question is answered, every screen
-is shown and painted in each of the record's languages, a glossary term is opened.
-Used by ``benchmarks/memory.py`` (peak RSS of this process). Usage:
+is shown and painted in each of the record's languages, a glossary term is opened. On
+each screen the window's warming is waited out, as when a visitor reads it for a few
+seconds: it builds the pages not yet built and measures the screen in view unseen in the
+other language and the next text size up, and its peak memory counts. Used by
+``benchmarks/memory.py`` (peak RSS of this process). Usage:
 ``python benchmarks/_visit_all.py [trialguide options]``.
 """
 
 import random
 import sys
+import time
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -23,6 +27,19 @@ _show = ui_main.Launch.show
 def _settle() -> None:
     for _ in range(3):
         QApplication.processEvents()
+
+
+#: The longest wait for the window's warming on one screen (s).
+WARM_WAIT = 30.0
+
+
+def _until_warm(window) -> None:
+    """Until the window's warming has nothing left to do (it restarts on each screen)."""
+    deadline = time.perf_counter() + WARM_WAIT
+    _settle()
+    while window._warm_timer.isActive() and time.perf_counter() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def visit_everything(launched: ui_main.Launch) -> None:
@@ -41,7 +58,7 @@ def visit_everything(launched: ui_main.Launch) -> None:
         session.set_language(lang)
         for screen in screens:
             session.go_to(screen)
-            _settle()
+            _until_warm(window)
             window.repaint()
         glossary = session.record.patient.glossary if session.record.patient else ()
         if glossary:
