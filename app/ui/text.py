@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
@@ -290,13 +290,7 @@ class WrapLabel(QLabel):
         height = self._heights.get(width)
         if height is None:
             self.ensurePolished()  # (a first polish may bring a font or padding)
-            shared = self._shared()
-            found = shared.get(width)
-            if isinstance(found, int):
-                height = found
-            else:
-                height = self._ask_qt(width)
-                _remember(shared, width, height)
+            height = self._shared_size(width)
             if len(self._heights) >= _HFW_CACHE_SIZE:
                 del self._heights[next(iter(self._heights))]  # the width asked longest ago
             self._heights[width] = height
@@ -308,15 +302,20 @@ class WrapLabel(QLabel):
         hint = self._hints.get(key)
         if hint is None:
             self.ensurePolished()
-            shared = self._shared()
-            found = shared.get(key)
-            if isinstance(found, QSize):
-                hint = QSize(found)
-            else:
-                hint = self._ask_qt(key)
-                _remember(shared, key, QSize(hint))
-            self._hints[key] = hint
+            hint = self._hints[key] = QSize(self._shared_size(key))
         return QSize(hint)
+
+    def _shared_size(self, what: int | tuple[object, ...]) -> Any:
+        """A size from those every label with the text's shape shares, or Qt's, kept there.
+
+        ``what`` is a width (the height there) or a hint's key (see :meth:`_ask_qt`).
+        """
+        shared = self._shared()
+        size = shared.get(what)
+        if size is None:
+            size = self._ask_qt(what)
+            _remember(shared, what, QSize(size) if isinstance(size, QSize) else size)
+        return size
 
     def _ask_qt(self, what: int | tuple[object, ...]) -> Any:
         """Qt's height at a width (an int), or its size hint (``("size", ...)``) or smallest."""
@@ -330,8 +329,8 @@ class WrapLabel(QLabel):
         The text's own shape (its words, format, font, direction and margins) is the one
         the label keeps (see :meth:`_reshape`), with the label's text as Qt has it, and
         the rest is read here: it is read again after any change to the shape, and after
-        any of the setters below (Qt changes none of them on its own but in a polish,
-        which comes before the label is first measured, or with a new style).
+        any of :data:`_SHARED_KEY_SETTERS` (Qt changes none of them on its own but in a
+        polish, which comes before the label is first measured, or with a new style).
         """
         smallest = self.minimumSize()
         return (
@@ -375,58 +374,9 @@ class WrapLabel(QLabel):
         self._reshape()
         super().setText(text)
 
-    # Each of these changes what Qt's sizes depend on: the shared ones are found anew.
     def setTextFormat(self, format: Qt.TextFormat) -> None:  # noqa: D102 - Qt's
         super().setTextFormat(format)
         self._reshape()  # (the format is part of the text's shape)
-
-    def setTextInteractionFlags(self, flags: Qt.TextInteractionFlag) -> None:  # noqa: D102
-        super().setTextInteractionFlags(flags)  # (selectable plain text is laid out apart)
-        self._shared_key = None
-
-    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:  # noqa: D102 - Qt's
-        super().setAlignment(alignment)
-        self._shared_key = None
-
-    def setIndent(self, indent: int) -> None:  # noqa: D102 - Qt's
-        super().setIndent(indent)
-        self._shared_key = None
-
-    def setMargin(self, margin: int) -> None:  # noqa: D102 - Qt's
-        super().setMargin(margin)
-        self._shared_key = None
-
-    def setWordWrap(self, on: bool) -> None:  # noqa: D102 - Qt's
-        super().setWordWrap(on)
-        self._shared_key = None
-
-    def setBuddy(self, buddy: QWidget) -> None:  # noqa: D102 - Qt's
-        super().setBuddy(buddy)
-        self._shared_key = None
-
-    def setMinimumSize(self, *size: Any) -> None:  # noqa: D102 - Qt's
-        super().setMinimumSize(*size)
-        self._shared_key = None
-
-    def setMinimumWidth(self, width: int) -> None:  # noqa: D102 - Qt's
-        super().setMinimumWidth(width)
-        self._shared_key = None
-
-    def setMinimumHeight(self, height: int) -> None:  # noqa: D102 - Qt's
-        super().setMinimumHeight(height)
-        self._shared_key = None
-
-    def setFixedSize(self, *size: Any) -> None:  # noqa: D102 - Qt's
-        super().setFixedSize(*size)
-        self._shared_key = None
-
-    def setFixedWidth(self, width: int) -> None:  # noqa: D102 - Qt's
-        super().setFixedWidth(width)
-        self._shared_key = None
-
-    def setFixedHeight(self, height: int) -> None:  # noqa: D102 - Qt's
-        super().setFixedHeight(height)
-        self._shared_key = None
 
     def clear(self) -> None:
         """Show nothing."""
@@ -442,6 +392,40 @@ class WrapLabel(QLabel):
         elif kind in _RESHAPE_EVENTS:
             self._reshape()
         super().changeEvent(event)
+
+
+#: QLabel's setters of what Qt's sizes depend on besides the text's shape (see
+#: :meth:`WrapLabel._shape_now`): after each, a label reads its shared key anew.
+_SHARED_KEY_SETTERS = (
+    "setTextInteractionFlags",  # (selectable plain text is laid out apart)
+    "setAlignment",
+    "setIndent",
+    "setMargin",
+    "setWordWrap",
+    "setBuddy",
+    "setMinimumSize",
+    "setMinimumWidth",
+    "setMinimumHeight",
+    "setFixedSize",
+    "setFixedWidth",
+    "setFixedHeight",
+)
+
+
+def _reading_the_key_anew(name: str) -> Callable[..., None]:
+    qt_setter = getattr(QLabel, name)
+
+    def setter(self: WrapLabel, *args: Any) -> None:
+        qt_setter(self, *args)
+        self._shared_key = None
+
+    setter.__name__ = setter.__qualname__ = name
+    setter.__doc__ = f"QLabel's ``{name}``; the label's shared sizes are found anew."
+    return setter
+
+
+for _name in _SHARED_KEY_SETTERS:
+    setattr(WrapLabel, _name, _reading_the_key_anew(_name))
 
 
 class TextLabel(WrapLabel):
