@@ -392,6 +392,11 @@ class MainWindow(QMainWindow):
             after=lambda twin: apply_text_scale(twin, bigger),
         )
 
+    def _forget_twins(self) -> None:
+        """Drop both twins and what they were measured for (the pages or visitor changed)."""
+        self.twin.forget()
+        self.size_twin.forget()
+
     def _build_twin(self, screen: Screen, visit: Session) -> ScreenPage:
         """A page of ``screen`` on a copy of the visit, hidden in the stack, as pages are."""
         twin = page_class(screen)(visit, self.stack)
@@ -454,8 +459,7 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(page)
                 self._scales.pop(page, None)
                 shiboken6.delete(page)
-        self.twin.forget()
-        self.size_twin.forget()
+        self._forget_twins()
 
     def _on_study_changed(self, _key: str) -> None:
         self._drop_study_pages()
@@ -481,8 +485,7 @@ class MainWindow(QMainWindow):
             self._drop_study_pages()
         # The sizes every label shares go with the visitor (a result page names their
         # answers), and so does any twin measured for their answers.
-        self.twin.forget()
-        self.size_twin.forget()
+        self._forget_twins()
         forget_shared_sizes()
         self._answers_given += 1
         self._on_language_changed(self.session.language)
@@ -506,8 +509,7 @@ class MainWindow(QMainWindow):
         old = self.pages.get(screen)
         scrolled = old.scroll_area.verticalScrollBar().value() if old is not None else 0
         self._warm_timer.stop()
-        self.twin.forget()
-        self.size_twin.forget()
+        self._forget_twins()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             shiboken6.delete(page)
