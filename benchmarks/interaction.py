@@ -123,19 +123,39 @@ Times = dict[str, list[float]]
 Switches = dict[str, tuple[float, float]]
 
 
-def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches, dict, dict]:
-    """Launch, answer, visit every screen twice and switch language on each; close."""
+def _launch(home, warm_pages: bool = True):
+    """The app launched as ``trialguide`` launches it (desktop mode), 1280x800, unshown.
+
+    With no sizes an earlier launch in this process measured: each launch lays its text
+    out as a fresh start would.
+    """
     from app.launch import launch
-    from app.session import Screen
     from app.ui.text import forget_shared_sizes
 
+    forget_shared_sizes()
+    launched = launch(
+        None, "en", config_path=home / "config.toml", kiosk=False, warm_pages=warm_pages
+    )
+    launched.window.resize(1280, 800)
+    return launched
+
+
+def _shown_answered_and_warm(app, launched, rng: random.Random, wait: float) -> None:
+    """Show the window, answer every question, and wait out its warming (up to ``wait`` s)."""
+    launched.show()
+    answer_everything(launched.session, rng)
+    _wait_until_warm(app, launched.window, time.perf_counter() + wait)
+
+
+def one_run(app, watch: PaintWatch, home, rng: random.Random) -> tuple[Switches, dict, dict]:
+    """Launch, answer, visit every screen twice and switch language on each; close."""
+    from app.session import Screen
+
     order = list(Screen)
-    forget_shared_sizes()  # (each launch measures its text as a fresh start would)
     # Warming off: a first visit here builds its page, as when a visitor taps before
     # the app has had idle time to build it (see warming_ms for how long that is).
-    launched = launch(None, "en", config_path=home / "config.toml", kiosk=False, warm_pages=False)
+    launched = _launch(home, warm_pages=False)
     window, session = launched.window, launched.session
-    window.resize(1280, 800)
     launched.show()
     while not window.isVisible():
         app.processEvents()
@@ -235,13 +255,8 @@ def warming_ms(app, home) -> tuple[float, float]:
     """From showing the window to every page built and measured, as the app does it in
     idle moments; then high contrast on and off on the welcome screen, with the warmed
     pages unseen."""
-    from app.launch import launch
-    from app.ui.text import forget_shared_sizes
-
-    forget_shared_sizes()
-    launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
+    launched = _launch(home)
     window, session = launched.window, launched.session
-    window.resize(1280, 800)
     start = time.perf_counter()
     launched.show()
     _wait_until_warm(app, window, start + 30)
@@ -259,17 +274,11 @@ def warming_ms(app, home) -> tuple[float, float]:
 def first_visits_after_warming(app, watch: PaintWatch, home, rng: random.Random) -> Times:
     """A first visit to each screen once the window's warming is done (the app's own
     start: every page built and measured in idle moments, none shown yet)."""
-    from app.launch import launch
     from app.session import Screen
-    from app.ui.text import forget_shared_sizes
 
-    forget_shared_sizes()
-    launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
+    launched = _launch(home)
     window, session = launched.window, launched.session
-    window.resize(1280, 800)
-    launched.show()
-    answer_everything(session, rng)
-    _wait_until_warm(app, window, time.perf_counter() + 30)
+    _shown_answered_and_warm(app, launched, rng, 30)
     order = list(Screen)
     visits: Times = {}
     for here, there in itertools.pairwise(order):
@@ -291,44 +300,55 @@ def switches_after_warming(
     fa->en. Returns per screen the two switches and how long warming took after
     arriving there (ms); and the same for a text-size step up and back on the details.
     """
-    from app.launch import launch
     from app.session import Screen
-    from app.ui.text import forget_shared_sizes
 
-    forget_shared_sizes()  # (what an earlier launch in this process measured)
-    launched = launch(None, "en", config_path=home / "config.toml", kiosk=False)
-    window, session = launched.window, launched.session
-    window.resize(1280, 800)
-    launched.show()
-    answer_everything(session, rng)
-    _wait_until_warm(app, window, time.perf_counter() + 60)
+    launched = _launch(home)
+    session = launched.session
+    _shown_answered_and_warm(app, launched, rng, 60)
     found: WarmSwitches = {}
     for screen in Screen:
-        page = window.page(screen)
-        session.go_to(screen)
-        arrived = time.perf_counter()
-        app.processEvents()
-        _wait_until_warm(app, window, arrived + 60)
-        waited = (time.perf_counter() - arrived) * 1000
-        to_fa = watch.time(page, lambda: session.set_language("fa"))
-        _wait_until_warm(app, window, time.perf_counter() + 60)
-        to_en = watch.time(page, lambda: session.set_language("en"))
-        _wait_until_warm(app, window, time.perf_counter() + 60)
-        found[screen.value] = (to_fa, to_en, waited)
-    page = window.page(Screen.DETAILS)
-    session.go_to(Screen.DETAILS)
+        found[screen.value] = _there_and_back_warmed(
+            app,
+            watch,
+            launched,
+            screen,
+            lambda: session.set_language("fa"),
+            lambda: session.set_language("en"),
+        )
+    sizes = _there_and_back_warmed(
+        app,
+        watch,
+        launched,
+        Screen.DETAILS,
+        lambda: session.set_text_scale(125),
+        lambda: session.set_text_scale(100),
+    )
+    close(app, launched)
+    return found, sizes
+
+
+WarmSwitches = dict[str, tuple[float, float, float]]
+
+
+def _there_and_back_warmed(
+    app, watch: PaintWatch, launched, screen, there, back
+) -> tuple[float, float, float]:
+    """On ``screen``, warming waited out before each step: ``there``, then ``back``.
+
+    Returns both steps and how long warming took after arriving (ms).
+    """
+    window, session = launched.window, launched.session
+    page = window.page(screen)
+    session.go_to(screen)
     arrived = time.perf_counter()
     app.processEvents()
     _wait_until_warm(app, window, arrived + 60)
     waited = (time.perf_counter() - arrived) * 1000
-    bigger = watch.time(page, lambda: session.set_text_scale(125))
+    to_there = watch.time(page, there)
     _wait_until_warm(app, window, time.perf_counter() + 60)
-    smaller = watch.time(page, lambda: session.set_text_scale(100))
-    close(app, launched)
-    return found, (bigger, smaller, waited)
-
-
-WarmSwitches = dict[str, tuple[float, float, float]]
+    to_back = watch.time(page, back)
+    _wait_until_warm(app, window, time.perf_counter() + 60)
+    return to_there, to_back, waited
 
 
 def measure(runs: int) -> tuple[dict[str, list[tuple[float, float]]], Times, Times]:
