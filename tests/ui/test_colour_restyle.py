@@ -210,6 +210,7 @@ def test_the_counselor_view_switched_to_high_contrast_looks_as_one_built_in_it(
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.view.build_all()
+        window.panel.build_all()
         window.show()
         qtbot.waitExposed(window)
         windows.append((session, window))
@@ -259,3 +260,37 @@ def test_a_page_built_in_high_contrast_above_100_percent_has_its_text_sized_in_i
         if known[label] != fresh:
             wrong.append((label.text()[:30], known[label], fresh))
     assert not wrong
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_questions_built_after_a_switch_to_high_contrast_look_built_in_it(
+    qtbot, default_record, lang
+):
+    """The answers panel's later questions, built after high contrast came on, take its
+    colours and the text size as a panel opened in high contrast does."""
+    from app import i18n
+    from app.session import Session
+    from app.ui.counselor import CounselorWindow
+    from app.ui.fonts import load_fonts
+
+    load_fonts()
+    i18n.set_language(lang)
+    windows = []
+    for contrast in (False, True):
+        session = Session(default_record, lang)
+        session.set_text_scale(150)
+        session.set_high_contrast(contrast)
+        window = CounselorWindow(session)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.view.build_all()
+        window.show()
+        windows.append((session, window))
+    (switched_session, switched), (_built_session, built) = windows
+    switched_session.set_high_contrast(True)  # before the panel's first paint
+    assert not switched.panel.complete
+    qtbot.waitUntil(lambda: switched.panel.complete and built.panel.complete)
+    for window in (switched, built):
+        bar = window.panel.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)  # questions built after the first paint
+    assert _grab(switched) == _grab(built)

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.i18n import translation
+from app.i18n.format import format_number
 from app.present.outcome import result_title
 from app.present.text import status_label
 from app.selfcheck import CriterionStatus, Outcome, evaluate
 from app.session import Session
-from app.ui.counselor import CounselorWindow, parallel
+from app.ui.counselor import CounselorWindow, answers, parallel
 from app.ui.counselor.cells import Flow, ParallelRow
 from app.ui.counselor.parallel import FIRST_ROWS
 from app.ui.fonts import load_fonts
@@ -51,7 +52,8 @@ def counselor(qtbot, default_record):
     window.resize(1920, 1080)
     window.show()
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.view.complete)  # the rows built after the first paint
+    # The rows and questions built after the first paint.
+    qtbot.waitUntil(lambda: window.view.complete and window.panel.complete)
     return session, window
 
 
@@ -631,9 +633,10 @@ def test_a_view_built_in_stages_looks_like_one_built_at_once(qtbot, default_reco
         _session, window = _window(qtbot, default_record, "fa")
         if at_once:
             window.view.build_all()
+            window.panel.build_all()
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda window=window: window.view.complete)
+        qtbot.waitUntil(lambda window=window: window.view.complete and window.panel.complete)
         view = window.view
         bar = view.verticalScrollBar()
         qtbot.waitUntil(lambda bar=bar, view=view: bar.maximum() > 10 * view.viewport().height())
@@ -701,18 +704,20 @@ def _tab_order(window: CounselorWindow) -> list[tuple[object, ...]]:
 def test_tab_goes_through_rows_built_later_in_reading_order(
     qtbot, default_record, lang, monkeypatch
 ):
-    """Rows built after the first paint take their place in Tab order: after the rows
-    above them and before the answers panel, as in a view built at once."""
+    """Rows and questions built after the first paint take their place in Tab order:
+    after those above them, the rows before the answers panel and the questions before
+    the criteria below them, as in a view built at once."""
     orders = []
     for at_once in (True, False):
         with monkeypatch.context() as patch:
-            if at_once:  # every row with the view, before the rest of the window
+            if at_once:  # every row and question with the view, before what comes after
                 patch.setattr(parallel, "FIRST_ROWS", 10**6)
+                patch.setattr(answers, "FIRST_QUESTIONS", 10**6)
             _session, window = _window(qtbot, default_record, lang)
-        assert window.view.complete == at_once
+        assert window.view.complete == window.panel.complete == at_once
         window.show()
         qtbot.waitExposed(window)
-        qtbot.waitUntil(lambda window=window: window.view.complete)
+        qtbot.waitUntil(lambda window=window: window.view.complete and window.panel.complete)
         orders.append(_tab_order(window))
         window.close()
     built_at_once, staged = orders
@@ -725,3 +730,46 @@ def test_tab_goes_through_rows_built_later_in_reading_order(
     assert all(entry[0] == "row" for entry in staged[first : last + 1])
     panel = [index for index, entry in enumerate(staged) if entry[0] == "panel"]
     assert panel and min(panel) > last
+
+
+def test_the_answers_panel_builds_its_first_questions_and_the_rest_after(qtbot, default_record):
+    """The panel opens with the questions it shows; the others follow its first paint,
+    in order, above the criteria, in the language and with the answers of that moment."""
+    session, window = _window(qtbot, default_record)
+    panel = window.panel
+    questions = default_record.questions
+    assert not panel.complete
+    assert list(panel._editors) == [q.id for q in questions[: answers.FIRST_QUESTIONS]]
+    assert panel.criteria.isHidden() and panel.criteria_heading.isHidden()
+    # Before the rest is built: an answer to a later question, and a switch to Persian.
+    later = next(q for q in questions[answers.FIRST_QUESTIONS :] if hasattr(q, "options"))
+    session.answer(later.id, later.options[0].id)
+    session.set_language("fa")
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: panel.complete)
+    layout = panel.widget().layout()
+    shown = [layout.itemAt(i).widget() for i in range(layout.count())]
+    editors = list(panel.editors.values())
+    assert [editor.question.id for editor in editors] == [q.id for q in questions]
+    first = shown.index(editors[0])
+    assert shown[first : first + len(editors)] == editors  # in order, one after another
+    assert shown.index(panel.criteria_heading) == first + len(editors)
+    qtbot.waitUntil(lambda: all(editor.isVisible() for editor in editors))
+    assert panel.criteria.isVisible() and panel.criteria_heading.isVisible()
+    editor = panel.editors[later.id]
+    assert editor.combo.currentData() == later.options[0].id
+    assert editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    last = editors[-1].counter.text()
+    total = format_number(len(questions), "fa")
+    assert last.count(total) == 2 and not set(last) & set("0123456789")  # ۱۱ of ۱۱
+
+
+def test_the_first_answer_takes_the_focus_without_building_the_rest(qtbot, default_record):
+    _session, window = _window(qtbot, default_record)
+    window.show()  # no events yet: the panel has not painted, nothing more is built
+    window.panel.focus_first()  # a built question: nothing more is built for it
+    assert not window.panel.complete
+    assert window.focusWidget() is window.panel._editors["age"].field
+    assert len(window.panel.editors) == len(window.session.record.questions)
+    assert window.panel.complete
