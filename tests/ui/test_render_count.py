@@ -12,10 +12,13 @@ import functools
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
+from app.present.outcome import result_title
+from app.selfcheck import Outcome
 from app.session import Screen
 from app.ui.header import Header
 from app.ui.main_window import page_class
 from app.ui.screens.base import ScreenPage
+from tests.ui.answer_sets import MAY_MATCH
 
 
 @pytest.fixture
@@ -92,6 +95,48 @@ def test_an_answer_renders_the_question_once_and_the_result_when_shown(counted):
     assert dict(counts) == {"SelfCheckScreen": 1}  # the hidden result waits
     session.go_to(Screen.RESULT)
     assert counts["ResultScreen"] == 1
+
+
+def test_a_result_brought_up_to_date_while_hidden_is_shown_as_it_is(counted):
+    """The window's warming works a hidden result out again in an idle moment: its
+    visit then sets no text anew (which took its rows out of their layout and back)."""
+    session, window, counts = counted
+    page = window.page(Screen.RESULT)
+    for question, answer in MAY_MATCH.items():
+        session.answer(question, answer)
+    assert page.stale  # hidden behind the question: it waits
+    page.catch_up()  # as the warming does
+    assert counts["ResultScreen"] == 1
+    counts.clear()
+    session.go_to(Screen.RESULT)
+    assert "ResultScreen" not in counts
+    assert page.headline_card.isVisibleTo(page)
+    assert page.outcome_title.text() == result_title(page.result(), "en")
+    assert page.result().outcome is Outcome.MAY_MATCH
+    session.go_to(Screen.SELFCHECK)
+    session.go_to(Screen.RESULT)  # nothing changed between: nothing to redo
+    assert "ResultScreen" not in counts
+
+
+def test_a_result_that_missed_a_change_is_worked_out_again_when_shown(counted):
+    """Whatever the page was told, its visit compares what it shows with the visit now."""
+    session, window, counts = counted
+    page = window.page(Screen.RESULT)
+    for question, answer in MAY_MATCH.items():
+        session.answer(question, answer)
+    page.catch_up()
+    may_match = page.outcome_title.text()
+    session.answers_changed.disconnect(page._refresh_if_shown)
+    try:
+        session.answer("ovarian_cyst_history", "yes")  # the page hears nothing of it
+        assert not page.stale
+        counts.clear()
+        session.go_to(Screen.RESULT)
+        assert counts["ResultScreen"] == 1
+        assert page.result().outcome is Outcome.DOES_NOT_MATCH
+        assert page.outcome_title.text() == result_title(page.result(), "en") != may_match
+    finally:
+        session.answers_changed.connect(page._refresh_if_shown)
 
 
 def test_a_language_round_trip_leaves_the_hidden_pages_as_they_were(counted):

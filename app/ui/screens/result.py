@@ -94,6 +94,7 @@ class ResultScreen(ScreenPage):
         #: The answers (or the look) changed while the page was hidden: it shows an
         #: earlier result until it is refreshed (when shown, or before building on).
         self._behind = False
+        self._shown_for: tuple[object, ...] | None = None  # what refresh() showed last
 
         self.next_heading = self.heading("h2")
         self.next_text = self.text()
@@ -269,6 +270,23 @@ class ResultScreen(ScreenPage):
         self.contact_button.setAccessibleName(_("Who to contact"))
         self.contact_button.setAccessibleDescription(_("Who to ask and what to do next"))
         self._order_tabs()  # (last: the texts set above decide which labels take focus)
+        self._shown_for = self._inputs(result)
+
+    def _inputs(self, result: SelfCheckResult | None = None) -> tuple[object, ...]:
+        """What :meth:`refresh` shows depends on.
+
+        The result, the answers (a row's words follow them), the language, the look, the
+        text size and the record.
+        """
+        session = self.session
+        return (
+            self.result() if result is None else result,
+            dict(session.answers),
+            self.lang,
+            session.high_contrast,
+            session.text_scale,
+            id(session.record),
+        )
 
     def _show_groups(self, view: CriteriaView) -> None:
         """Lay the rows out in the view's groups and order; hide the empty groups."""
@@ -338,11 +356,14 @@ class ResultScreen(ScreenPage):
 
     # -- session signals and actions -------------------------------------------------
     def _on_screen_shown(self, screen: str) -> None:
-        # Shown: computed afresh (a whole render if the language changed meanwhile).
+        # Shown: the result computed afresh (a whole render if the language changed
+        # meanwhile). A page that already shows it, as the window's warming leaves it,
+        # is shown as it is: refreshing it again would set every text anew and take its
+        # rows out of their layout and back (a third of a first visit's time).
         if screen == self.screen_id.value:
-            if self.stale:
+            if super().stale:
                 self.catch_up()
-            else:
+            elif self._behind or self._shown_for != self._inputs():
                 self.refresh()
 
     def _on_text_scale_changed(self, scale: int) -> None:
