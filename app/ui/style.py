@@ -24,7 +24,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QLabel,
     QLineEdit,
     QProxyStyle,
@@ -158,14 +157,18 @@ class _ColourRestyle(QObject):
     font before and after), and a label lays its text out afresh on the StyleChange (a
     rich-text label twice per width a layout asks about). With only colours changing,
     none of that is needed, and it was most of the time a high-contrast switch took
-    (about 150 ms on study details). So while the sheet is set, the widgets below
-    ``root`` get no FontChange, and a label's StyleChange goes to its frame only (the
-    repaint and the frame width), not to the label's text layout. Afterwards, a widget
-    whose font is not what it was gets its FontChange, and lays its text out as usual.
+    (about 150 ms on study details). Each widget's StyleChange also makes Qt update its
+    geometry and invalidate its layout, so the whole page was laid out again (some 200
+    layout requests on study details) though nothing moved. So while the sheet is set,
+    the widgets below ``root`` that were polished before get no FontChange and no
+    StyleChange (but a widget that works out its own margins), and ``root`` is
+    repainted once at the end. Afterwards, a widget whose font is not what it was gets
+    its FontChange, and lays its text out as usual.
     """
 
     def __init__(self, root: QWidget) -> None:
         super().__init__()
+        self.root = root
         # Only widgets polished already: one polished for the first time under the new
         # sheet takes its font then, and its text must be laid out in it. (Its FontChange
         # held back, a label kept laying its text out in the font it was made with and
@@ -182,15 +185,19 @@ class _ColourRestyle(QObject):
         kind = event.type()
         if kind == QEvent.Type.FontChange:
             return watched in self.fonts  # (sent again below if the font really changed)
-        if kind == QEvent.Type.StyleChange and isinstance(watched, QLabel):
-            if watched not in self.fonts:
-                return False
-            QFrame.event(watched, event)  # (not QLabel's: it would lay the text out)
-            return True
-        return False
+        # A StyleChange makes Qt redo the widget's layout and its parent's (and a label
+        # its text's): held back, but from a widget that works its margins out again
+        # (a step number centring its digits). The root is repainted in finish().
+        return (
+            kind == QEvent.Type.StyleChange
+            and watched in self.fonts
+            and not watched.property(OWN_MARGINS)
+        )
 
     def finish(self) -> None:
-        """Tell each widget whose font changed after all (none, for new colours only)."""
+        """Repaint, and tell each widget whose font changed after all (none, for new colours)."""
+        if shiboken6.isValid(self.root):
+            self.root.update()
         for widget, before in self.fonts.items():
             if shiboken6.isValid(widget) and widget.font() != before:
                 QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.FontChange))

@@ -88,6 +88,86 @@ def test_a_contrast_switch_lays_no_text_out_again(app_window, qtbot):
     assert kept == labels
 
 
+class _LayoutRequests(QObject):
+    """Counts the LayoutRequest events that reach widgets inside ``root``."""
+
+    def __init__(self, root: QWidget) -> None:
+        super().__init__()
+        self.root = root
+        self.count = 0
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.LayoutRequest
+            and isinstance(watched, QWidget)
+            and self.root.isAncestorOf(watched)
+        ):
+            self.count += 1
+            self.seen.append(
+                f"{type(watched).__name__} {watched.objectName()} {watched.property('role')}"
+            )
+        return False
+
+
+def test_a_contrast_switch_moves_nothing_in_the_page(app_window, qtbot):
+    """New colours leave every size as it was: no widget asks its layout to be redone
+    (a StyleChange would, for each of the page's three hundred widgets)."""
+    session, window = app_window
+    window.warm_pages = False
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    qtbot.waitUntil(lambda: page.complete)
+    qtbot.wait(50)  # (the last sections' own layout requests, posted as they were built)
+    geometry = {w: w.geometry() for w in page.findChildren(QWidget)}
+    requests = _LayoutRequests(page)
+    QApplication.instance().installEventFilter(requests)
+    try:
+        session.set_high_contrast(True)
+        QApplication.processEvents()
+        session.set_high_contrast(False)
+        QApplication.processEvents()
+    finally:
+        QApplication.instance().removeEventFilter(requests)
+    assert requests.count == 0, requests.seen
+    assert {w: w.geometry() for w in page.findChildren(QWidget)} == geometry
+
+
+def _on_screen(window: QWidget) -> QImage:
+    """What the window shows now: its backing store, as last painted, not painted anew."""
+    QApplication.processEvents()
+    return window.screen().grabWindow(window.winId()).toImage()
+
+
+@pytest.mark.parametrize(
+    ("screen", "lang"),
+    [
+        (Screen.PROCEDURES, "fa"),
+        (Screen.RESULT, "en"),
+        (Screen.DETAILS, "fa"),
+        (Screen.GLOSSARY, "en"),
+    ],
+)
+def test_the_window_shows_a_contrast_switch_in_full(make_window, default_record, screen, lang):
+    """The switch repaints everything it recolours: what is on screen after it, both
+    ways and scrolled into the page, is what painting the window afresh gives."""
+    session, window = make_window(default_record, lang)
+    window.warm_pages = False
+    session.go_to(screen)
+    page = window.page(screen)
+    _grab(page)  # (whole)
+    bar = page.scroll_area.verticalScrollBar()
+    for position in (0, bar.maximum() // 2):
+        bar.setValue(position)
+        before = _on_screen(window)
+        for on in (True, False):
+            session.set_high_contrast(on)
+            shown = _on_screen(window)
+            assert shown == window.grab().toImage()
+            if on:
+                assert shown != before  # (the switch did change the colours)
+
+
 def test_a_font_that_really_changes_in_a_colour_restyle_still_lays_the_text_out(qtbot):
     root = QWidget()
     qtbot.addWidget(root)
