@@ -38,6 +38,7 @@ from app.ui.style import (
     THEMES,
     apply_text_scale,
     install_style,
+    look_up_qt_types_ahead,
     restyling,
     stylesheet,
 )
@@ -300,6 +301,9 @@ class MainWindow(QMainWindow):
             return
         if hands_on_screen():
             self._warm_timer.start(WARM_STEP_MS)  # a finger is down, or a flick glides
+            return
+        if look_up_qt_types_ahead():  # once per process: a first contrast switch did it
+            self._warm_timer.start(WARM_STEP_MS)
             return
         wanted = self._screens_to_warm()
         missing = next((screen for screen in wanted if screen not in self.pages), None)

@@ -225,6 +225,30 @@ def colour_restyle(root: QWidget) -> Iterator[None]:
         restyle.finish()
 
 
+_types_looked_up = False
+
+
+def look_up_qt_types_ahead() -> bool:
+    """Have PySide find its Python types for Qt's own objects now (once per process).
+
+    PySide registers Qt's classes lazily. The first time Python is handed an object of a
+    class it has no type for (Qt's private QGestureManager, which the application-wide
+    event filter of :func:`colour_restyle` sees at a first high-contrast switch), it
+    makes every class of QtCore, QtGui and QtWidgets to look for one: some 70 enum types,
+    20 ms or more, inside that switch. Wrapping the application's own children (that
+    object among them) does it here, in an idle moment. Returns whether there was
+    anything to do.
+    """
+    global _types_looked_up
+    if _types_looked_up:
+        return False
+    _types_looked_up = True
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.children()  # (each one handed to Python, with its type)
+    return True
+
+
 def restyling(root: QWidget, old: str, new: str) -> contextlib.AbstractContextManager[None]:
     """The block to set ``root``'s sheet ``new`` in, over ``old``.
 
