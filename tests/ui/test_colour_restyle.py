@@ -266,34 +266,45 @@ def test_hidden_parts_take_the_theme_in_an_idle_moment(app_window, qtbot):
     assert window.theme_applied(window.confirm)
 
 
-@pytest.mark.parametrize("lang", ["en", "fa"])
-def test_the_counselor_view_switched_to_high_contrast_looks_as_one_built_in_it(
-    qtbot, default_record, lang
-):
-    """The counselor view recolours without laying its text out again (it took over a
-    second), and ends pixel for pixel as a view opened in high contrast, both ways."""
+def _counselor_windows(qtbot, record, lang: str, *, whole_panel: bool) -> list:
+    """Two counselor windows at 150%: (session, window) in the normal theme, then one
+    opened in high contrast; the study text built whole, the answers panel too if
+    ``whole_panel`` (else it builds the rest of its questions after its first paint)."""
     from app import i18n
     from app.session import Session
     from app.ui.counselor import CounselorWindow
-    from app.ui.counselor.style import counselor_stylesheet
     from app.ui.fonts import load_fonts
 
-    assert differ_only_in_colours(counselor_stylesheet(150), counselor_stylesheet(150, True))
     load_fonts()
     i18n.set_language(lang)
     windows = []
     for contrast in (False, True):
-        session = Session(default_record, lang)
+        session = Session(record, lang)
         session.set_text_scale(150)
         session.set_high_contrast(contrast)
         window = CounselorWindow(session)
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.view.build_all()
-        window.panel.build_all()
+        if whole_panel:
+            window.panel.build_all()
         window.show()
-        qtbot.waitExposed(window)
         windows.append((session, window))
+    return windows
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_the_counselor_view_switched_to_high_contrast_looks_as_one_built_in_it(
+    qtbot, default_record, lang
+):
+    """The counselor view recolours without laying its text out again (it took over a
+    second), and ends pixel for pixel as a view opened in high contrast, both ways."""
+    from app.ui.counselor.style import counselor_stylesheet
+
+    assert differ_only_in_colours(counselor_stylesheet(150), counselor_stylesheet(150, True))
+    windows = _counselor_windows(qtbot, default_record, lang, whole_panel=True)
+    for _session, window in windows:
+        qtbot.waitExposed(window)
     (switched_session, switched), (built_session, built) = windows
     bar = switched.view.verticalScrollBar()
     bar.setValue(bar.maximum() // 3)
@@ -348,24 +359,7 @@ def test_questions_built_after_a_switch_to_high_contrast_look_built_in_it(
 ):
     """The answers panel's later questions, built after high contrast came on, take its
     colours and the text size as a panel opened in high contrast does."""
-    from app import i18n
-    from app.session import Session
-    from app.ui.counselor import CounselorWindow
-    from app.ui.fonts import load_fonts
-
-    load_fonts()
-    i18n.set_language(lang)
-    windows = []
-    for contrast in (False, True):
-        session = Session(default_record, lang)
-        session.set_text_scale(150)
-        session.set_high_contrast(contrast)
-        window = CounselorWindow(session)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.view.build_all()
-        window.show()
-        windows.append((session, window))
+    windows = _counselor_windows(qtbot, default_record, lang, whole_panel=False)
     (switched_session, switched), (_built_session, built) = windows
     switched_session.set_high_contrast(True)  # before the panel's first paint
     assert not switched.panel.complete
