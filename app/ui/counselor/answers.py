@@ -15,15 +15,14 @@ once.
 
 from __future__ import annotations
 
-from collections import deque
-
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from app.i18n import _, text_direction
 from app.session import Session
 from app.ui.counselor.labels import label, show
 from app.ui.counselor.question import Question, QuestionEditor
+from app.ui.counselor.staged import StagedScrollArea
 from app.ui.counselor.verdicts import CriteriaStatus, OutcomeBox
 from app.ui.focus_chain import last_in_focus_chain, place_after
 
@@ -33,7 +32,7 @@ FIRST_QUESTIONS = 2
 QUESTIONS_PER_STEP = 3
 
 
-class SelfCheckPanel(QScrollArea):
+class SelfCheckPanel(StagedScrollArea[tuple[int, Question]]):
     """The live outcome, every question with its answer, then each criterion's status.
 
     Signals:
@@ -41,6 +40,7 @@ class SelfCheckPanel(QScrollArea):
     """
 
     term_activated = Signal(str)
+    per_step = QUESTIONS_PER_STEP
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,13 +69,9 @@ class SelfCheckPanel(QScrollArea):
         #: The question editors built so far, by question id, in the record's order.
         self._editors: dict[str, QuestionEditor] = {}
         #: The questions still to build, with their numbers, in order.
-        self._to_build: deque[tuple[int, Question]] = deque(enumerate(session.record.questions, 1))
+        self._to_build.extend(enumerate(session.record.questions, 1))
         #: Whether the panel has been filled in a language (editors built later follow).
         self._filled = False
-        self._builder = QTimer(self)
-        self._builder.setSingleShot(True)
-        self._builder.setInterval(0)
-        self._builder.timeout.connect(self._build_step)
         self._build(FIRST_QUESTIONS)
         self.criteria_heading = label("h3", content)  # after them in Tab order too
         self.criteria = CriteriaStatus(session.record, content)
@@ -98,20 +94,10 @@ class SelfCheckPanel(QScrollArea):
 
     # -- building --------------------------------------------------------------------
     @property
-    def complete(self) -> bool:
-        """Whether every question is built (they are, soon after the first paint)."""
-        return not self._to_build
-
-    @property
     def editors(self) -> dict[str, QuestionEditor]:
         """Every question's editor, by question id (building what is not built yet)."""
         self.build_all()
         return self._editors
-
-    def build_all(self) -> None:
-        """Build every question not built yet, now."""
-        self._builder.stop()
-        self._build(len(self._to_build))
 
     def _build(self, count: int) -> None:
         """Build the next ``count`` questions, in the panel's languages, with their answers."""
@@ -137,17 +123,6 @@ class SelfCheckPanel(QScrollArea):
         if self._made and not self._to_build:
             for part in (self.criteria_heading, self.criteria):
                 part.show()
-
-    def _build_step(self) -> None:
-        self._build(QUESTIONS_PER_STEP)
-        if self._to_build:
-            self._builder.start()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """After the first paint, build the questions still to come in idle moments."""
-        if event.type() == QEvent.Type.Paint and self._to_build and not self._builder.isActive():
-            self._builder.start()
-        return super().viewportEvent(event)
 
     # -- showing ---------------------------------------------------------------------
     def focus_first(self) -> None:

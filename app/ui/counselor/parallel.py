@@ -18,13 +18,10 @@ to a section, :attr:`ParallelView.rows`) builds the rest at once.
 
 from __future__ import annotations
 
-from collections import deque
-
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from app.present.text import tr
 from app.record import TrialRecord
 from app.ui.counselor.cells import SPACING, Flow, ParallelRow
 from app.ui.counselor.sections import Item, Section, build_sections
+from app.ui.counselor.staged import StagedScrollArea
 from app.ui.focus_chain import last_in_focus_chain, place_after
 from app.ui.style import px
 
@@ -49,7 +47,7 @@ FIRST_ROWS = 4
 ROWS_PER_STEP = 4
 
 
-class ParallelView(QScrollArea):
+class ParallelView(StagedScrollArea[Section | Item]):
     """Every section of the study, in two languages and the registry's words.
 
     Signals:
@@ -57,6 +55,7 @@ class ParallelView(QScrollArea):
     """
 
     term_activated = Signal(str)
+    per_step = ROWS_PER_STEP
 
     def __init__(self, record: TrialRecord, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,7 +94,6 @@ class ParallelView(QScrollArea):
         self._rows: dict[str, ParallelRow] = {}
         self._items: list[tuple[Item, ParallelRow]] = []
         #: What is still to build, in reading order: a section's heading, or an item.
-        self._to_build: deque[Section | Item] = deque()
         for section in self.sections:
             self._to_build.append(section)
             self._to_build.extend(section.items)
@@ -112,11 +110,6 @@ class ParallelView(QScrollArea):
 
     # -- building --------------------------------------------------------------------
     @property
-    def complete(self) -> bool:
-        """Whether every row is built (they are, soon after the first paint)."""
-        return not self._to_build
-
-    @property
     def headings(self) -> dict[str, ParallelRow]:
         """Every section's heading row, by section key (building what is not built yet)."""
         self.build_all()
@@ -127,11 +120,6 @@ class ParallelView(QScrollArea):
         """Every item's row, by item key (building what is not built yet)."""
         self.build_all()
         return self._rows
-
-    def build_all(self) -> None:
-        """Build every row not built yet, now."""
-        self._builder.stop()
-        self._build(len(self._to_build))
 
     def _build(self, count: int) -> None:
         """Build the next ``count`` rows, in the view's flow and languages."""
@@ -168,17 +156,6 @@ class ParallelView(QScrollArea):
         it has one).
         """
         self._focus_tail = place_after(self._focus_tail, (row,))
-
-    def _build_step(self) -> None:
-        self._build(ROWS_PER_STEP)
-        if self._to_build:
-            self._builder.start()
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """After the first paint, build the rows still to come in idle moments."""
-        if event.type() == QEvent.Type.Paint and self._to_build and not self._builder.isActive():
-            self._builder.start()
-        return super().viewportEvent(event)
 
     # -- settings --------------------------------------------------------------------
     def set_languages(self, patient: str, second: str | None) -> None:
