@@ -34,12 +34,14 @@ from app.ui.popover import TermPopover
 from app.ui.screens.base import ScreenPage
 from app.ui.scrolling import hands_on_screen
 from app.ui.style import (
+    CONTRAST,
     OWN_MARGINS,
     THEMES,
     apply_text_scale,
     install_style,
     look_up_qt_types_ahead,
     restyling,
+    set_contrast_property,
     stylesheet,
 )
 from app.ui.text import forget_shared_sizes
@@ -150,6 +152,11 @@ class MainWindow(QMainWindow):
         self._warm_timer.timeout.connect(self._warm_step)
         #: The theme's style sheet on the window's parts and pages ("": the application's).
         self._theme = ""
+        #: The theme each page has whole (every part), and its parts' count then
+        #: (ScreenPage.parts_version: a part built since has not been given it).
+        self._whole_theme: dict[ScreenPage, tuple[str, int]] = {}
+        #: The pages given a theme's sheet once (the others all have the application's).
+        self._themed_pages: set[ScreenPage] = set()
         #: The text size (percent) each page's fonts were last set at.
         self._scales: dict[ScreenPage, int] = {}
         #: A hidden part of the window takes a new theme as it is shown, or when idle.
@@ -232,7 +239,14 @@ class MainWindow(QMainWindow):
         self._root_layout.insertWidget(0, banner)
 
     def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt override
-        if event.type() == QEvent.Type.ChildPolished and self._theme:
+        kind = event.type()
+        if kind == QEvent.Type.UpdateRequest:
+            # About to paint: the parts of the screen in view that the viewport now shows
+            # (scrolled to, shown, built since) take the theme first.
+            current = self.stack.currentWidget()
+            if isinstance(current, ScreenPage) and not self._themed_whole(current):
+                self._restyle_page(current, deadline=0.0)
+        elif kind == QEvent.Type.ChildPolished and self._theme:
             # An overlay (the kiosk's panels) built after the switch: the theme too.
             child = event.child() if isinstance(event, QChildEvent) else None
             if isinstance(child, QWidget) and child is not self.centralWidget():
@@ -325,7 +339,7 @@ class MainWindow(QMainWindow):
                 unfinished.build_step()
                 unfinished.mark_laid_out(None)  # new parts: measured once it is whole
             elif unstyled is not None:
-                self._catch_up_look(unstyled)
+                self._catch_up_look(unstyled, time.perf_counter() + LAY_OUT_STEP_MS / 1000)
             elif stale is not None:
                 stale.catch_up()
             elif (ahead := self._to_lay_out_ahead()) is not None:
@@ -407,6 +421,8 @@ class MainWindow(QMainWindow):
         if self._theme:
             self._restyle(twin)  # (at the window's text size: the caller's after fixes it)
             self._scales.pop(twin, None)  # (not one of the window's pages)
+            self._whole_theme.pop(twin, None)
+            self._themed_pages.discard(twin)
         if self.kiosk:
             self._tell_kiosk(twin)
         return twin
@@ -462,6 +478,8 @@ class MainWindow(QMainWindow):
             if page is not None:
                 self.stack.removeWidget(page)
                 self._scales.pop(page, None)
+                self._whole_theme.pop(page, None)
+                self._themed_pages.discard(page)
                 shiboken6.delete(page)
         self._forget_twins()
 
@@ -519,6 +537,8 @@ class MainWindow(QMainWindow):
             shiboken6.delete(page)
         self.pages.clear()
         self._scales.clear()
+        self._whole_theme.clear()
+        self._themed_pages.clear()
         self._forget_term()
         self._fit_header()
         self._on_language_changed(self.session.language)
@@ -571,9 +591,14 @@ class MainWindow(QMainWindow):
             self._catch_up_look(current)
         self._warm_later()  # the hidden screens in idle moments
 
-    def _catch_up_look(self, page: ScreenPage) -> None:
-        """Give a page the session's theme and text size, if it was hidden when they changed."""
-        self._restyle(page)  # (which sets its text size too)
+    def _catch_up_look(self, page: ScreenPage, deadline: float = 0.0) -> None:
+        """Give a page the session's theme and text size, if it was hidden when they changed.
+
+        The theme goes on the parts in view, and on the others until ``deadline`` (a
+        :func:`time.perf_counter` time); the rest take it in idle moments, or as they
+        come into view (:meth:`_restyle_page`).
+        """
+        self._restyle_page(page, deadline)
         scale = self.session.text_scale
         if self._scales.get(page) != scale:
             apply_text_scale(page, scale)
@@ -598,7 +623,14 @@ class MainWindow(QMainWindow):
         ]
 
     def _restyle(self, widget: QWidget) -> None:
-        """Give ``widget`` (a page or a part) the theme, if it has another."""
+        """Give ``widget`` (a page, whole, or a part of the window) the theme."""
+        if isinstance(widget, ScreenPage):
+            self._restyle_page(widget, deadline=None)
+        else:
+            self._restyle_widget(widget)
+
+    def _restyle_widget(self, widget: QWidget) -> None:
+        """Give ``widget`` (a part of the window or of a page) the theme, if it has another."""
         if widget.styleSheet() == self._theme:
             return
         app = QApplication.instance()
@@ -613,7 +645,7 @@ class MainWindow(QMainWindow):
             # widget works them out again itself for its new font.
             margins = [
                 (child, child.contentsMargins())
-                for child in widget.findChildren(QWidget)
+                for child in (widget, *widget.findChildren(QWidget))
                 if not child.contentsMargins().isNull() and not child.property(OWN_MARGINS)
             ]
             widget.setStyleSheet(self._theme)
@@ -622,15 +654,64 @@ class MainWindow(QMainWindow):
             # A new sheet gives every widget below back the font it had before any
             # sheet (100% text): the text size stays what the visitor chose.
             apply_text_scale(widget, self.session.text_scale)
-        if isinstance(widget, ScreenPage):
-            self._scales[widget] = self.session.text_scale
+
+    # A page in pieces: a sheet on the page would re-polish all of its 100 to 300
+    # widgets, though the viewport shows a tenth to a third of them. So the page's
+    # holders take no sheet (their background comes from the application's, by a
+    # property), and each part they hold takes the theme on its own: the parts in view
+    # at once, the others in idle moments (warming) or, at the latest, right before a
+    # paint that shows them (``event``). Nothing moves, so no order of parts shows.
+    def _restyle_page(self, page: ScreenPage, deadline: float | None) -> bool:
+        """Give ``page`` the theme: its holders and the parts in view, then the others.
+
+        The others until ``deadline`` (a :func:`time.perf_counter` time; ``None``: all
+        of them). Returns whether the whole page has the theme.
+        """
+        if self._themed_whole(page):
+            return True
+        self._whole_theme.pop(page, None)  # (whole in another theme, maybe)
+        if self._theme:
+            self._themed_pages.add(page)
+        version = page.parts_version  # (before: a part built meanwhile counts)
+        for backdrop in page.theme_backdrops():
+            set_contrast_property(backdrop, bool(self._theme))
+        shown, rest = page.theme_pieces()
+        for piece in shown:
+            self._restyle_widget(piece)
+        whole = True
+        for piece in rest:
+            if piece.styleSheet() == self._theme:
+                continue
+            if deadline is not None and time.perf_counter() >= deadline:
+                whole = False
+                break
+            self._restyle_widget(piece)
+        if whole:
+            self._whole_theme[page] = (self._theme, version)
+        return whole
+
+    def theme_whole(self, page: ScreenPage) -> None:
+        """Give every part of ``page`` the theme now (not as each comes into view)."""
+        self._restyle_page(page, deadline=None)
+
+    def _themed_whole(self, page: ScreenPage) -> bool:
+        """Whether every part of ``page`` is known to have the theme (none built since)."""
+        if not self._theme and page not in self._themed_pages:
+            return True  # (never given another: every part has the application's)
+        return self._whole_theme.get(page) == (self._theme, page.parts_version)
 
     def _looks_current(self, page: ScreenPage) -> bool:
-        return self.theme_applied(page) and self._scales.get(page) == self.session.text_scale
+        return self._themed_whole(page) and self._scales.get(page) == self.session.text_scale
 
     def theme_applied(self, widget: QWidget) -> bool:
-        """Whether ``widget`` (a page or a part) shows the session's theme."""
-        return widget.styleSheet() == self._theme
+        """Whether ``widget`` (a part of the window, or a page, every part) shows the theme."""
+        if not isinstance(widget, ScreenPage):
+            return widget.styleSheet() == self._theme
+        high = "high" if self._theme else None
+        shown, rest = widget.theme_pieces()
+        return all(c.property(CONTRAST) == high for c in widget.theme_backdrops()) and all(
+            piece.styleSheet() == self._theme for piece in (*shown, *rest)
+        )
 
     def _apply_style(self, *_args: object) -> None:
         app = QApplication.instance()

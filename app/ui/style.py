@@ -122,6 +122,9 @@ def stylesheet(
     """
     values: dict[str, str] = dict(THEMES["high_contrast" if high_contrast else "normal"])
     values["scrollbar"] = str(KIOSK_SCROLLBAR_WIDTH if kiosk else SCROLLBAR_WIDTH)
+    # A screen's holders in high contrast, under either sheet (see CONTRAST).
+    values["contrast_bg"] = THEMES["high_contrast"]["bg"]
+    values["contrast_text"] = THEMES["high_contrast"]["text"]
     for name in BASE_SIZES:
         values[name] = str(px(name, scale))
     values["step_size"] = str(step_size(scale))
@@ -132,6 +135,22 @@ def stylesheet(
 
     template = _template() + ("\n" + _template("style-fonts.qss") if sizes else "")
     return re.sub(r"@([a-z_0-9]+)@", fill, template)
+
+
+#: The dynamic property that gives a screen's holders the high-contrast background
+#: (``"high"``; unset: the normal theme's), without a sheet of their own that would
+#: re-polish every widget below them (see ``ScreenPage.theme_containers``).
+CONTRAST = "contrast"
+
+
+def set_contrast_property(widget: QWidget, high: bool) -> None:
+    """Give one holder its background for the theme: repolished alone, not its children."""
+    value = "high" if high else None
+    if widget.property(CONTRAST) == value:
+        return
+    widget.setProperty(CONTRAST, value)
+    widget.style().polish(widget)  # (a style sheet's polish looks the widget's rules up anew)
+    widget.update()
 
 
 #: A colour in a sheet made by :func:`stylesheet` (every theme colour is written so).

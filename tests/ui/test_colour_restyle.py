@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
@@ -82,6 +82,7 @@ def test_a_contrast_switch_lays_no_text_out_again(app_window, qtbot):
     heights = {label: dict(label._heights) for label in labels}
     assert any(heights.values())  # laid out: each remembers its height at its width
     changes = _font_changes_during(lambda: session.set_high_contrast(True))
+    changes += _font_changes_during(lambda: window.theme_whole(page))  # (parts not in view)
     assert window.theme_applied(page)
     assert changes == 0  # (Qt sends each label four, for the same font)
     kept = [label for label in labels if heights[label].items() <= label._heights.items()]
@@ -111,8 +112,10 @@ class _LayoutRequests(QObject):
 
 
 def test_a_contrast_switch_moves_nothing_in_the_page(app_window, qtbot):
-    """New colours leave every size as it was: no widget asks its layout to be redone
-    (a StyleChange would, for each of the page's three hundred widgets)."""
+    """New colours leave every size as it was: no widget in the reading column asks its
+    layout to be redone (a StyleChange would, for each of the page's three hundred
+    widgets). The page's holders above the column, repolished for their background,
+    run their own layouts again, which find the column's sizes as they were."""
     session, window = app_window
     window.warm_pages = False
     session.go_to(Screen.DETAILS)
@@ -120,12 +123,14 @@ def test_a_contrast_switch_moves_nothing_in_the_page(app_window, qtbot):
     qtbot.waitUntil(lambda: page.complete)
     qtbot.wait(50)  # (the last sections' own layout requests, posted as they were built)
     geometry = {w: w.geometry() for w in page.findChildren(QWidget)}
-    requests = _LayoutRequests(page)
+    requests = _LayoutRequests(page.column)
     QApplication.instance().installEventFilter(requests)
     try:
         session.set_high_contrast(True)
+        window.theme_whole(page)
         QApplication.processEvents()
         session.set_high_contrast(False)
+        window.theme_whole(page)
         QApplication.processEvents()
     finally:
         QApplication.instance().removeEventFilter(requests)
@@ -201,7 +206,7 @@ def _grab(widget: QWidget) -> QImage:
 
 @pytest.mark.parametrize("lang", ["en", "fa"])
 @pytest.mark.parametrize(
-    "screen", [Screen.PROCEDURES, Screen.RESULT, Screen.DETAILS, Screen.GLOSSARY]
+    "screen", [Screen.ABOUT, Screen.PROCEDURES, Screen.RESULT, Screen.DETAILS, Screen.GLOSSARY]
 )
 def test_a_screen_switched_to_high_contrast_looks_as_one_built_in_it(
     make_window, default_record, screen, lang
@@ -368,3 +373,75 @@ def test_questions_built_after_a_switch_to_high_contrast_look_built_in_it(
         bar = window.panel.verticalScrollBar()
         bar.setValue(bar.maximum() // 2)  # questions built after the first paint
     assert _grab(switched) == _grab(built)
+
+
+@pytest.mark.parametrize(("screen", "lang"), [(Screen.DETAILS, "en"), (Screen.GLOSSARY, "fa")])
+def test_a_contrast_switch_restyles_what_is_in_view_and_the_rest_before_it_shows(
+    make_window, default_record, screen, lang
+):
+    """The parts of the page in view take the theme at the switch, the others only as
+    they come into view: scrolled to, they are on screen as in a page built in it."""
+    switched_session, switched = make_window(default_record, lang)
+    built_session, built = make_window(default_record, lang)
+    built_session.set_high_contrast(True)
+    for session, window in ((switched_session, switched), (built_session, built)):
+        window.warm_pages = False
+        session.go_to(screen)
+        _grab(window.page(screen))  # (whole)
+    built.theme_whole(built.page(screen))  # (the reference: every part, however built)
+    page = switched.page(screen)
+    switched_session.set_high_contrast(True)
+    shown, rest = page.theme_pieces()
+    assert shown and all(switched.theme_applied(part) for part in shown)
+    assert [part for part in rest if not switched.theme_applied(part)]  # not yet
+    assert not switched.theme_applied(page)
+    for window in (switched, built):
+        bar = window.page(screen).scroll_area.verticalScrollBar()
+        bar.setValue(bar.maximum() * 2 // 3)
+    assert _on_screen(switched) == _on_screen(built)
+    shown, _rest = page.theme_pieces()
+    assert all(switched.theme_applied(part) for part in shown)
+
+
+def test_the_parts_out_of_view_take_the_theme_in_idle_moments(app_window, qtbot):
+    session, window = app_window
+    window.warm_pages = False
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    qtbot.waitUntil(lambda: page.complete)
+    session.set_high_contrast(True)
+    assert not window.theme_applied(page)
+    window.warm_pages = True
+    window._warm_later()
+    qtbot.waitUntil(lambda: window.theme_applied(page), timeout=10_000)
+    session.set_high_contrast(False)  # and back, the same way
+    assert not window.theme_applied(page)
+    qtbot.waitUntil(lambda: window.theme_applied(page), timeout=10_000)
+
+
+def test_a_part_built_after_a_switch_takes_the_theme(make_window, default_record):
+    """Study details builds its sections after its first paint: those built after a
+    switch to high contrast are in it, on screen as in a page built in it."""
+    switched_session, switched = make_window(default_record, "en")
+    built_session, built = make_window(default_record, "en")
+    built_session.set_high_contrast(True)
+    for session, window in ((switched_session, switched), (built_session, built)):
+        window.warm_pages = False
+        session.go_to(Screen.DETAILS)
+    page = switched.page(Screen.DETAILS)
+    assert not page.complete
+    switched_session.set_high_contrast(True)
+    for window in (switched, built):
+        shown_page = window.page(Screen.DETAILS)
+        _grab(shown_page)  # (whole)
+        QApplication.processEvents()  # (laid out with its new sections)
+        *_others, last = shown_page.column.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        )
+        shown_page.scroll_area.ensureWidgetVisible(last)  # the last section, built late
+    built.theme_whole(built.page(Screen.DETAILS))  # (the reference: every part)
+    on_screen = _on_screen(switched)
+    assert on_screen == _on_screen(built)
+    assert len({on_screen.pixel(x, 400) for x in range(0, 1280, 4)}) > 2  # (text there)
+    switched.theme_whole(page)
+    assert switched.theme_applied(page)

@@ -165,6 +165,7 @@ def _check_screens(window, scale: int, high_contrast: bool) -> None:
         session.go_to(screen)  # a hidden screen takes the theme when shown
         settle()
         assert page.palette().color(QPalette.ColorRole.Window).name() == colors["bg"], screen
+        window.theme_whole(page)  # (the parts out of view: in idle moments, or as they show)
         for label in page.findChildren(QLabel):
             name = size_name(label)
             if name is None or label.property("fixed_text") or "font-size" in label.styleSheet():

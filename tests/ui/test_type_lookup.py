@@ -48,9 +48,12 @@ session.set_high_contrast(True)
 app.processEvents()
 session.set_high_contrast(False)
 app.processEvents()
+switch = list(made)
+again = style.look_up_qt_types_ahead()
+app.children()  # (what the look-up does, done here whether it was done or not)
 enum.EnumType._create_ = create
-print(json.dumps({"made": made, "warm": warm,
-                  "again": style.look_up_qt_types_ahead()}))
+print(json.dumps({"made": switch, "after": made[len(switch):], "warm": warm,
+                  "again": again}))
 """
 
 
@@ -83,9 +86,15 @@ def test_a_first_contrast_switch_makes_no_python_types_once_they_were_looked_up(
     assert found["made"] == []
 
 
-def test_without_the_look_up_a_first_contrast_switch_makes_them(tmp_path):
-    """What the look-up is for. Should this fail, PySide no longer registers its types
-    lazily, and ``look_up_qt_types_ahead`` (one warming step) can go."""
+def test_without_the_look_up_the_types_are_made_at_a_switch_or_after(tmp_path):
+    """What the look-up is for: PySide makes the types once per process, the first time
+    it is handed such an object. Should this fail, PySide no longer registers its types
+    lazily, and ``look_up_qt_types_ahead`` (one warming step) can go.
+
+    Without the look-up, whether the first switch pays depends on what reached the
+    restyle's filter meanwhile (since the long pages are themed part by part, often
+    nothing does); the types are then made by the next object handed over.
+    """
     found = _switch("skipped", tmp_path)
     assert found["warm"]
-    assert len(found["made"]) > 20, found["made"]
+    assert len(found["made"]) + len(found["after"]) > 20, found

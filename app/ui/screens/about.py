@@ -20,6 +20,7 @@ class AboutScreen(ScreenPage):
     """What the study is about, in plain words."""
 
     screen_id = Screen.ABOUT
+    theme_in_parts = True  # (long: the viewport shows a part)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

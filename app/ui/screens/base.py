@@ -47,6 +47,11 @@ class ScreenPage(QWidget):
     """
 
     screen_id: Screen
+    #: Whether the window themes the page part by part (:meth:`theme_containers`): for a
+    #: long page, of which the viewport shows a fraction. A short one takes one sheet
+    #: whole: each sheet set is parsed anew (about 0.3 ms for the app's), which costs a
+    #: page of a few dozen widgets, all in view, more than it saves.
+    theme_in_parts = False
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -302,6 +307,87 @@ class ScreenPage(QWidget):
         finisher = getattr(self, "_finisher", None)
         return finisher.watching if finisher is not None else ()
 
+    # -- the theme in pieces (the window gives it: MainWindow._restyle_page) ------------
+    def theme_containers(self) -> tuple[QWidget, ...]:
+        """The widgets that hold the page's parts and take no style sheet of their own.
+
+        A style sheet set on a widget re-polishes every widget below it (about 0.2 ms
+        each inside Qt), though only the ones in view are seen. So the window puts the
+        theme on each part these hold (:meth:`theme_pieces`), the parts in view first,
+        and these take their backgrounds from the application's sheet by their
+        ``contrast`` property. They are the page, its scroll area and viewport, the
+        scroll area's holder and the reading column; a page adds the plain holders of
+        its long lists (a holder must paint nothing of its own in the theme's colours:
+        only :meth:`theme_backdrops` have a background from the sheet).
+        """
+        if not self.theme_in_parts:
+            return ()
+        holder = self.scroll_area.widget()
+        assert holder is not None  # the column is in the scroll area from __init__ on
+        return (self, self.scroll_area, self.scroll_area.viewport(), holder, self.column)
+
+    def theme_backdrops(self) -> tuple[QWidget, ...]:
+        """The containers the application's sheet paints a background on.
+
+        The page, its scroll area and the holder of its column, in the theme's colour by
+        their ``contrast`` property (see :meth:`theme_containers`).
+        """
+        if not self.theme_in_parts:
+            return ()
+        holder = self.scroll_area.widget()
+        assert holder is not None  # the column is in the scroll area from __init__ on
+        return (self, self.scroll_area, holder)
+
+    @property
+    def parts_version(self) -> int:
+        """A count that moves whenever a theme container gets a new child (a part built).
+
+        Counted from the first time it is read (the window's first theme on the page).
+        """
+        watch = self.__dict__.get("_parts_watch")
+        if watch is None:
+            watch = self._parts_watch = _ChildrenAdded(self, self.theme_containers())
+        return watch.count
+
+    def theme_pieces(self) -> tuple[list[QWidget], list[QWidget]]:
+        """The parts the theme goes on, each its own: those in view, and the rest.
+
+        A part is a child of a container (:meth:`theme_containers`) that is not one
+        (of the scroll area: its scroll bars). In
+        view: any part outside the viewport (the scroll bars, the fixed bar), and any
+        shown part inside it that the viewport shows some of, where the page's layout
+        last put it. A hidden part is not (it takes the theme before it paints: see
+        ``MainWindow.event``). A page not themed in parts is its one part.
+        """
+        if not self.theme_in_parts:
+            return [self], []  # (one part: the whole page)
+        containers = self.theme_containers()
+        own = {id(container) for container in containers}
+        viewport = self.scroll_area.viewport()
+        seen = viewport.rect()
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        shown: list[QWidget] = []
+        rest: list[QWidget] = []
+        for container in containers:
+            inside = container is not viewport and viewport.isAncestorOf(container)
+            offset = container.mapTo(viewport, QPoint(0, 0)) if inside else QPoint()
+            if container is self.scroll_area:
+                # Its scroll bars, not the private holders Qt keeps them in: a Qt-private
+                # object handed to Python makes PySide create all its types (20 ms or
+                # more; see app.ui.style.look_up_qt_types_ahead).
+                area = self.scroll_area
+                children: list[QWidget] = [area.verticalScrollBar(), area.horizontalScrollBar()]
+            else:
+                children = container.findChildren(QWidget, options=direct)
+            for child in children:
+                if id(child) in own:
+                    continue
+                in_view = not inside or (
+                    not child.isHidden() and child.geometry().translated(offset).intersects(seen)
+                )
+                (shown if in_view else rest).append(child)
+        return shown, rest
+
     # -- laying out a hidden page ahead of its first show -------------------------------
     def lay_out_ahead(self, widths: tuple[int, ...], deadline: float) -> bool:
         """Polish a hidden page and measure its text for scroll-area ``widths``, in parts.
@@ -454,6 +540,25 @@ class ScreenPage(QWidget):
         self.fit_columns()
         self._stale = False
         self.render()
+
+
+class _ChildrenAdded(QObject):
+    """Counts the children added to some widgets.
+
+    Only the events are counted: the child may be half made, in its constructor, when
+    its parent hears of it.
+    """
+
+    def __init__(self, owner: QObject, widgets: tuple[QWidget, ...]) -> None:
+        super().__init__(owner)
+        self.count = 0
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildAdded:
+            self.count += 1
+        return False
 
 
 def _layout_of(layout: QLayout | None, widget: QWidget) -> QLayout | None:

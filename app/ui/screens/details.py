@@ -88,6 +88,7 @@ class DetailsScreen(ScreenPage):
     """The registry entry, verbatim, with plain names for its coded values."""
 
     screen_id = Screen.DETAILS
+    theme_in_parts = True  # (long: the viewport shows a part)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)

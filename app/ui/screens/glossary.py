@@ -137,6 +137,7 @@ class GlossaryScreen(ScreenPage):
     """Every glossary term of the record, alphabetical, with a search box."""
 
     screen_id = Screen.GLOSSARY
+    theme_in_parts = True  # (long: the viewport shows a part)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -202,6 +203,10 @@ class GlossaryScreen(ScreenPage):
         session.screen_changed.connect(self._on_screen_changed)
         self.render()
         self.finish_after_first_paint()
+
+    def theme_containers(self) -> tuple[QWidget, ...]:
+        """The page's, and the entries' holder: each entry takes the theme on its own."""
+        return (*super().theme_containers(), self.list_holder)
 
     # -- building in stages ----------------------------------------------------------------
     @property

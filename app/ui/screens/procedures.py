@@ -31,6 +31,7 @@ class ProceduresScreen(ScreenPage):
     """The steps of taking part, one numbered circle each, joined by a rail on the leading side."""
 
     screen_id = Screen.PROCEDURES
+    theme_in_parts = True  # (long: the viewport shows a part)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -62,6 +63,10 @@ class ProceduresScreen(ScreenPage):
     def steps(self) -> tuple[ProcedureStep, ...]:
         """The record's steps, in the record's (time) order."""
         return present_steps.steps(self.session.record)
+
+    def theme_containers(self) -> tuple[QWidget, ...]:
+        """The page's, and the timeline: each step takes the theme on its own."""
+        return (*super().theme_containers(), self.timeline)
 
     # -- building in stages ----------------------------------------------------------------
     @property

@@ -41,6 +41,7 @@ class ResultScreen(ScreenPage):
     """What the answers mean, criterion by criterion."""
 
     screen_id = Screen.RESULT
+    theme_in_parts = True  # (long: the viewport shows a part)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -141,6 +142,10 @@ class ResultScreen(ScreenPage):
 
     def _make_text(self, role: str | None, parent: QWidget) -> TextLabel:
         return self.text(role, parent)
+
+    def theme_containers(self) -> tuple[QWidget, ...]:
+        """The page's, and the holder of the groups: each row takes the theme on its own."""
+        return (*super().theme_containers(), self.groups_holder)
 
     # -- building in stages ----------------------------------------------------------------
     @property
