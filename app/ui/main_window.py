@@ -38,6 +38,7 @@ from app.ui.style import (
     OWN_MARGINS,
     THEMES,
     apply_text_scale,
+    colours_only,
     install_style,
     look_up_qt_types_ahead,
     restyling,
@@ -152,6 +153,8 @@ class MainWindow(QMainWindow):
         self._warm_timer.timeout.connect(self._warm_step)
         #: The theme's style sheet on the window's parts and pages ("": the application's).
         self._theme = ""
+        #: Each theme's sheet as set (its colours), and its sheet whole.
+        self._whole_sheets: dict[str, str] = {}
         #: The theme each page has whole (every part), and its parts' count then
         #: (ScreenPage.parts_version: a part built since has not been given it).
         self._whole_theme: dict[ScreenPage, tuple[str, int]] = {}
@@ -638,8 +641,9 @@ class MainWindow(QMainWindow):
         # High contrast on or off is the same sheet in other colours: nothing moves, so
         # no text is laid out again (the theme for the app's kiosk mode is always
         # made for the application sheet in force, see _apply_style).
-        shown = widget.styleSheet() or app.styleSheet()
-        with restyling(widget, shown, self._theme or app.styleSheet()):
+        # (Compared whole: the theme's sheet is its colours alone.)
+        shown = self._whole_sheets.get(widget.styleSheet()) or app.styleSheet()
+        with restyling(widget, shown, self._whole_sheets.get(self._theme) or app.styleSheet()):
             # A new sheet zeroes the contents margins set in code (the few pixels beside
             # a label for Persian glyphs that overhang): keep them, except where a
             # widget works them out again itself for its new font.
@@ -718,7 +722,12 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)  # a QMainWindow always has one
         base = stylesheet(kiosk=self.kiosk)
         high_contrast = self.session.high_contrast
-        theme = stylesheet(high_contrast=True, kiosk=self.kiosk) if high_contrast else ""
+        # (Its colours alone, over the application's sheet: see colours_only.)
+        theme = ""
+        if high_contrast:
+            whole = stylesheet(high_contrast=True, kiosk=self.kiosk)
+            theme = colours_only(whole)
+            self._whole_sheets[theme] = whole
         # Links in rich text (glossary terms) take the palette's link colour: set it
         # first, so that the style sheet's re-polish gives it to every widget shown.
         link = QColor(THEMES["high_contrast" if high_contrast else "normal"]["primary"])

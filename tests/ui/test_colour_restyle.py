@@ -445,3 +445,37 @@ def test_a_part_built_after_a_switch_takes_the_theme(make_window, default_record
     assert len({on_screen.pixel(x, 400) for x in range(0, 1280, 4)}) > 2  # (text there)
     switched.theme_whole(page)
     assert switched.theme_applied(page)
+
+
+@pytest.mark.parametrize(
+    ("screen", "lang"),
+    [
+        (Screen.DETAILS, "fa"),
+        (Screen.GLOSSARY, "en"),
+        (Screen.RESULT, "en"),
+        (Screen.WELCOME, "fa"),
+    ],
+)
+def test_the_theme_s_colours_alone_look_as_its_whole_sheet(
+    make_window, default_record, monkeypatch, screen, lang
+):
+    """Each part takes only the theme's colours, over the application's sheet: pixel for
+    pixel what the whole high-contrast sheet gives (at 150%, every part of the page)."""
+    from app.ui import main_window
+
+    grabs = []
+    for whole in (False, True):
+        if whole:
+            monkeypatch.setattr(main_window, "colours_only", lambda sheet: sheet)
+        session, window = make_window(default_record, lang)
+        window.warm_pages = False
+        session.set_text_scale(150)
+        session.set_high_contrast(True)
+        assert (window._theme == stylesheet(high_contrast=True)) is whole
+        session.go_to(screen)
+        page = window.page(screen)
+        _grab(page)  # (whole)
+        window.theme_whole(page)
+        holder = page.scroll_area.widget()
+        grabs.append(holder.grab().toImage())  # (the whole column, scrolled or not)
+    assert grabs[0] == grabs[1]

@@ -330,7 +330,10 @@ class ScreenPage(QWidget):
         """The containers the application's sheet paints a background on.
 
         The page, its scroll area and the holder of its column, in the theme's colour by
-        their ``contrast`` property (see :meth:`theme_containers`).
+        their ``contrast`` property (see :meth:`theme_containers`). The holder fills the
+        viewport, but the page and the scroll area show wherever it does not yet (a
+        frame before a layout has run): all three, so that no frame shows the other
+        theme's background.
         """
         if not self.theme_in_parts:
             return ()
