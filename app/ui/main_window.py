@@ -423,12 +423,16 @@ class MainWindow(QMainWindow):
         twin = page_class(screen)(visit, self.stack)
         if self._theme:
             self._restyle(twin)  # (at the window's text size: the caller's after fixes it)
-            self._scales.pop(twin, None)  # (not one of the window's pages)
-            self._whole_theme.pop(twin, None)
-            self._themed_pages.discard(twin)
+            self._forget_look(twin)  # (not one of the window's pages)
         if self.kiosk:
             self._tell_kiosk(twin)
         return twin
+
+    def _forget_look(self, page: ScreenPage) -> None:
+        """Drop what the window keeps of ``page``'s theme and text size (it is going)."""
+        self._scales.pop(page, None)
+        self._whole_theme.pop(page, None)
+        self._themed_pages.discard(page)
 
     def _show_widths(self) -> tuple[int, ...]:
         """The viewport widths a hidden page's scroll area will have when shown.
@@ -480,9 +484,7 @@ class MainWindow(QMainWindow):
             page = self.pages.pop(screen, None)
             if page is not None:
                 self.stack.removeWidget(page)
-                self._scales.pop(page, None)
-                self._whole_theme.pop(page, None)
-                self._themed_pages.discard(page)
+                self._forget_look(page)
                 shiboken6.delete(page)
         self._forget_twins()
 

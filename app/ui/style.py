@@ -287,7 +287,7 @@ def look_up_qt_types_ahead() -> bool:
 
     PySide registers Qt's classes lazily. The first time Python is handed an object of a
     class it has no type for (Qt's private QGestureManager, which the application-wide
-    event filter of :func:`colour_restyle` sees at a first high-contrast switch), it
+    event filter of :func:`colour_restyle` can see at a first high-contrast switch), it
     makes every class of QtCore, QtGui and QtWidgets to look for one: some 70 enum types,
     20 ms or more, inside that switch. Wrapping the application's own children (that
     object among them) does it here, in an idle moment. Returns whether there was

@@ -81,6 +81,8 @@ class ScreenPage(QWidget):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(18)
         self.scroll_area.setWidget(holder)
+        #: The scroll area's widget, which holds the reading column (and fills the viewport).
+        self.holder = holder
         make_all_touch_scrollable(self.scroll_area)
         #: Something the page shows changed while it was hidden (the catalog's studies):
         #: render when it is shown.
@@ -290,9 +292,7 @@ class ScreenPage(QWidget):
         complete watches nothing. A hidden page (never shown, or left before it was whole)
         is finished by the window's warming steps instead, or from its next paint.
         """
-        holder = self.scroll_area.widget()
-        assert holder is not None  # the column is in the scroll area from __init__ on
-        parts = (self.scroll_area.viewport(), holder, self.column)
+        parts = (self.scroll_area.viewport(), self.holder, self.column)
         self._finisher = _FinishAfterPaint(self, parts, self.build_step, lambda: not self.complete)
 
     def restart_stages(self) -> None:
@@ -322,9 +322,8 @@ class ScreenPage(QWidget):
         """
         if not self.theme_in_parts:
             return ()
-        holder = self.scroll_area.widget()
-        assert holder is not None  # the column is in the scroll area from __init__ on
-        return (self, self.scroll_area, self.scroll_area.viewport(), holder, self.column)
+        viewport = self.scroll_area.viewport()
+        return (self, self.scroll_area, viewport, self.holder, self.column)
 
     def theme_backdrops(self) -> tuple[QWidget, ...]:
         """The containers the application's sheet paints a background on.
@@ -337,9 +336,7 @@ class ScreenPage(QWidget):
         """
         if not self.theme_in_parts:
             return ()
-        holder = self.scroll_area.widget()
-        assert holder is not None  # the column is in the scroll area from __init__ on
-        return (self, self.scroll_area, holder)
+        return (self, self.scroll_area, self.holder)
 
     @property
     def parts_version(self) -> int:
@@ -452,8 +449,7 @@ class ScreenPage(QWidget):
 
     def _measure_holder(self) -> None:
         """The page's layouts: its hints, and its height at the viewport's widths."""
-        holder = self.scroll_area.widget()
-        assert holder is not None  # the column is in the scroll area from __init__ on
+        holder = self.holder
         holder.sizeHint()
         holder.minimumSizeHint()
         for width in self._widths:

@@ -162,9 +162,7 @@ class DetailsScreen(ScreenPage):
             self.build_all()
             # The new sections' places, and the scroll area's range, before scrolling.
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        holder = self.scroll_area.widget()
-        assert holder is not None  # ScreenPage puts its column in the scroll area
-        top = section.heading.mapTo(holder, QPoint(0, 0)).y()
+        top = section.heading.mapTo(self.holder, QPoint(0, 0)).y()
         self.scroll_area.verticalScrollBar().setValue(max(0, top - _JUMP_MARGIN))
         # Keyboard and screen-reader users continue reading (and tabbing) from here.
         section.heading.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -427,9 +427,7 @@ class GlossaryScreen(ScreenPage):
     def _scroll_to(self, entry: TermEntry) -> None:
         # The places of entries built just now, and the scroll area's range.
         QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        holder = self.scroll_area.widget()
-        assert holder is not None  # ScreenPage puts its column in the scroll area
-        top = entry.mapTo(holder, QPoint(0, 0)).y()
+        top = entry.mapTo(self.holder, QPoint(0, 0)).y()
         self.scroll_area.verticalScrollBar().setValue(max(0, top - _SCROLL_MARGIN))
 
     def _on_term_requested(self, term_id: str) -> None:
