@@ -215,13 +215,11 @@ def forget_shared_sizes() -> None:
 
 
 #: Changes after which a label's text has another shape (a new style: see WrapLabel).
-_RESHAPE_EVENTS = frozenset(
-    {
-        QEvent.Type.FontChange,
-        QEvent.Type.LayoutDirectionChange,
-        QEvent.Type.ContentsRectChange,
-    }
-)
+_STYLE_CHANGE = QEvent.Type.StyleChange
+_PALETTE_CHANGE = QEvent.Type.PaletteChange
+_FONT_CHANGE = QEvent.Type.FontChange
+_DIRECTION_CHANGE = QEvent.Type.LayoutDirectionChange
+_CONTENTS_CHANGE = QEvent.Type.ContentsRectChange
 
 
 #: What a screen reader says when Tab moves to a glossary link inside a text.
@@ -255,18 +253,38 @@ class WrapLabel(QLabel):
         #: Heights by width, and size hints, per shape of the text (most recent last).
         self._shapes: dict[tuple[object, ...], tuple[dict[int, int], dict[object, QSize]]]
         self._shapes = {}
-        #: The heights and the hints for the shape shown now (one of ``_shapes``).
-        self._heights: dict[int, int] = {}
-        self._hints: dict[object, QSize] = {}
+        #: The heights and the hints for the shape shown now (one of ``_shapes``);
+        #: ``None``: the shape has changed since, to be read when a size is asked.
+        self._sizes: tuple[dict[int, int], dict[object, QSize]] | None = None
         self._words = ""
-        #: The shape of the text as it is now (the key of ``_shapes``).
+        #: The shape of the text when it was last read (the key of ``_shapes``).
         self._shape: tuple[object, ...] = ()
         #: What the shared sizes of the text are kept by (``None``: to be read again).
         self._shared_key: tuple[object, ...] | None = None
         self.setWordWrap(True)
-        self._reshape()
 
     def _reshape(self) -> None:
+        """Note that the text's shape may have changed: it is read when a size is asked.
+
+        A new text, direction, font and margins often come together (a language switch
+        sets the text, then the direction; a text-size step the font, then the margins):
+        reading the shape at each would cost a call into Qt per part, and file sizes
+        under shapes that are never measured.
+        """
+        self._sizes = None
+        self._shared_key = None
+
+    @property
+    def _heights(self) -> dict[int, int]:
+        """The heights by width remembered for the text's shape as it is now."""
+        return (self._sizes or self._read_shape())[0]
+
+    @property
+    def _hints(self) -> dict[object, QSize]:
+        """The size hints remembered for the text's shape as it is now."""
+        return (self._sizes or self._read_shape())[1]
+
+    def _read_shape(self) -> tuple[dict[int, int], dict[object, QSize]]:
         """Take the sizes of the text's shape as it is now (none yet, if it is new)."""
         margins = self.contentsMargins()
         shape = (
@@ -283,7 +301,8 @@ class WrapLabel(QLabel):
             if len(self._shapes) >= _SHAPES_KEPT:
                 del self._shapes[next(iter(self._shapes))]  # the oldest
         self._shapes[shape] = sizes
-        self._heights, self._hints = sizes
+        self._sizes = sizes
+        return sizes
 
     def heightForWidth(self, width: int) -> int:
         """The height the text needs at ``width`` (remembered for this shape of the text)."""
@@ -332,6 +351,8 @@ class WrapLabel(QLabel):
         any of :data:`_SHARED_KEY_SETTERS` (Qt changes none of them on its own but in a
         polish, which comes before the label is first measured, or with a new style).
         """
+        if self._sizes is None:
+            self._read_shape()
         smallest = self.minimumSize()
         return (
             type(self),
@@ -385,13 +406,20 @@ class WrapLabel(QLabel):
     def changeEvent(self, event: QEvent) -> None:
         """Take the heights for the new font, direction or margins; forget them on a new style."""
         kind = event.type()
-        if kind == QEvent.Type.StyleChange:
+        # (Identity, not ``in`` a set: an enum member's hash is Python code, and every
+        # label takes this at each switch of language, size or theme.)
+        if kind is _STYLE_CHANGE:
             if not keeps_text_layout(self):
                 self._shapes.clear()  # the sheet may pad or border the text differently
                 self._reshape()
-        elif kind in _RESHAPE_EVENTS:
+        elif kind is _FONT_CHANGE or kind is _DIRECTION_CHANGE or kind is _CONTENTS_CHANGE:
             self._reshape()
         super().changeEvent(event)
+        if kind is _PALETTE_CHANGE:
+            self._palette_changed()
+
+    def _palette_changed(self) -> None:
+        """After a new palette (for subclasses)."""
 
 
 #: QLabel's setters of what Qt's sizes depend on besides the text's shape (see
@@ -519,14 +547,9 @@ class TextLabel(WrapLabel):
     def _link_color(self) -> int:
         return self.palette().color(QPalette.ColorRole.Link).rgba()
 
-    def changeEvent(self, event: QEvent) -> None:
+    def _palette_changed(self) -> None:
         """Read the text again when the palette brings its links a new colour."""
-        super().changeEvent(event)
-        if (
-            event.type() == QEvent.Type.PaletteChange
-            and self._link_color() != self._link_rgba
-            and TERM_SCHEME in self.text()
-        ):
+        if self._link_color() != self._link_rgba and TERM_SCHEME in self.text():
             # Qt gives a link its colour when the rich text is read, from the palette of
             # that moment: read it again, or the links of a screen shown while the theme
             # changes keep the old colour (2.9:1 on black in high contrast). (QLabel

@@ -72,6 +72,40 @@ def test_a_new_font_or_margin_is_never_answered_from_the_old_one(qtbot):
     assert label._heights.get(300) == normal
 
 
+def test_a_switch_that_changes_several_parts_files_one_shape(qtbot):
+    """Text, direction and font set one after another are read once, when a size is asked.
+
+    Both languages at two text sizes are four shapes, as many as a label keeps: were
+    the half-changed shapes in between (the new words in the old direction) filed too,
+    they would push out the ones a switch back needs.
+    """
+    label = WrapLabel()
+    qtbot.addWidget(label)
+    label.ensurePolished()  # (the app's style may give it a font when first polished)
+    normal = QFont(label.font())
+    bigger = QFont(label.font())
+    bigger.setPixelSize(label.fontInfo().pixelSize() * 2)
+    looks = [
+        (ENGLISH, Qt.LayoutDirection.LeftToRight, normal),
+        (PERSIAN, Qt.LayoutDirection.RightToLeft, normal),
+        (PERSIAN, Qt.LayoutDirection.RightToLeft, bigger),
+        (ENGLISH, Qt.LayoutDirection.LeftToRight, bigger),
+    ]
+    heights = {}
+    for text, direction, font in looks:  # as a switch sets them: words, direction, font
+        label.setText(text)
+        label.setLayoutDirection(direction)
+        label.setFont(font)
+        heights[text, direction, font.pixelSize()] = label.heightForWidth(300)
+        assert heights[text, direction, font.pixelSize()] == _fresh_height(label, 300)
+    assert len(label._shapes) == len(looks)
+    for text, direction, font in reversed(looks):  # every one of them still known
+        label.setFont(font)
+        label.setText(text)
+        label.setLayoutDirection(direction)
+        assert label._heights.get(300) == heights[text, direction, font.pixelSize()]
+
+
 def test_a_new_style_sheet_forgets_every_height(qtbot):
     """A sheet may pad or border the text: nothing of the old shapes is trusted."""
     label = WrapLabel()
