@@ -164,6 +164,9 @@ class GlossaryScreen(ScreenPage):
         self._letter_group.setExclusive(True)
         self.all_button = self._letter_button(None)
         self.letter_buttons: dict[str, QPushButton] = {}
+        #: Each language's letter buttons, made on its first showing and kept: a
+        #: language switch puts the other set in the bar instead of making it again.
+        self._letter_sets: dict[str, dict[str, QPushButton]] = {}
         self._letters_lang: str | None = None
         self.letter_bar.hide()
 
@@ -289,13 +292,22 @@ class GlossaryScreen(ScreenPage):
         for button in self.letter_buttons.values():
             self._letter_group.removeButton(button)
             self._letter_flow.removeWidget(button)
-            button.deleteLater()
-        names = [pick(term.term, lang) for term in self.terms.values()]
-        self.letter_buttons = {}
-        for letter in letters_in_use(names, lang):
-            button = self._letter_button(letter)
-            button.setText(letter)
-            self.letter_buttons[letter] = button
+            button.hide()
+        kept = self._letter_sets.get(lang)
+        if kept is None:
+            names = [pick(term.term, lang) for term in self.terms.values()]
+            kept = self._letter_sets[lang] = {}
+            for letter in letters_in_use(names, lang):
+                button = self._letter_button(letter)
+                button.setText(letter)
+                kept[letter] = button
+        else:
+            for button in kept.values():
+                button.setChecked(False)
+                self._letter_group.addButton(button)
+                self._letter_flow.addWidget(button)
+                button.show()
+        self.letter_buttons = kept
         if self.letter not in self.letter_buttons:
             self.letter = None
         (self.letter_buttons.get(self.letter or "") or self.all_button).setChecked(True)
@@ -451,6 +463,11 @@ class GlossaryScreen(ScreenPage):
         # setText, not clear(): clear() can be undone (Ctrl+Z) by the next visitor.
         self.search.setText("")
         self.choose_letter(None)
+        # The next visitor's glossary has only the bar it shows: the buttons kept for
+        # another language would tell which languages the last visitor looked at.
+        for lang in [lang for lang in self._letter_sets if lang != self._letters_lang]:
+            for button in self._letter_sets.pop(lang).values():
+                button.deleteLater()
         self._pending_term = None
         if self.highlighted is not None:
             self.entries[self.highlighted].set_highlighted(False)
