@@ -335,61 +335,62 @@ def test_kiosk_glossary_browses_by_first_letter_in_both_languages(app_window, qt
     assert not page.search.isHidden() and page.letter_bar.isHidden()
 
 
-def test_each_languages_letters_are_kept_and_put_back_on_a_switch(app_window, qtbot):
-    """A language switch puts the other language's own buttons in the bar, made once."""
+@pytest.fixture
+def kiosk_glossary(app_window, qtbot):
+    """The glossary shown in kiosk mode (its letter bar); desktop mode again after."""
     session, window = app_window
     window.set_kiosk_mode(True)
     try:
         session.go_to(Screen.GLOSSARY)
         page = window.page(Screen.GLOSSARY)
         qtbot.waitUntil(lambda: window.stack.currentWidget() is page)
-        made: dict[str, dict[str, object]] = {}
-        for lang, letter in (("en", "H"), ("fa", "ت"), ("en", "O"), ("fa", "ا")):
-            session.set_language(lang)
-            buttons = dict(page.letter_buttons)
-            if lang in made:  # the very buttons of its first showing
-                first = made[lang].values()
-                assert all(a is b for a, b in zip(buttons.values(), first, strict=True))
-            made[lang] = buttons
-            # In the bar, in order: "All", then this language's letters, and nothing else.
-            flow = page._letter_flow
-            in_bar = [flow.itemAt(i).widget() for i in range(flow.count())]
-            assert in_bar == [page.all_button, *buttons.values()]
-            assert set(page._letter_group.buttons()) == set(in_bar)
-            other = made.get("fa" if lang == "en" else "en")
-            if other is not None:  # the other language's set: out of the bar, hidden
-                assert all(button.isHidden() for button in other.values())
-            assert all(b.isVisible() for b in buttons.values())
-            assert page.all_button.isChecked()
-            qtbot.mouseClick(buttons[letter], Qt.MouseButton.LeftButton)
-            assert set(shown_terms(page)) == _letter_terms(page, lang)[letter]
-            checked = [b for b in in_bar if b.isChecked()]
-            assert checked == [buttons[letter]]
-            qtbot.mouseClick(page.all_button, Qt.MouseButton.LeftButton)
-        # A new visitor: only the bar shown is kept (the other set told of the last one).
-        persian = list(made["fa"].values())
-        session.reset()
-        assert list(page._letter_sets) == ["en"]
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        assert not any(shiboken6.isValid(button) for button in persian)
+        yield session, page
     finally:
         window.set_kiosk_mode(False)
 
 
-def test_a_term_asked_for_clears_the_letter_that_hides_it(app_window, qtbot):
-    session, window = app_window
-    window.set_kiosk_mode(True)
-    try:
-        session.go_to(Screen.GLOSSARY)
-        page = window.page(Screen.GLOSSARY)
-        qtbot.mouseClick(page.letter_buttons["H"], Qt.MouseButton.LeftButton)
-        assert "ovary" not in shown_terms(page)
-        session.show_term("ovary")
-        session.go_to(Screen.GLOSSARY)
-        qtbot.waitUntil(lambda: "ovary" in shown_terms(page))
-        assert page.letter is None
-    finally:
-        window.set_kiosk_mode(False)
+def test_each_languages_letters_are_kept_and_put_back_on_a_switch(kiosk_glossary, qtbot):
+    """A language switch puts the other language's own buttons in the bar, made once."""
+    session, page = kiosk_glossary
+    made: dict[str, dict[str, object]] = {}
+    for lang, letter in (("en", "H"), ("fa", "ت"), ("en", "O"), ("fa", "ا")):
+        session.set_language(lang)
+        buttons = dict(page.letter_buttons)
+        if lang in made:  # the very buttons of its first showing
+            first = made[lang].values()
+            assert all(a is b for a, b in zip(buttons.values(), first, strict=True))
+        made[lang] = buttons
+        # In the bar, in order: "All", then this language's letters, and nothing else.
+        flow = page._letter_flow
+        in_bar = [flow.itemAt(i).widget() for i in range(flow.count())]
+        assert in_bar == [page.all_button, *buttons.values()]
+        assert set(page._letter_group.buttons()) == set(in_bar)
+        other = made.get("fa" if lang == "en" else "en")
+        if other is not None:  # the other language's set: out of the bar, hidden
+            assert all(button.isHidden() for button in other.values())
+        assert all(b.isVisible() for b in buttons.values())
+        assert page.all_button.isChecked()
+        qtbot.mouseClick(buttons[letter], Qt.MouseButton.LeftButton)
+        assert set(shown_terms(page)) == _letter_terms(page, lang)[letter]
+        checked = [b for b in in_bar if b.isChecked()]
+        assert checked == [buttons[letter]]
+        qtbot.mouseClick(page.all_button, Qt.MouseButton.LeftButton)
+    # A new visitor: only the bar shown is kept (the other set told of the last one).
+    persian = list(made["fa"].values())
+    session.reset()
+    assert list(page._letter_sets) == ["en"]
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(button) for button in persian)
+
+
+def test_a_term_asked_for_clears_the_letter_that_hides_it(kiosk_glossary, qtbot):
+    session, page = kiosk_glossary
+    qtbot.mouseClick(page.letter_buttons["H"], Qt.MouseButton.LeftButton)
+    assert "ovary" not in shown_terms(page)
+    session.show_term("ovary")
+    session.go_to(Screen.GLOSSARY)
+    qtbot.waitUntil(lambda: "ovary" in shown_terms(page))
+    assert page.letter is None
 
 
 # -- built in stages: the first entries with the page, the rest after its first paint ----------
