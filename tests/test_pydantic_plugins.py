@@ -9,6 +9,7 @@ each model it is given a validator for.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -45,7 +46,7 @@ def _models_seen(tmp_path: Path, code: str) -> list[str]:
     log.touch()
     env = {
         "PATH": "/usr/bin:/bin",
-        "PYTHONPATH": f"{site}:{ROOT}",
+        "PYTHONPATH": os.pathsep.join((str(site), str(ROOT))),
         "SPY_LOG": str(log),
         "HOME": str(tmp_path),
     }

@@ -214,7 +214,8 @@ def forget_shared_sizes() -> None:
     _shared_sizes.clear()
 
 
-#: Changes after which a label's text has another shape (a new style: see WrapLabel).
+#: The changes WrapLabel.changeEvent looks for: a new style, palette, font, direction or
+#: contents rectangle (all but the palette may give its text another shape).
 _STYLE_CHANGE = QEvent.Type.StyleChange
 _PALETTE_CHANGE = QEvent.Type.PaletteChange
 _FONT_CHANGE = QEvent.Type.FontChange

@@ -278,10 +278,14 @@ class GlossaryScreen(ScreenPage):
         button.setCheckable(True)
         button.setChecked(letter is None and self.letter is None)
         button.clicked.connect(lambda _checked=False, letter=letter: self.choose_letter(letter))
+        self._put_in_bar(button)
+        return button
+
+    def _put_in_bar(self, button: QPushButton) -> None:
+        """Put a letter button at the end of the bar, in the bar's exclusive group."""
         self._letter_group.addButton(button)
         self._letter_flow.addWidget(button)
         button.show()  # shown with the bar (a layout shows a new child only later)
-        return button
 
     def _build_letters(self) -> None:
         """One button per letter that starts a term in the current language."""
@@ -304,9 +308,7 @@ class GlossaryScreen(ScreenPage):
         else:
             for button in kept.values():
                 button.setChecked(False)
-                self._letter_group.addButton(button)
-                self._letter_flow.addWidget(button)
-                button.show()
+                self._put_in_bar(button)
         self.letter_buttons = kept
         if self.letter not in self.letter_buttons:
             self.letter = None
