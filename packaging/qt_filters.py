@@ -83,6 +83,10 @@ EXCLUDES = [
     "mypy",
     "pydantic.mypy",
     "ast_serialize",
+    # Babel's entry-point look-up falls back to pkg_resources only before Python 3.10.
+    # Bundled, it brings PyInstaller's pkg_resources runtime hook, which imports all of
+    # pkg_resources (about 30 ms) at every start of the app.
+    "pkg_resources",
     # Not "ssl" nor "unittest": fpdf2 (the handout) imports urllib.request.HTTPSHandler
     # (there only with ssl) and unittest.mock (fpdf/sign.py) at import time. TrialGuide
     # itself never opens a URL.

@@ -75,3 +75,27 @@ def test_the_kept_data_speaks_both_languages(engine, tmp_path) -> None:
     )
     assert trimmed.returncode == 0, trimmed.stderr
     assert trimmed.stdout == full.stdout and trimmed.stdout.count("\n") == 2
+
+
+def test_babel_finds_its_checkers_without_pkg_resources() -> None:
+    # The bundle leaves pkg_resources out (its runtime hook cost every start about 30 ms).
+    # Babel looks entry points up with importlib.metadata, and pkg_resources only before
+    # Python 3.10; a catalog's checks, which `trialguide translate` runs, must not need it.
+    assert "pkg_resources" in EXCLUDES
+    code = (
+        "import sys\n"
+        "sys.modules['pkg_resources'] = None  # any import of it raises ImportError\n"
+        "from babel.messages._compat import find_entrypoints\n"
+        "from babel.messages.catalog import Catalog\n"
+        "catalog = Catalog(locale='fa')\n"
+        "catalog.add('%(n)s terms', '%(count)s واژه', flags=('python-format',))\n"
+        "print(sorted(name for name, _load in find_entrypoints('babel.checkers')))\n"
+        "print([str(e) for _m, errors in catalog.check() for e in errors])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    found, errors = result.stdout.splitlines()
+    assert found == "['num_plurals', 'python_format']"  # through importlib.metadata
+    assert errors == "[\"unknown named placeholder 'count'\"]"  # and the checks ran
