@@ -48,7 +48,11 @@ TARGETS = (
         lambda row: _starts("en->fa->en on ")(row) and not _ends(", warmed")(row),
         0.1,
     ),
-    Target("language switch en->fa->en, worst screen, warmed", _ends(", warmed"), 0.1),
+    Target(
+        "language switch en->fa->en, worst screen, warmed",
+        lambda row: _starts("en->fa->en on ")(row) and _ends(", warmed")(row),
+        0.1,
+    ),
     Target(
         "text-size step and back (details, warming off)",
         lambda row: _starts("text size 100% -> 125%")(row) and not _ends(", warmed")(row),
