@@ -325,6 +325,23 @@ class WrapLabel(QLabel):
             hint = self._hints[key] = QSize(self._shared_size(key))
         return QSize(hint)
 
+    def _remembered_hint(self, key: tuple[object, ...], work_out: Callable[[], QSize]) -> QSize:
+        """A hint of a subclass's own (``work_out``), remembered and shared as Qt's are.
+
+        ``key`` names it among the shape's sizes (its first item not "size" nor
+        "minimum"); every label with the text's shape shares it, a twin's too.
+        """
+        hint = self._hints.get(key)
+        if hint is None:
+            self.ensurePolished()
+            shared = self._shared()
+            found = shared.get(key)
+            if not isinstance(found, QSize):
+                found = work_out()
+                _remember(shared, key, QSize(found))
+            hint = self._hints[key] = QSize(found)
+        return QSize(hint)
+
     def _shared_size(self, what: int | tuple[object, ...]) -> Any:
         """A size from those every label with the text's shape shares, or Qt's, kept there.
 

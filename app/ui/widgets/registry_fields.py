@@ -164,18 +164,19 @@ class _NaturalWidthLabel(TextLabel):
     """
 
     def sizeHint(self) -> QSize:
+        # (Remembered per shape of the text and shared, as Qt's hints: a language or
+        # text-size twin works it out ahead of a switch.)
         self.ensurePolished()
-        key = ("natural", self.maximumWidth())
-        natural = self._hints.get(key)  # (remembered per shape of the text, as Qt's hints)
-        if natural is None:
-            document = SafeTextDocument()
-            document.setDocumentMargin(0)
-            document.setDefaultFont(self.font())
-            document.setHtml(self.text())
-            margins = self.contentsMargins()
-            width = math.ceil(document.idealWidth()) + margins.left() + margins.right() + 2
-            natural = self._hints[key] = QSize(width, super().sizeHint().height())
-        return QSize(natural)
+        return self._remembered_hint(("natural", self.maximumWidth()), self._natural)
+
+    def _natural(self) -> QSize:
+        document = SafeTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(self.font())
+        document.setHtml(self.text())
+        margins = self.contentsMargins()
+        width = math.ceil(document.idealWidth()) + margins.left() + margins.right() + 2
+        return QSize(width, super().sizeHint().height())
 
 
 class ValueLine(QWidget):
