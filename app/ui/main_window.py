@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
             deadline,
             within=at_bigger_size,
             after=lambda twin: apply_text_scale(twin, bigger),
+            like=current,
         )
 
     def _forget_twins(self) -> None:

@@ -15,6 +15,7 @@ import shiboken6
 from PySide6.QtWidgets import QApplication, QLabel
 
 from app.session import Screen
+from app.ui.language_twin import measure_at_widths_of
 from app.ui.screens.base import ScreenPage
 from app.ui.text import WrapLabel, shared_size_count
 
@@ -175,6 +176,53 @@ def test_a_text_size_step_up_finds_the_bigger_size_measured(
     without = _step_up_asks(make_window, default_record, qtbot, monkeypatch, False)
     assert without > 300  # (a step up lays out every label of study details anew)
     assert with_twin < without // 3, (with_twin, without)
+
+
+def test_a_text_size_step_up_asks_qt_next_to_nothing(
+    make_window, default_record, qtbot, monkeypatch
+):
+    """Nor at the widths the labels have before the column widens for the bigger size.
+
+    Qt lays out each part of the page that holds text as its own layout request comes,
+    before the parents that widen it: each label was first asked its height in the new
+    font at its old width (96 of the 98 sizes a step up on study details still asked).
+    The twin measures its labels at those widths too.
+    """
+    asked = _step_up_asks(make_window, default_record, qtbot, monkeypatch, True)
+    assert asked < 10, asked
+
+
+def test_the_twin_measures_at_the_widths_of_the_page_in_view(
+    make_window, default_record, qtbot, monkeypatch
+):
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    _warm(window, qtbot)
+    page = window.page(Screen.DETAILS)
+    visit = session.mirrored(session.language)
+    twin = window._build_twin(Screen.DETAILS, visit)
+    try:
+        while not twin.complete:
+            twin.build_step()
+        theirs = page.findChildren(WrapLabel)
+        mine = twin.findChildren(WrapLabel)
+        assert len(mine) == len(theirs) > 50
+        asked: list[tuple[str, int]] = []
+        height_for_width = WrapLabel.heightForWidth
+
+        def recording(label: WrapLabel, width: int) -> int:
+            asked.append((label.text(), width))
+            return height_for_width(label, width)
+
+        monkeypatch.setattr(WrapLabel, "heightForWidth", recording)
+        mine[0].setText("words the page in view does not show")
+        measured = measure_at_widths_of(twin, page)
+        shown = [label for label in theirs[1:] if label.width() > 0 and label.isVisibleTo(page)]
+        assert measured == len(asked) == len(shown)
+        assert asked == [(label.text(), label.width()) for label in shown]
+    finally:
+        shiboken6.delete(twin)
+        visit.forget_copy()
 
 
 def test_a_fault_in_the_twin_costs_the_visitor_nothing(
