@@ -61,6 +61,10 @@ class LanguageTwin:
         self._key: tuple[object, ...] | None = None
         #: The key the last twin was measured for.
         self.measured_for: tuple[object, ...] | None = None
+        #: How far the twin under way is once built: 0 measuring it for the window's
+        #: widths, 1 its labels at the present widths of the page in view, 2 its paint
+        #: (each a warming step of its own).
+        self._stage = 0
 
     def step(
         self,
@@ -95,9 +99,15 @@ class LanguageTwin:
                 elif not page.complete:
                     page.build_step()
                     page.mark_laid_out(None)
-                elif page.lay_out_ahead(widths, deadline):
-                    if like is not None and shiboken6.isValid(like):
-                        measure_at_widths_of(page, like)
+                elif self._stage > 0 or page.lay_out_ahead(widths, deadline):
+                    if self._stage == 0 and like is not None:
+                        self._stage = 1
+                        return True
+                    if self._stage == 1:
+                        if like is not None and shiboken6.isValid(like):
+                            measure_at_widths_of(page, like)
+                        self._stage = 2
+                        return True
                     _paint_once(page)
                     self.measured_for = key
                     self.drop()
@@ -122,6 +132,7 @@ class LanguageTwin:
         collection, which may come after the visitor has gone.
         """
         page, self.page, self._key = self.page, None, None
+        self._stage = 0
         if page is None:
             return
         visit = page.session

@@ -225,6 +225,44 @@ def test_the_twin_measures_at_the_widths_of_the_page_in_view(
         visit.forget_copy()
 
 
+def test_the_size_twin_measures_and_paints_in_steps_of_their_own(
+    make_window, default_record, qtbot, monkeypatch
+):
+    """Placing the twin, measuring it at the present widths, painting it: three steps.
+
+    Each is a warming step of 10-20 ms on study details; in one they made the longest
+    step of the warming (44 ms).
+    """
+    import app.ui.language_twin as language_twin
+
+    session, window = make_window(default_record)
+    session.go_to(Screen.DETAILS)
+    steps: list[str] = []
+    step, place = window.size_twin.step, ScreenPage._place_hidden
+    measure, paint = language_twin.measure_at_widths_of, language_twin._paint_once
+
+    def counted(*args, **kwargs):
+        steps.append("step")
+        return step(*args, **kwargs)
+
+    def noting(name, work):
+        def run(*args):
+            steps.append(name)
+            return work(*args)
+
+        return run
+
+    monkeypatch.setattr(window.size_twin, "step", counted)
+    monkeypatch.setattr(ScreenPage, "_place_hidden", noting("place", place))
+    monkeypatch.setattr(language_twin, "measure_at_widths_of", noting("measure", measure))
+    monkeypatch.setattr(language_twin, "_paint_once", noting("paint", paint))
+    _warm(window, qtbot)
+    assert window.size_twin.measured_for is not None
+    last = len(steps) - 1 - steps[::-1].index("paint")  # the size twin's own paint
+    expected = ["step", "place", "step", "measure", "step", "paint"]
+    assert steps[last - 5 : last + 1] == expected, steps[-12:]
+
+
 def test_a_fault_in_the_twin_costs_the_visitor_nothing(
     make_window, default_record, qtbot, monkeypatch, caplog
 ):
