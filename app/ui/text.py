@@ -316,41 +316,32 @@ class WrapLabel(QLabel):
             self._heights[width] = height
         return height
 
-    def _hint(self, which: str) -> QSize:
+    def _hint(self, which: str, work_out: Callable[[], QSize] | None = None) -> QSize:
+        """A size hint, remembered for the text's shape and shared by every label with it.
+
+        ``which`` is "size" or "minimum" (Qt's), or a subclass's own hint, which
+        ``work_out`` works out.
+        """
         # A wrapping label's hints also follow its widest allowed width and alignment.
         key = (which, self.maximumWidth(), self.alignment())
         hint = self._hints.get(key)
         if hint is None:
             self.ensurePolished()
-            hint = self._hints[key] = QSize(self._shared_size(key))
+            hint = self._hints[key] = QSize(self._shared_size(key, work_out))
         return QSize(hint)
 
-    def _remembered_hint(self, key: tuple[object, ...], work_out: Callable[[], QSize]) -> QSize:
-        """A hint of a subclass's own (``work_out``), remembered and shared as Qt's are.
-
-        ``key`` names it among the shape's sizes (its first item not "size" nor
-        "minimum"); every label with the text's shape shares it, a twin's too.
-        """
-        hint = self._hints.get(key)
-        if hint is None:
-            self.ensurePolished()
-            shared = self._shared()
-            found = shared.get(key)
-            if not isinstance(found, QSize):
-                found = work_out()
-                _remember(shared, key, QSize(found))
-            hint = self._hints[key] = QSize(found)
-        return QSize(hint)
-
-    def _shared_size(self, what: int | tuple[object, ...]) -> Any:
+    def _shared_size(
+        self, what: int | tuple[object, ...], work_out: Callable[[], QSize] | None = None
+    ) -> Any:
         """A size from those every label with the text's shape shares, or Qt's, kept there.
 
-        ``what`` is a width (the height there) or a hint's key (see :meth:`_ask_qt`).
+        ``what`` is a width (the height there) or a hint's key (see :meth:`_ask_qt`);
+        ``work_out`` works out a hint Qt has no name for.
         """
         shared = self._shared()
         size = shared.get(what)
         if size is None:
-            size = self._ask_qt(what)
+            size = self._ask_qt(what) if work_out is None else work_out()
             _remember(shared, what, QSize(size) if isinstance(size, QSize) else size)
         return size
 

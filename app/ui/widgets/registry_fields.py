@@ -167,7 +167,7 @@ class _NaturalWidthLabel(TextLabel):
         # (Remembered per shape of the text and shared, as Qt's hints: a language or
         # text-size twin works it out ahead of a switch.)
         self.ensurePolished()
-        return self._remembered_hint(("natural", self.maximumWidth()), self._natural)
+        return self._hint("natural", self._natural)
 
     def _natural(self) -> QSize:
         document = SafeTextDocument()
