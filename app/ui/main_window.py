@@ -38,10 +38,12 @@ from app.ui.style import (
     OWN_MARGINS,
     THEMES,
     apply_text_scale,
+    classes_in,
     colours_only,
     install_style,
     look_up_qt_types_ahead,
     restyling,
+    rules_for,
     set_contrast_property,
     stylesheet,
 )
@@ -155,6 +157,8 @@ class MainWindow(QMainWindow):
         self._theme = ""
         #: Each theme's sheet as set (its colours), and its sheet whole.
         self._whole_sheets: dict[str, str] = {}
+        #: The theme each sheet a part can have is made from (see _sheet_for).
+        self._theme_of: dict[str, str] = {"": ""}
         #: The theme each page has whole (every part), and its parts' count then
         #: (ScreenPage.parts_version: a part built since has not been given it).
         self._whole_theme: dict[ScreenPage, tuple[str, int]] = {}
@@ -635,9 +639,28 @@ class MainWindow(QMainWindow):
         else:
             self._restyle_widget(widget)
 
+    def _sheet_for(self, widget: QWidget) -> str:
+        """The theme's sheet for ``widget``: its rules that can meet what it holds.
+
+        A sheet's rules for widgets that are not there cost their parsing and matching
+        all the same (see :func:`rules_for`); the theme's rules that can are the same
+        look.
+        """
+        if not self._theme:
+            return ""
+        sheet = rules_for(self._theme, classes_in(widget))
+        self._theme_of.setdefault(sheet, self._theme)
+        return sheet
+
+    def _has_theme(self, widget: QWidget) -> bool:
+        """Whether ``widget`` was given the theme in force (a sheet made from it)."""
+        sheet = widget.styleSheet()
+        return self._theme_of.get(sheet, sheet) == self._theme
+
     def _restyle_widget(self, widget: QWidget) -> None:
         """Give ``widget`` (a part of the window or of a page) the theme, if it has another."""
-        if widget.styleSheet() == self._theme:
+        sheet = self._sheet_for(widget)
+        if widget.styleSheet() == sheet:
             return
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a QMainWindow always has one
@@ -645,7 +668,10 @@ class MainWindow(QMainWindow):
         # no text is laid out again (the theme for the app's kiosk mode is always
         # made for the application sheet in force, see _apply_style).
         # (Compared whole: the theme's sheet is its colours alone.)
-        shown = self._whole_sheets.get(widget.styleSheet()) or app.styleSheet()
+        # (A part's sheet is looked up by its theme: the theme's whole sheet is the one
+        # for the kiosk mode in force.)
+        old = widget.styleSheet()
+        shown = self._whole_sheets.get(self._theme_of.get(old, old)) or app.styleSheet()
         with restyling(widget, shown, self._whole_sheets.get(self._theme) or app.styleSheet()):
             # A new sheet zeroes the contents margins set in code (the few pixels beside
             # a label for Persian glyphs that overhang): keep them, except where a
@@ -655,7 +681,7 @@ class MainWindow(QMainWindow):
                 for child in (widget, *widget.findChildren(QWidget))
                 if not child.contentsMargins().isNull() and not child.property(OWN_MARGINS)
             ]
-            widget.setStyleSheet(self._theme)
+            widget.setStyleSheet(sheet)
             for child, kept in margins:
                 child.setContentsMargins(kept)
             # A new sheet gives every widget below back the font it had before any
@@ -687,7 +713,7 @@ class MainWindow(QMainWindow):
             self._restyle_widget(piece)
         whole = True
         for piece in rest:
-            if piece.styleSheet() == self._theme:
+            if self._has_theme(piece):
                 continue
             if deadline is not None and time.perf_counter() >= deadline:
                 whole = False
@@ -713,11 +739,11 @@ class MainWindow(QMainWindow):
     def theme_applied(self, widget: QWidget) -> bool:
         """Whether ``widget`` (a part of the window, or a page, every part) shows the theme."""
         if not isinstance(widget, ScreenPage):
-            return widget.styleSheet() == self._theme
+            return widget.styleSheet() == self._sheet_for(widget)
         high = "high" if self._theme else None
         shown, rest = widget.theme_pieces()
         return all(c.property(CONTRAST) == high for c in widget.theme_backdrops()) and all(
-            piece.styleSheet() == self._theme for piece in (*shown, *rest)
+            piece.styleSheet() == self._sheet_for(piece) for piece in (*shown, *rest)
         )
 
     def _apply_style(self, *_args: object) -> None:

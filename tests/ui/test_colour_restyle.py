@@ -8,15 +8,17 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFont, QImage
+from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from app.session import Screen
 from app.ui.style import (
     THEMES,
+    classes_in,
     colour_restyle,
     differ_only_in_colours,
     keeps_text_layout,
+    rules_for,
     stylesheet,
 )
 from app.ui.text import TextLabel, WrapLabel
@@ -447,35 +449,156 @@ def test_a_part_built_after_a_switch_takes_the_theme(make_window, default_record
     assert switched.theme_applied(page)
 
 
+def test_a_part_s_sheet_keeps_the_rules_its_widgets_can_meet():
+    """By each selector's subject: its type, or any widget when it names none."""
+    sheet = (
+        'QLabel, QPushButton[role="nav"] { color: #ffffff; }\n'
+        "QFrame#Header QLabel { color: #ffff00; }\n"
+        "QScrollArea > QWidget > QWidget { background: #000000; }\n"
+        "QScrollBar::handle:vertical { background: #e0e0e0; }\n"
+        '#Popover, *[contrast="high"] { background: #000000; }\n'
+        "/* QLineEdit { color: #ff0000; } */"
+    )
+    label = rules_for(sheet, frozenset({"WrapLabel", "QLabel", "QWidget", "QObject"}))
+    assert label.splitlines() == [
+        "QLabel { color: #ffffff; }",
+        "QFrame#Header QLabel { color: #ffff00; }",
+        "QScrollArea > QWidget > QWidget { background: #000000; }",
+        '#Popover, *[contrast="high"] { background: #000000; }',
+    ]
+    bar = rules_for(sheet, frozenset({"QScrollBar", "QWidget"}))
+    assert "QLabel" not in bar and "QScrollBar::handle:vertical" in bar
+    assert "QPushButton" in rules_for(sheet, frozenset({"QPushButton"}))
+
+
+def _details_in_high_contrast(make_window, default_record):
+    """A window on study details, switched to high contrast, every part of the page themed."""
+    session, window = make_window(default_record, "en")
+    window.warm_pages = False
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    session.set_high_contrast(True)
+    window.theme_whole(page)
+    return window, page
+
+
+def test_a_part_holding_widgets_keeps_the_rules_of_text_built_into_it_later(
+    make_window, default_record
+):
+    """A label built into a themed part afterwards shows the theme's colours."""
+    window, page = _details_in_high_contrast(make_window, default_record)
+    shown, rest = page.theme_pieces()
+    part = next(p for p in (*shown, *rest) if p.findChildren(QLabel) and not isinstance(p, QLabel))
+    assert "QPushButton" not in part.styleSheet()  # (its own rules only: none for buttons)
+    assert "QFrame" not in classes_in(QWidget())  # (a part with no children: what it is)
+    late = TextLabel(parent=part)
+    late.setText("Built later")
+    late.ensurePolished()
+    text = QColor(THEMES["high_contrast"]["text"])
+    assert late.palette().color(late.foregroundRole()) == text
+    assert window.theme_applied(part)
+
+
+def test_every_part_keeps_rules_for_what_it_holds_after_a_whole_visit(make_window, default_record):
+    """Every screen visited in high contrast, each question answered, both languages and a
+    bigger text: no part holds a kind of widget its sheet has no rules for."""
+    from app.record.models import ChoiceQuestion
+
+    session, window = make_window(default_record, "en")
+    window.warm_pages = False
+    session.set_high_contrast(True)
+    for lang in ("fa", "en"):
+        session.set_language(lang)
+        for screen in (s for s in Screen if s.value not in {"catalog", "prescreen"}):
+            session.go_to(screen)
+            QApplication.processEvents()
+        session.go_to(Screen.SELFCHECK)
+        for index, question in enumerate(session.record.questions):
+            session.go_to_question(index)
+            QApplication.processEvents()
+            if isinstance(question, ChoiceQuestion):
+                session.answer(question.id, question.options[index % len(question.options)].id)
+            else:
+                session.answer(question.id, question.min_value)
+            QApplication.processEvents()
+    session.set_text_scale(150)
+    for page in window.pages.values():
+        window.theme_whole(page)
+    assert all(map(window.theme_applied, window.pages.values()))
+    shown = [part for part in window._parts() if not part.isHidden()]
+    assert shown and all(map(window.theme_applied, shown))
+
+
+def test_a_contrast_switch_after_kiosk_mode_changed_lays_no_text_out_again(app_window, qtbot):
+    """Kiosk mode changes the whole sheet (its scroll bars), not the theme's colours: a
+    part's theme is still a change of colours alone against the sheet now in force."""
+    session, window = app_window
+    window.warm_pages = False
+    session.go_to(Screen.DETAILS)
+    page = window.page(Screen.DETAILS)
+    qtbot.waitUntil(lambda: page.complete)
+    session.set_high_contrast(True)
+    window.theme_whole(page)
+    window.set_kiosk_mode(not window.kiosk)
+    window.theme_whole(page)
+    QApplication.processEvents()
+    changes = _font_changes_during(lambda: session.set_high_contrast(False))
+    changes += _font_changes_during(lambda: window.theme_whole(page))
+    changes += _font_changes_during(lambda: session.set_high_contrast(True))
+    changes += _font_changes_during(lambda: window.theme_whole(page))
+    assert window.theme_applied(page)
+    assert changes == 0
+    window.set_kiosk_mode(not window.kiosk)
+
+
+def test_every_part_takes_only_the_theme_s_rules_it_can_meet(make_window, default_record):
+    window, page = _details_in_high_contrast(make_window, default_record)
+    in_view, rest = page.theme_pieces()
+    pieces = [*window._parts(), *in_view, *rest]
+    sheets = {piece.styleSheet() for piece in pieces if piece.styleSheet()}
+    assert window._theme not in sheets  # (no part holds every kind of widget)
+    assert all(len(sheet) < len(window._theme) for sheet in sheets)
+    assert "QPushButton" in window.header.styleSheet()  # (its language buttons)
+    labels = [piece for piece in pieces if isinstance(piece, QLabel)]
+    assert labels and not any("QPushButton" in label.styleSheet() for label in labels)
+    shown = [part for part in window._parts() if not part.isHidden()]
+    assert all(map(window.theme_applied, (*shown, page)))
+
+
+@pytest.mark.parametrize("narrowing", ["colours_only", "rules_for"])
 @pytest.mark.parametrize(
     ("screen", "lang"),
     [
         (Screen.DETAILS, "fa"),
         (Screen.GLOSSARY, "en"),
-        (Screen.RESULT, "en"),
+        (Screen.RESULT, "fa"),
+        (Screen.SELFCHECK, "en"),
         (Screen.WELCOME, "fa"),
     ],
 )
-def test_the_theme_s_colours_alone_look_as_its_whole_sheet(
-    make_window, default_record, monkeypatch, screen, lang
+def test_a_part_s_own_sheet_looks_as_the_theme_s_whole_sheet(
+    make_window, default_record, monkeypatch, narrowing, screen, lang
 ):
-    """Each part takes only the theme's colours, over the application's sheet: pixel for
-    pixel what the whole high-contrast sheet gives (at 150%, every part of the page)."""
+    """Each part takes the theme's colours alone (colours_only), and of those the rules its
+    widgets can meet (rules_for), over the application's sheet: pixel for pixel what the
+    sheet without that narrowing gives, for the whole window (header, navigation, the
+    page in view) and the page's whole column, at 150%."""
     from app.ui import main_window
 
-    grabs = []
-    for whole in (False, True):
-        if whole:
-            monkeypatch.setattr(main_window, "colours_only", lambda sheet: sheet)
+    grabs, sheets = [], []
+    for reference in (False, True):
+        if reference:
+            monkeypatch.setattr(main_window, narrowing, lambda sheet, *_classes: sheet)
         session, window = make_window(default_record, lang)
         window.warm_pages = False
         session.set_text_scale(150)
-        session.set_high_contrast(True)
-        assert (window._theme == stylesheet(high_contrast=True)) is whole
         session.go_to(screen)
         page = window.page(screen)
-        _grab(page)  # (whole)
+        _grab(page)
+        session.set_high_contrast(True)
         window.theme_whole(page)
+        sheets.append(window.header.styleSheet())
         holder = page.scroll_area.widget()
-        grabs.append(holder.grab().toImage())  # (the whole column, scrolled or not)
+        grabs.append((_grab(window), holder.grab().toImage()))
+    assert sheets[0] and len(sheets[0]) < len(sheets[1])  # (the narrowing was left out)
     assert grabs[0] == grabs[1]
