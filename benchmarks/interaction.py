@@ -20,7 +20,7 @@ result (events are processed until the page has been painted). The target: each 
 tenth of the hello-world's cold start, measured here in the same run on the same
 platform (well under the 100 ms at which people notice a delay).
 
-Usage: python benchmarks/interaction.py [--runs N]
+Usage: python benchmarks/interaction.py [--runs N] [--warmed-runs N]
 """
 
 from __future__ import annotations
@@ -378,6 +378,12 @@ def measure(runs: int) -> tuple[dict[str, list[tuple[float, float]]], Times, Tim
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="measured runs (7)")
+    parser.add_argument(
+        "--warmed-runs",
+        type=int,
+        default=5,
+        help="launches for each row measured once warming is done (5): each waits it out",
+    )
     args = parser.parse_args(argv)
     hello = hello_start_ms(args.runs)
     floor = median(hello)
@@ -388,15 +394,15 @@ def main(argv: list[str] | None = None) -> int:
 
     with scratch() as home:
         app = application()
-        warm_runs = [warming_ms(app, home) for _ in range(3)]
+        warm_runs = [warming_ms(app, home) for _ in range(args.warmed_runs)]
         watch, rng = PaintWatch(app), random.Random(7)
         after_warming: Times = {}
-        for _ in range(3):
+        for _ in range(args.warmed_runs):
             for move, values in first_visits_after_warming(app, watch, home, rng).items():
                 after_warming.setdefault(move, []).extend(values)
         warm_switches: dict[str, list[tuple[float, float, float]]] = {}
         warm_sizes: list[tuple[float, float, float]] = []
-        for _ in range(3):
+        for _ in range(args.warmed_runs):
             by_screen, sizes = switches_after_warming(app, watch, home, rng)
             for screen, found in by_screen.items():
                 warm_switches.setdefault(screen, []).append(found)
@@ -475,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
             "the plain switch rows are with warming off, every page built; the 'warmed' "
             "ones as the app runs: the screen in view measured unseen in the other "
             "language in idle moments first (how long that took is in the note)",
+            f"warmed and after-warming rows: medians of {args.warmed_runs} launches "
+            f"(--warmed-runs); the other rows: of {args.runs}",
         ],
     )
     return 0

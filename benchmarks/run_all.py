@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         plan.append(("bundle_size.py", ["--reuse"] if args.reuse else []))
     plan += [
         ("startup.py", runs),
-        ("interaction.py", runs),
+        ("interaction.py", [*runs, "--warmed-runs", "2"] if args.quick else []),
         ("memory.py", ["--runs", "2"] if args.quick else []),
         ("record_load.py", runs),
         ("catalog_load.py", runs),
