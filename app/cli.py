@@ -35,6 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app import collector
 from app.screen_names import CATALOG_SCREENS, STUDY_SCREENS
 
 if TYPE_CHECKING:
@@ -936,15 +937,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     Everything printed while it runs goes through :func:`app.terminal.terminal_safe`:
     text from a record, an answers file or a config cannot act on the terminal.
     """
-    from app.terminal import safe_output
+    # The app's start makes its long-lived objects without cyclic collections (the
+    # parser already imports much of it); run_app resumes them before its event loop,
+    # every other command once its arguments are read (see app.collector).
+    collector.pause()
+    try:
+        from app.terminal import safe_output
 
-    with safe_output():
-        return _main(argv)
+        with safe_output():
+            return _main(argv)
+    finally:
+        collector.resume()
 
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    command = args.command or "run"
+    if command != "run" or args.version or args.smoke_test:
+        collector.resume()
     if args.version:
         from app.smoke import version
 
@@ -954,7 +965,6 @@ def _main(argv: Sequence[str] | None) -> int:
         from app.smoke import run_smoke_test
 
         return run_smoke_test()
-    command = args.command or "run"
     try:
         return _COMMANDS[command](args)
     except CliError as exc:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from PySide6.QtWidgets import QApplication, QWidget
 
-from app import i18n
+from app import collector, i18n
 from app.config import Config, ConfigError, load_config
 from app.kiosk.clipboard import forget_clipboard
 from app.kiosk.controller import KioskController
@@ -419,6 +419,9 @@ def run_app(
             TestReport(launched.window, launched.controller)
         try:
             launched.show()
+            # What the start made lives as long as the app: left out of every collection
+            # from now on (see app.collector).
+            collector.resume(freeze=True)
             code = app.exec()
         finally:
             guard.uninstall()
