@@ -81,7 +81,7 @@ def test_a_real_start_collects_nothing_before_its_event_loop_and_freezes_what_it
         """
         import gc, sys
         from app.cli import main
-        from app.launch import QApplication
+        from PySide6.QtWidgets import QApplication
 
         collections = []
         gc.callbacks.append(lambda phase, info: phase == "stop" and collections.append(1))

@@ -659,8 +659,8 @@ class MainWindow(QMainWindow):
 
     def _restyle_widget(self, widget: QWidget) -> None:
         """Give ``widget`` (a part of the window or of a page) the theme, if it has another."""
-        sheet = self._sheet_for(widget)
-        if widget.styleSheet() == sheet:
+        sheet, old = self._sheet_for(widget), widget.styleSheet()
+        if old == sheet:
             return
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a QMainWindow always has one
@@ -670,7 +670,6 @@ class MainWindow(QMainWindow):
         # (Compared whole: the theme's sheet is its colours alone.)
         # (A part's sheet is looked up by its theme: the theme's whole sheet is the one
         # for the kiosk mode in force.)
-        old = widget.styleSheet()
         shown = self._whole_sheets.get(self._theme_of.get(old, old)) or app.styleSheet()
         with restyling(widget, shown, self._whole_sheets.get(self._theme) or app.styleSheet()):
             # A new sheet zeroes the contents margins set in code (the few pixels beside

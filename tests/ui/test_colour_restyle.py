@@ -72,12 +72,19 @@ def _font_changes_during(step: Callable[[], object]) -> int:
     return changes.count
 
 
-def test_a_contrast_switch_lays_no_text_out_again(app_window, qtbot):
+def _details_whole(app_window, qtbot):
+    """Study details on ``app_window``'s window, warming off, with every section built (the
+    page builds its top first and the rest after its first paint)."""
     session, window = app_window
     window.warm_pages = False
     session.go_to(Screen.DETAILS)
     page = window.page(Screen.DETAILS)
-    qtbot.waitUntil(lambda: page.complete)  # every section, built after the page's top
+    qtbot.waitUntil(lambda: page.complete)
+    return session, window, page
+
+
+def test_a_contrast_switch_lays_no_text_out_again(app_window, qtbot):
+    session, window, page = _details_whole(app_window, qtbot)
     QApplication.processEvents()
     labels = page.findChildren(TextLabel)
     assert labels
@@ -118,11 +125,7 @@ def test_a_contrast_switch_moves_nothing_in_the_page(app_window, qtbot):
     layout to be redone (a StyleChange would, for each of the page's three hundred
     widgets). The page's holders above the column, repolished for their background,
     run their own layouts again, which find the column's sizes as they were."""
-    session, window = app_window
-    window.warm_pages = False
-    session.go_to(Screen.DETAILS)
-    page = window.page(Screen.DETAILS)
-    qtbot.waitUntil(lambda: page.complete)
+    session, window, page = _details_whole(app_window, qtbot)
     qtbot.wait(50)  # (the last sections' own layout requests, posted as they were built)
     geometry = {w: w.geometry() for w in page.findChildren(QWidget)}
     requests = _LayoutRequests(page.column)
@@ -406,11 +409,7 @@ def test_a_contrast_switch_restyles_what_is_in_view_and_the_rest_before_it_shows
 
 
 def test_the_parts_out_of_view_take_the_theme_in_idle_moments(app_window, qtbot):
-    session, window = app_window
-    window.warm_pages = False
-    session.go_to(Screen.DETAILS)
-    page = window.page(Screen.DETAILS)
-    qtbot.waitUntil(lambda: page.complete)
+    session, window, page = _details_whole(app_window, qtbot)
     session.set_high_contrast(True)
     assert not window.theme_applied(page)
     window.warm_pages = True
@@ -471,22 +470,18 @@ def test_a_part_s_sheet_keeps_the_rules_its_widgets_can_meet():
     assert "QPushButton" in rules_for(sheet, frozenset({"QPushButton"}))
 
 
-def _details_in_high_contrast(make_window, default_record):
-    """A window on study details, switched to high contrast, every part of the page themed."""
-    session, window = make_window(default_record, "en")
-    window.warm_pages = False
-    session.go_to(Screen.DETAILS)
-    page = window.page(Screen.DETAILS)
+def _details_in_high_contrast(app_window, qtbot):
+    """Study details whole (see _details_whole), switched to high contrast, every part of
+    the page themed."""
+    session, window, page = _details_whole(app_window, qtbot)
     session.set_high_contrast(True)
     window.theme_whole(page)
-    return window, page
+    return session, window, page
 
 
-def test_a_part_holding_widgets_keeps_the_rules_of_text_built_into_it_later(
-    make_window, default_record
-):
+def test_a_part_holding_widgets_keeps_the_rules_of_text_built_into_it_later(app_window, qtbot):
     """A label built into a themed part afterwards shows the theme's colours."""
-    window, page = _details_in_high_contrast(make_window, default_record)
+    _session, window, page = _details_in_high_contrast(app_window, qtbot)
     shown, rest = page.theme_pieces()
     part = next(p for p in (*shown, *rest) if p.findChildren(QLabel) and not isinstance(p, QLabel))
     assert "QPushButton" not in part.styleSheet()  # (its own rules only: none for buttons)
@@ -532,13 +527,7 @@ def test_every_part_keeps_rules_for_what_it_holds_after_a_whole_visit(make_windo
 def test_a_contrast_switch_after_kiosk_mode_changed_lays_no_text_out_again(app_window, qtbot):
     """Kiosk mode changes the whole sheet (its scroll bars), not the theme's colours: a
     part's theme is still a change of colours alone against the sheet now in force."""
-    session, window = app_window
-    window.warm_pages = False
-    session.go_to(Screen.DETAILS)
-    page = window.page(Screen.DETAILS)
-    qtbot.waitUntil(lambda: page.complete)
-    session.set_high_contrast(True)
-    window.theme_whole(page)
+    session, window, page = _details_in_high_contrast(app_window, qtbot)
     window.set_kiosk_mode(not window.kiosk)
     window.theme_whole(page)
     QApplication.processEvents()
@@ -551,8 +540,8 @@ def test_a_contrast_switch_after_kiosk_mode_changed_lays_no_text_out_again(app_w
     window.set_kiosk_mode(not window.kiosk)
 
 
-def test_every_part_takes_only_the_theme_s_rules_it_can_meet(make_window, default_record):
-    window, page = _details_in_high_contrast(make_window, default_record)
+def test_every_part_takes_only_the_theme_s_rules_it_can_meet(app_window, qtbot):
+    _session, window, page = _details_in_high_contrast(app_window, qtbot)
     in_view, rest = page.theme_pieces()
     pieces = [*window._parts(), *in_view, *rest]
     sheets = {piece.styleSheet() for piece in pieces if piece.styleSheet()}
