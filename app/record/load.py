@@ -29,6 +29,15 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 #: Most YAML nodes a document may expand to, aliases counted as often as they are used.
 MAX_NODES = 200_000
+#: Most values YAML's parser reports for one character of text. Every value but an empty
+#: one takes a character; an empty key or value comes only with an indicator (``?``,
+#: ``:``, ``,``) that ends it. The densest text found makes 1.25 a character with libyaml
+#: (``[?],`` repeated in a flow mapping) and 1.5 with PyYAML's own parser (``[?,``, which
+#: libyaml refuses); ``tests/record/test_load.py`` checks the bound on dense shapes.
+_VALUES_PER_CHARACTER = 2
+#: Longest text whose values cannot outnumber :data:`MAX_NODES` (before aliases expand,
+#: which :func:`_walk` counts): such a text is not counted before it is composed.
+_UNCOUNTED_CHARACTERS = (MAX_NODES - 3) // _VALUES_PER_CHARACTER
 #: Id of the record shipped inside the app.
 DEFAULT_RECORD = "NCT05703308.yaml"
 
@@ -239,7 +248,8 @@ def _parse_yaml(data: bytes, source: str) -> tuple[object, dict[Path, int]]:
         text = decode_text(data, source)
     except FileReadError as exc:
         raise RecordError(source, [Issue((), exc.reason, exc.line)]) from None
-    _count_events(text, source)
+    if len(text) > _UNCOUNTED_CHARACTERS:  # the default record is 81,000 characters
+        _count_events(text, source)
     loader = _Loader(text)
     # The cyclic garbage collector would walk every node made so far, again and again,
     # while tens of thousands are made: parsing 100x the default record took 3x longer
@@ -285,7 +295,9 @@ def _count_events(text: str, source: str) -> None:
 
     The parser streams events, so this costs no memory; composing a million nodes
     first (and only then counting them) would take seconds and hundreds of MB. The
-    field path where the count ran out is tracked, for the message.
+    field path where the count ran out is tracked, for the message. A text too short to
+    hold that many (:data:`_UNCOUNTED_CHARACTERS`) is not counted: the count would be
+    a third of its parse.
     """
     events = 0
     # One entry per open collection: [is_mapping, expecting_key, key or index].

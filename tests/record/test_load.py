@@ -267,6 +267,98 @@ def test_alias_bomb_is_refused_quickly():
     assert any("too many values" in m for m in messages), messages
 
 
+def _values(text: str) -> int:
+    """The values the loader's parser reports for ``text``, as its count counts them."""
+    from app.record.load import _Base
+
+    kinds = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    return sum(isinstance(event, kinds) for event in yaml.parse(text, Loader=_Base))
+
+
+#: Text as dense in values as YAML allows (each repeated inside the brackets): empty keys
+#: and values, nested flow collections. ``{[?],`` makes the most, 1.25 a character.
+DENSE_SHAPES = [
+    ("? ", ""),
+    ("?\n", ""),
+    ("- ", ""),
+    ("-\n", ""),
+    ("a,", "[]"),
+    ("a,", "{}"),
+    ("[?],", "[]"),
+    ("[?],", "{}"),
+    ("{?,?},", "[]"),
+    ("{?,?},", "{}"),
+    ("[{?: }],", "{}"),
+]
+
+
+@pytest.mark.parametrize(("shape", "brackets"), DENSE_SHAPES)
+def test_no_text_holds_more_values_than_the_uncounted_bound(shape, brackets):
+    # The loader composes a text of up to _UNCOUNTED_CHARACTERS without counting its
+    # values first: that is safe only while no text holds more than
+    # _VALUES_PER_CHARACTER of them a character.
+    from app.record.load import _VALUES_PER_CHARACTER
+
+    text = brackets[:1] + shape * 500 + brackets[1:]
+    values = _values(text)
+    assert values >= len(text) // 2
+    assert values <= _VALUES_PER_CHARACTER * len(text) + 3
+
+
+#: Entries of a flow mapping, and of a flow list, as dense in values as YAML allows.
+_MAPPING_ENTRIES = ("[?],", "a,", "{?,?},", "[{?: }],", "? ,", "[[?]],")
+_LIST_ENTRIES = ("a,", "[?],", "{?,?},", "[[?]],", "{[?]},")
+
+
+def test_dense_entries_mixed_at_random_hold_no_more_values_than_the_bound():
+    # Long texts (hundreds of characters), so that the bound's slack of 3 does not hide
+    # a denser mix than the shapes above.
+    import random
+
+    from app.record.load import _VALUES_PER_CHARACTER
+
+    rng = random.Random(18)
+    densest = 0.0
+    for _ in range(300):
+        mapping = rng.random() < 0.5
+        entries = _MAPPING_ENTRIES if mapping else _LIST_ENTRIES
+        body = "".join(rng.choice(entries) for _ in range(rng.randint(50, 400)))
+        text = ("{" if mapping else "[") + body + ("}" if mapping else "]")
+        values = _values(text)
+        densest = max(densest, values / len(text))
+        assert values <= _VALUES_PER_CHARACTER * len(text), text[:80]
+    assert densest > 0.9  # (dense mixes: about a value a character, all of them YAML)
+
+
+def test_only_a_long_text_is_counted_before_it_is_composed(monkeypatch):
+    from app.record import load
+
+    counted: list[int] = []
+    real = load._count_events
+    monkeypatch.setattr(
+        load, "_count_events", lambda text, source: counted.append(len(text)) or real(text, source)
+    )
+    short = (Path(__file__).parents[1] / "data" / "records" / "minimal.yaml").read_bytes()
+    parse_record(short)
+    assert counted == []
+    # A comment adds characters and no values: the same record, now counted, still loads.
+    long = short + b"# " + b"x" * load._UNCOUNTED_CHARACTERS + b"\n"
+    assert parse_record(long).identification.nct_id == "NCT00000001"
+    assert counted == [len(long.decode())]
+
+
+def test_a_record_just_under_the_counted_length_is_composed_and_checked():
+    # Just under the length counted first, with a value a character (empty keys and
+    # values): composed at once, and refused for what its fields are, field named.
+    from app.record.load import _UNCOUNTED_CHARACTERS
+
+    text = "keywords: {" + "?," * ((_UNCOUNTED_CHARACTERS - 20) // 2) + "}\n"
+    assert len(text) <= _UNCOUNTED_CHARACTERS
+    assert _values(text) > 95_000
+    messages = _errors(text.encode())
+    assert any("keywords" in m for m in messages), messages
+
+
 def test_deep_nesting_is_refused():
     data = ("a: " + "[" * 200 + "]" * 200 + "\n").encode()
     messages = _errors(data)
