@@ -23,6 +23,25 @@ def test_version_is_the_pyproject_version():
     assert result.stdout.strip() == f"trialguide {_project_version()}"
 
 
+def test_the_version_is_pyprojects_and_looked_up_once(monkeypatch):
+    import importlib.metadata
+
+    from app.kiosk.info import app_version
+
+    asked = []
+    real = importlib.metadata.version
+    monkeypatch.setattr(
+        importlib.metadata, "version", lambda name: asked.append(name) or real(name)
+    )
+    app_version.cache_clear()
+    try:
+        assert app_version() == _project_version()
+        assert app_version() == _project_version()
+        assert asked == ["trialguide"]
+    finally:
+        app_version.cache_clear()
+
+
 def test_smoke_test_passes_with_a_clean_stderr(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
     env["HOME"] = str(tmp_path)

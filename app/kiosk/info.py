@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,8 +85,13 @@ class StaffInfo:
         return next((s for s in states if s is not ApprovalState.APPROVED), ApprovalState.APPROVED)
 
 
+@functools.cache
 def app_version() -> str:
-    """The installed TrialGuide version ("unknown" in a bare source checkout)."""
+    """The installed TrialGuide version ("unknown" in a bare source checkout).
+
+    Looked up once: the look-up reads the package metadata (3-4 ms), and a start asks
+    twice (the log's first line and the staff panel).
+    """
     from importlib.metadata import PackageNotFoundError, version
 
     try:
