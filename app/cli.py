@@ -957,9 +957,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if command != "run" or args.version or args.smoke_test:
         collector.resume()
     if args.version:
-        from app.smoke import version
+        from app.kiosk.info import app_version
 
-        print(f"trialguide {version()}")
+        print(f"trialguide {app_version()}")
         return EXIT_OK
     if args.smoke_test:
         from app.smoke import run_smoke_test

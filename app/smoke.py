@@ -16,6 +16,8 @@ import time
 import warnings
 from typing import TYPE_CHECKING
 
+from app.kiosk.info import app_version
+
 if TYPE_CHECKING:
     from app.record import TrialRecord
 
@@ -39,17 +41,6 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def version() -> str:
-    """The version in pyproject.toml, as installed (or "unknown" from a bare checkout)."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as dist_version
-
-    try:
-        return dist_version("trialguide")  # the bundle carries the dist metadata too
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def run_smoke_test() -> int:
     """Run the smoke test; return the exit code."""
     started = time.perf_counter()
@@ -69,7 +60,7 @@ def run_smoke_test() -> int:
             print(f"trialguide smoke test: unexpected message: {message}", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
-    print(f"trialguide {version()} smoke test ok: {summary} in {seconds:.1f} s")
+    print(f"trialguide {app_version()} smoke test ok: {summary} in {seconds:.1f} s")
     return 0
 
 

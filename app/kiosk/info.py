@@ -87,7 +87,10 @@ class StaffInfo:
 
 @functools.cache
 def app_version() -> str:
-    """The installed TrialGuide version ("unknown" in a bare source checkout).
+    """The installed TrialGuide version: pyproject's ("unknown" in a bare source checkout).
+
+    ``--version``, the smoke test's line and the staff panel show it; a bundle carries
+    the package metadata too (``copy_metadata`` in the spec).
 
     Looked up once: the look-up reads the package metadata (3-4 ms), and a start asks
     twice (the log's first line and the staff panel).
