@@ -29,22 +29,25 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 #: Most YAML nodes a document may expand to, aliases counted as often as they are used.
 MAX_NODES = 200_000
-#: Most values YAML's parser reports for one character of text. Every value but an empty
-#: one takes a character; an empty key or value comes only with an indicator (``?``,
-#: ``:``, ``,``) that ends it. The densest text found makes 1.25 a character with libyaml
-#: (``[?],`` repeated in a flow mapping) and 1.5 with PyYAML's own parser (``[?,``, which
-#: libyaml refuses); ``tests/record/test_load.py`` checks the bound on dense shapes.
-_VALUES_PER_CHARACTER = 2
-#: Longest text whose values cannot outnumber :data:`MAX_NODES` (before aliases expand,
-#: which :func:`_walk` counts): such a text is not counted before it is composed.
-_UNCOUNTED_CHARACTERS = (MAX_NODES - 3) // _VALUES_PER_CHARACTER
 #: Id of the record shipped inside the app.
 DEFAULT_RECORD = "NCT05703308.yaml"
+#: Most events libyaml's parser reports for one character of text, every event counted
+#: as :func:`_count_events` counts them (ends, the stream's and the document's too).
+#: Every value but an empty one takes a character, and an empty key or value comes only
+#: with an indicator (``?``, ``:``, ``,``) that ends it. The densest text found is
+#: ``[?],`` repeated in a flow mapping, at 1.76 a character; ``tests/record/test_load.py``
+#: holds dense shapes to the bound. PyYAML's own parser accepts ``[?,``, which reaches
+#: 2.0, so without libyaml every text is counted.
+_EVENTS_PER_CHARACTER = 2
 
 try:  # libyaml's parser when available: same results, several times faster.
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+    #: Longest text whose events cannot outnumber :data:`MAX_NODES`: it is composed
+    #: without being counted first (aliases are counted as they expand, by :func:`_walk`).
+    _UNCOUNTED_CHARACTERS = MAX_NODES // _EVENTS_PER_CHARACTER
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
+    _UNCOUNTED_CHARACTERS = 0
 
 
 class _Loader(_Base):  # type: ignore[valid-type,misc]
