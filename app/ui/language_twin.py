@@ -28,7 +28,7 @@ from contextlib import AbstractContextManager
 
 import shiboken6
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
 from app.i18n import speaking
@@ -170,15 +170,27 @@ def measure_at_widths_of(twin: QWidget, page: QWidget) -> int:
     return measured
 
 
+#: Rows of the twin painted at a time (:func:`_paint_once`): one image of the page's
+#: size was 3.4 MiB, and it stayed in the process's heap after it was freed.
+PAINT_STRIP_ROWS = 64
+
+
 def _paint_once(page: ScreenPage) -> None:
-    """Paint the top of the twin, off screen, as the switch will paint the page in view.
+    """Paint the twin, off screen, as the switch will paint the page in view.
 
     Qt draws each glyph of a font at a size once and keeps it: the first paint of the
     other language's words draws its letters (Persian's in each of the six text sizes).
+    The page is painted a strip of :data:`PAINT_STRIP_ROWS` at a time into one small
+    image, so that every part in view is painted (a part across two strips twice, each
+    half clipped) without an image as big as the page. Nobody sees the pixels.
     """
-    image = QImage(page.size(), QImage.Format.Format_ARGB32_Premultiplied)
-    painter = QPainter(image)
-    try:  # (ScreenPage.render puts the words in: this is QWidget's)
-        QWidget.render(page, painter, QPoint())
-    finally:
-        painter.end()
+    width, height = page.width(), page.height()
+    if width <= 0 or height <= 0:
+        return
+    image = QImage(width, PAINT_STRIP_ROWS, QImage.Format.Format_ARGB32_Premultiplied)
+    for top in range(0, height, PAINT_STRIP_ROWS):
+        painter = QPainter(image)
+        try:  # (ScreenPage.render puts the words in: this is QWidget's)
+            QWidget.render(page, painter, QPoint(), QRegion(0, top, width, PAINT_STRIP_ROWS))
+        finally:
+            painter.end()

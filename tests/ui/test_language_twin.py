@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from app.session import Screen
 from app.ui.language_twin import measure_at_widths_of
@@ -298,3 +300,68 @@ def test_a_dropped_twin_keeps_no_answers(make_window, default_record, qtbot, mon
     _warm(window, qtbot)
     assert copies and session.answers
     assert all(not copy.answers and not copy._visits for copy in copies)
+
+
+class _Paints(QObject):
+    """The widgets that get a paint event while installed on the application."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted: set[int] = set()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.painted.add(shiboken6.getCppPointer(watched)[0])  # (not a wrapper's id)
+        return False
+
+    def during(self, work) -> set[int]:
+        self.painted = set()
+        app = QApplication.instance()
+        app.installEventFilter(self)
+        try:
+            work()
+        finally:
+            app.removeEventFilter(self)
+        return self.painted
+
+
+@pytest.mark.parametrize("screen", [Screen.DETAILS, Screen.GLOSSARY])
+def test_the_twin_is_painted_whole_in_strips_of_a_small_image(
+    make_window, default_record, qtbot, monkeypatch, screen
+):
+    """Every part one paint of the whole page paints, the strips paint; no image is big.
+
+    The paint draws the glyphs of the twin's words (Qt keeps them): a part a strip
+    missed would leave its letters to the switch. An image of the page's size was
+    3.4 MiB, kept in the heap after it was freed.
+    """
+    import app.ui.language_twin as language_twin
+
+    session, window = make_window(default_record)
+    session.go_to(screen)
+    page = window.page(screen)
+    page.build_all()
+    qtbot.waitUntil(lambda: page.complete)
+    QApplication.processEvents()
+    assert page.height() > 4 * language_twin.PAINT_STRIP_ROWS  # several strips
+
+    def whole() -> None:
+        image = QImage(page.size(), QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        QWidget.render(page, painter, QPoint())
+        painter.end()
+
+    images: list[tuple[int, int]] = []
+
+    class Noted(QImage):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)
+            images.append((self.width(), self.height()))
+
+    monkeypatch.setattr(language_twin, "QImage", Noted)
+    paints = _Paints()
+    in_one = paints.during(whole)
+    in_strips = paints.during(lambda: language_twin._paint_once(page))
+    assert len(in_one) > 20  # the parts in view, labels and their holders
+    assert in_strips == in_one
+    assert images == [(page.width(), language_twin.PAINT_STRIP_ROWS)]
