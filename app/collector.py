@@ -17,6 +17,14 @@ collection then walks about 15,000 objects instead of 67,000 and takes 1-3 ms in
 of 26-34 ms, which matters when one falls inside a tap. Reference counting still frees
 frozen objects. The only thing never freed is garbage that refers to itself in a cycle
 among them: the few hundred objects the start made, once.
+
+Deleting a page built unseen and measured (a twin, :mod:`app.ui.language_twin`) leaves
+garbage of another kind: its Python wrappers and its copy of the visit refer to each
+other, so they are freed only by a full collection, and with the start frozen the
+collector's thresholds hardly ever call for one (none on a visit to every screen in
+both languages), or call for it inside a tap. So the twin says so when it is deleted
+(:func:`garbage_left`), and the window's next idle moment collects it
+(:func:`collect_left_garbage`, 3-10 ms).
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from __future__ import annotations
 import gc
 
 _paused = False
+_garbage_left = False
 
 
 def pause() -> None:
@@ -53,3 +62,27 @@ def resume(*, freeze: bool = False) -> None:
 def paused() -> bool:
     """Whether :func:`pause` holds the collector off now."""
     return _paused
+
+
+def garbage_left() -> None:
+    """Say that objects were let go which only a full collection frees (widgets deleted).
+
+    Collected by the next :func:`collect_left_garbage`.
+    """
+    global _garbage_left
+    _garbage_left = True
+
+
+def collect_left_garbage() -> bool:
+    """Run a full collection if :func:`garbage_left` was called since the last one.
+
+    Called in an idle moment (the window's warming steps), so that the collection is
+    not in a tap. Returns whether it ran. While :func:`pause` holds the collector off
+    (the start), nothing is collected and the garbage waits for the next call.
+    """
+    global _garbage_left
+    if not _garbage_left or _paused:
+        return False
+    _garbage_left = False
+    gc.collect()
+    return True

@@ -1,4 +1,7 @@
-"""The cyclic garbage collector is held off while the app starts, and only then."""
+"""The cyclic garbage collector is held off while the app starts, and only then.
+
+What deleted widgets leave is collected at the next idle moment, when said.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import weakref
 from pathlib import Path
 
 import pytest
@@ -117,3 +121,49 @@ def test_a_real_start_collects_nothing_before_its_event_loop_and_freezes_what_it
     assert int(frozen) > 20_000  # (PySide6, pydantic, the record and the welcome screen)
     assert lines["after"] == "True"
     assert any(line.startswith("first-paint ") for line in done.stdout.splitlines())
+
+
+class _Cycle:
+    """An object that refers to itself: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _garbage() -> weakref.ref[_Cycle]:
+    return weakref.ref(_Cycle())
+
+
+@pytest.fixture
+def _nothing_left(monkeypatch):
+    monkeypatch.setattr(collector, "_garbage_left", False)
+    gc.disable()  # (only the calls under test may collect)
+    yield
+    gc.enable()
+
+
+@pytest.mark.usefixtures("_nothing_left")
+def test_garbage_left_is_collected_at_the_next_call_and_only_then():
+    assert not collector.collect_left_garbage()  # nothing said: nothing run
+    cycle = _garbage()
+    assert not collector.collect_left_garbage()
+    assert cycle() is not None
+    collector.garbage_left()
+    assert cycle() is not None  # (said, not yet collected)
+    assert collector.collect_left_garbage()
+    assert cycle() is None
+    assert not collector.collect_left_garbage()  # once per saying
+
+
+@pytest.mark.usefixtures("_nothing_left")
+def test_garbage_left_during_the_start_waits_until_the_collector_is_resumed():
+    gc.enable()  # (pause turns off only a collector that runs)
+    collector.pause()
+    cycle = _garbage()
+    collector.garbage_left()
+    assert not collector.collect_left_garbage()
+    assert cycle() is not None
+    collector.resume()
+    gc.disable()
+    assert collector.collect_left_garbage()
+    assert cycle() is None

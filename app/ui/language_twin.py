@@ -31,6 +31,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
+from app import collector
 from app.i18n import speaking
 from app.ui.screens.base import ScreenPage
 from app.ui.text import WrapLabel
@@ -128,8 +129,9 @@ class LanguageTwin:
         """Delete the twin under way, if there is one (what it measured stays shared).
 
         Its copy of the visit is emptied too: the page and its parts refer to each
-        other, so Python frees them (and the copy's answers) only in its next garbage
-        collection, which may come after the visitor has gone.
+        other, so Python frees them (and the copy's answers) only in a full garbage
+        collection, which may come after the visitor has gone. The window's next idle
+        moment runs one (:func:`app.collector.garbage_left`).
         """
         page, self.page, self._key = self.page, None, None
         self._stage = 0
@@ -139,6 +141,7 @@ class LanguageTwin:
         if shiboken6.isValid(page):
             shiboken6.delete(page)
         visit.forget_copy()
+        collector.garbage_left()
 
     def forget(self) -> None:
         """Drop the twin and the key measured last (the pages were built again)."""

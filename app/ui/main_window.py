@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import collector
 from app.i18n import text_direction
 from app.present.catalog_screen import catalog_window_title
 from app.present.titles import window_title
@@ -317,6 +318,8 @@ class MainWindow(QMainWindow):
         (:meth:`ScreenPage.lay_out_ahead`), so that its first show costs about what a
         later one does, and last the screen in view built and measured unseen in the
         other language (:meth:`_twin_step`), so that a switch lays out next to nothing.
+        A step after a twin was deleted collects what it left
+        (:func:`app.collector.collect_left_garbage`), and does nothing else.
         """
         if not self.warm_pages or not self.isVisible():
             return
@@ -324,6 +327,9 @@ class MainWindow(QMainWindow):
             self._warm_timer.start(WARM_STEP_MS)  # a finger is down, or a flick glides
             return
         if look_up_qt_types_ahead():  # once per process: a first contrast switch did it
+            self._warm_timer.start(WARM_STEP_MS)
+            return
+        if collector.collect_left_garbage():  # a twin deleted: its wrappers, in cycles
             self._warm_timer.start(WARM_STEP_MS)
             return
         wanted = self._screens_to_warm()

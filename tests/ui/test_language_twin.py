@@ -365,3 +365,41 @@ def test_the_twin_is_painted_whole_in_strips_of_a_small_image(
     assert len(in_one) > 20  # the parts in view, labels and their holders
     assert in_strips == in_one
     assert images == [(page.width(), language_twin.PAINT_STRIP_ROWS)]
+
+
+@pytest.mark.parametrize("collect", [True, False])
+def test_a_dropped_twin_is_collected_in_the_next_idle_moment(
+    make_window, default_record, qtbot, monkeypatch, collect
+):
+    """A twin's page and its copy of the visit hold each other in cycles: deleted, they
+    wait for a full collection. The window's next warming step runs it, so the twins of
+    a visit do not pile up until one falls inside a tap. (The automatic collector is off
+    here: without the window's collection, the copies stay.)"""
+    import gc
+    import weakref
+
+    from app import collector
+
+    session, window = make_window(default_record)
+    copies: list[weakref.ref[object]] = []
+    mirrored = session.mirrored
+
+    def recording(*args, **kwargs):
+        copy = mirrored(*args, **kwargs)
+        copies.append(weakref.ref(copy))
+        return copy
+
+    monkeypatch.setattr(session, "mirrored", recording)
+    if not collect:
+        monkeypatch.setattr(collector, "collect_left_garbage", lambda: False)
+    session.go_to(Screen.DETAILS)
+    gc.collect()
+    gc.disable()
+    try:
+        _warm(window, qtbot)
+        assert window.twin.measured_for is not None and window.size_twin.measured_for is not None
+        assert len(copies) >= 2  # (one twin in the other language, one a size up)
+        alive = [copy for copy in copies if copy() is not None]
+        assert (alive == []) is collect
+    finally:
+        gc.enable()
