@@ -68,8 +68,10 @@ PAGES: dict[Screen, str] = {
 
 #: After the window is shown (or the language changes), wait this long before warming.
 WARM_DELAY_MS = 400
-#: Between two warming steps (one page built or re-rendered each): room for a tap.
-WARM_STEP_MS = 60
+#: Between two warming steps (one page built or re-rendered each): room for a tap. A tap
+#: waits at most for the step under way (about 15 ms), whatever the gap; 20 ms (not 60)
+#: has every screen warm in about 2.7 s instead of 6 s after the window is shown.
+WARM_STEP_MS = 20
 #: How long a warming step measures a hidden page's labels and parts (the page's
 #: layouts, then its placing, take one more step each).
 LAY_OUT_STEP_MS = 15
