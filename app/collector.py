@@ -20,10 +20,10 @@ among them: the few hundred objects the start made, once.
 
 Deleting a page built unseen and measured (a twin, :mod:`app.ui.language_twin`) leaves
 garbage of another kind: its Python wrappers and its copy of the visit refer to each
-other, so they are freed only by a full collection, and with the start frozen the
-collector's thresholds hardly ever call for one (none on a visit to every screen in
-both languages), or call for it inside a tap. So the twin says so when it is deleted
-(:func:`garbage_left`), and the window's next idle moment collects it
+other, so they are freed only by a full collection. With the start frozen, the
+collector's thresholds seldom call for one (none on a visit to every screen in both
+languages), and one that comes may fall in a tap. So the twin says so when it is
+deleted (:func:`garbage_left`), and the window's next idle moment collects it
 (:func:`collect_left_garbage`, 3-10 ms).
 """
 
